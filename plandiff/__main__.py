@@ -1,0 +1,5 @@
+import sys
+
+from plandiff.cli import main
+
+sys.exit(main())

@@ -1,0 +1,178 @@
+"""Loading plan files, one or a directory's worth, with the checks that span files.
+
+A plan's `revises`/`responds_to` must name a version that exists, and the
+lineage must not loop. When a single file is checked (as the pre-commit hook
+does), the other plan files beside it supply the lineage context; their own
+problems are reported only when they are checked themselves.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plandiff.diagnostics import Diagnostic
+from plandiff.load.evidence import SourceTexts, check_evidence
+from plandiff.load.plan import plan_from_data
+from plandiff.load.yamlsafe import YamlDoc, read_yaml
+from plandiff.model import Plan
+from plandiff.taxonomy import Taxonomy, default_taxonomy, did_you_mean
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Loaded:
+    """One file's outcome: the plan (None when unusable) and its problems."""
+
+    path: str
+    plan: Plan | None
+    diagnostics: list[Diagnostic]
+    doc: YamlDoc | None = None
+
+
+@dataclass
+class Corpus:
+    plans: dict[str, Plan] = field(default_factory=dict)  # id → plan, for the files asked for
+    files: list[Loaded] = field(default_factory=list)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return sorted(d for f in self.files for d in f.diagnostics)
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.diagnostics for f in self.files)
+
+
+def load_plan(path: str | Path, *, verify_quotes: bool = True, taxonomy: Taxonomy | None = None,
+              texts: SourceTexts | None = None, raw: bytes | None = None) -> Loaded:
+    """Read, validate and (optionally) verify the quotes of one plan file."""
+    path = Path(path)
+    name = str(path)
+    doc = read_yaml(name, raw)
+    if doc.root is None:
+        return Loaded(name, None, doc.problems, doc)
+    plan, problems = plan_from_data(doc.data, taxonomy or default_taxonomy())
+    diagnostics = list(doc.problems)
+    diagnostics += [doc.error(where, msg, at_key) for where, msg, at_key in problems]
+    if plan is not None:
+        plan = _with_path(plan, name)
+        if plan.id != path.stem:
+            diagnostics.append(doc.error(("id",), f"id {plan.id!r} must equal the file name {path.stem!r}"))
+        if verify_quotes:
+            diagnostics += check_evidence(plan, path.parent, lambda w, m: doc.error(w, m),
+                                          texts or SourceTexts())
+    return Loaded(name, plan, sorted(set(diagnostics)), doc)
+
+
+def _with_path(plan: Plan, path: str) -> Plan:
+    object.__setattr__(plan, "path", path)  # path is not part of the plan's value
+    return plan
+
+
+def expand(paths: list[str | Path]) -> tuple[list[Path], list[Diagnostic]]:
+    """Plan files named directly or found (non-recursively) in named directories."""
+    files: list[Path] = []
+    problems: list[Diagnostic] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files += sorted(f for f in p.iterdir() if f.suffix in PLAN_SUFFIXES and f.is_file())
+        elif p.exists():
+            files.append(p)
+        else:
+            problems.append(Diagnostic(str(p), 1, 1, "no such file or directory"))
+    seen, unique = set(), []
+    for f in files:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique, problems
+
+
+def load_corpus(paths: list[str | Path], *, verify_quotes: bool = True,
+                taxonomy: Taxonomy | None = None) -> Corpus:
+    """Load the named plans and check lineage against them and their neighbours."""
+    taxonomy = taxonomy or default_taxonomy()
+    files, missing = expand(paths)
+    texts = SourceTexts()
+    corpus = Corpus()
+    if missing:
+        corpus.files.append(Loaded("", None, missing))
+    targets = [load_plan(f, verify_quotes=verify_quotes, taxonomy=taxonomy, texts=texts) for f in files]
+    corpus.files += targets
+    known: dict[str, Plan] = {}
+    for f in _neighbours(files):
+        neighbour = load_plan(f, verify_quotes=False, taxonomy=taxonomy)
+        if neighbour.plan is not None:
+            known.setdefault(neighbour.plan.id, neighbour.plan)
+    first_file: dict[str, str] = {}
+    for loaded in targets:
+        plan = loaded.plan
+        if plan is None:
+            continue
+        if plan.id in first_file:
+            loaded.diagnostics.append(loaded.doc.error(("id",), f"id {plan.id!r} is also used by {first_file[plan.id]}"))
+            continue
+        first_file[plan.id] = loaded.path
+        corpus.plans[plan.id] = plan
+        known[plan.id] = plan
+    for loaded in targets:
+        if loaded.plan is not None and corpus.plans.get(loaded.plan.id) is loaded.plan:
+            loaded.diagnostics += _lineage_problems(loaded, known)
+            loaded.diagnostics.sort()
+    return corpus
+
+
+def _neighbours(files: list[Path]) -> list[Path]:
+    named = {f.resolve() for f in files}
+    out = []
+    for d in sorted({f.parent for f in files}):
+        out += [f for f in sorted(d.iterdir()) if f.suffix in PLAN_SUFFIXES and f.resolve() not in named
+                and f.is_file()]
+    return out
+
+
+def _lineage_problems(loaded: Loaded, known: dict[str, Plan]) -> list[Diagnostic]:
+    plan = loaded.plan
+    out = []
+    for field_name in ("revises", "responds_to"):
+        target = getattr(plan, field_name)
+        if target is None:
+            continue
+        if target == plan.id:
+            out.append(loaded.doc.error((field_name,), f"{field_name} names the plan itself"))
+        elif target not in known:
+            hint = did_you_mean(target, known)
+            extra = f"; did you mean {hint!r}?" if hint else ""
+            out.append(loaded.doc.error((field_name,), f"{field_name} names {target!r}, but no plan has that id{extra}"))
+        else:
+            cycle = _cycle_through(plan.id, target, known)
+            if cycle:
+                out.append(loaded.doc.error((field_name,), "lineage loops: " + " → ".join(cycle)))
+    return out
+
+
+def _cycle_through(start: str, first: str, known: dict[str, Plan]) -> list[str] | None:
+    """The path start → first → … → start, if following lineage returns to start."""
+    stack = [(first, [start, first])]
+    seen = set()
+    while stack:
+        node, trail = stack.pop()
+        if node == start:
+            return trail
+        if node in seen or node not in known:
+            continue
+        seen.add(node)
+        for nxt in (known[node].revises, known[node].responds_to):
+            if nxt is not None:
+                stack.append((nxt, trail + [nxt]))
+    return None
+
+
+def resolve_plan(name: str | Path, plans_dir: str | Path = "plans") -> Path:
+    """A plan given as a file path or as an id looked up in `plans_dir`."""
+    p = Path(name)
+    if p.suffix in PLAN_SUFFIXES or p.exists():
+        return p
+    return Path(plans_dir) / f"{name}.yaml"

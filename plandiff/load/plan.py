@@ -1,0 +1,285 @@
+"""The plan format (`schema: plandiff/1`): plain data → `Plan`, reporting every problem.
+
+Problems are (path, message, at_key) triples; the caller turns a path into a
+line and column. All problems are collected, not just the first, so an
+analyst fixes a file in one pass.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from plandiff.load import values
+from plandiff.model import HEADER_FIELDS, INCLUDED, OMITTED, Claim, Evidence, Plan, Provision, Source
+from plandiff.taxonomy import Taxonomy, default_taxonomy, did_you_mean
+
+SCHEMA = "plandiff/1"
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+POINT_RE = re.compile(r"^\d+[a-z]?$")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+TOP_FIELDS = HEADER_FIELDS + ("sources", "provisions")
+SOURCE_FIELDS = ("id", "file", "url", "outlet", "date", "title", "language", "note")
+PROVISION_FIELDS = ("point", "summary", "value", "status", "claims", "evidence", "note")
+EVIDENCE_FIELDS = ("source", "quote", "attribution", "note")
+CLAIM_FIELDS = ("value", "status", "evidence", "note")
+ATTRIBUTIONS = ("uncertain",)
+
+Problem = tuple[tuple, str, bool]
+
+
+class _Checker:
+    def __init__(self, taxonomy: Taxonomy):
+        self.tax = taxonomy
+        self.problems: list[Problem] = []
+        self.source_ids: dict[str, Source] = {}
+
+    def bad(self, where: tuple, message: str, at_key: bool = False) -> None:
+        self.problems.append((where, message, at_key))
+
+    def fields(self, d: dict, allowed: tuple, where: tuple, what: str) -> None:
+        for k in d:
+            if k not in allowed:
+                hint = did_you_mean(k, allowed)
+                extra = f"; did you mean {hint!r}?" if hint else f" (allowed: {', '.join(allowed)})"
+                self.bad(where + (k,), f"unknown field {k!r} in {what}{extra}", True)
+
+    def text(self, d: dict, k: str, where: tuple, required: bool = False) -> str | None:
+        v = d.get(k)
+        if v is None:
+            if required:
+                self.bad(where, f"missing required field {k!r}", bool(where))
+            return None
+        if not isinstance(v, str) or not v.strip():
+            self.bad(where + (k,), f"{k} must be non-empty text; got {values._type_name(v)}")
+            return None
+        return v
+
+    def slug(self, d: dict, k: str, where: tuple, required: bool = False) -> str | None:
+        v = self.text(d, k, where, required)
+        if v is not None and not ID_RE.match(v):
+            self.bad(where + (k,), f"{k} must be a lowercase id such as us-28-point; got {v!r}")
+            return None
+        return v
+
+    def date(self, d: dict, k: str, where: tuple, required: bool = False) -> str | None:
+        v = d.get(k)
+        if v is None:
+            if required:
+                self.bad(where, f"missing required field {k!r}", bool(where))
+            return None
+        if not isinstance(v, str) or not DATE_RE.match(v):
+            self.bad(where + (k,), f"{k} must be a date YYYY-MM-DD; got {v!r}")
+            return None
+        return v
+
+    def strings(self, d: dict, k: str, where: tuple) -> tuple[str, ...]:
+        v = d.get(k)
+        if v is None:
+            return ()
+        if not isinstance(v, list):
+            self.bad(where + (k,), f"{k} must be a list; got {values._type_name(v)}")
+            return ()
+        out = []
+        for i, item in enumerate(v):
+            if isinstance(item, str) and item.strip():
+                out.append(item)
+            else:
+                self.bad(where + (k, i), f"{k} entries must be non-empty text; got {values._type_name(item)}")
+        return tuple(out)
+
+    # --- sections ----------------------------------------------------------
+
+    def plan(self, data: Any) -> Plan | None:
+        if not isinstance(data, dict):
+            self.bad((), f"a plan file must be a mapping of fields (schema, id, title, …); got {values._type_name(data)}")
+            return None
+        self.fields(data, TOP_FIELDS, (), "a plan")
+        schema = data.get("schema")
+        if schema is None:
+            self.bad((), f"missing required field 'schema' (expected schema: {SCHEMA})")
+        elif schema != SCHEMA:
+            self.bad(("schema",), f"unsupported schema {schema!r}; this plandiff reads {SCHEMA}")
+        pid = self.slug(data, "id", (), True)
+        title = self.text(data, "title", (), True)
+        date = self.date(data, "date", (), True)
+        status = self.slug(data, "status", (), True)
+        revises = self.slug(data, "revises", ())
+        responds_to = self.slug(data, "responds_to", ())
+        point_count = data.get("point_count")
+        if point_count is not None and (not values._is_int(point_count) or point_count < 1):
+            self.bad(("point_count",), f"point_count must be a whole number ≥ 1 or null; got {point_count!r}")
+            point_count = None
+        notes = self.text(data, "notes", ())
+        sources = self.sources(data.get("sources"))
+        provisions = self.provisions(data.get("provisions"))
+        if pid is None or title is None:
+            return None
+        return Plan(id=pid, title=title, date=date, drafted_by=self.strings(data, "drafted_by", ()),
+                    status=status, revises=revises, responds_to=responds_to, point_count=point_count,
+                    aliases=self.strings(data, "aliases", ()), notes=notes, sources=sources,
+                    provisions=provisions, schema=SCHEMA)
+
+    def sources(self, raw: Any) -> tuple[Source, ...]:
+        if raw is None:
+            self.bad((), "missing required field 'sources' (the reports the plan cites)")
+            return ()
+        if not isinstance(raw, list):
+            self.bad(("sources",), f"sources must be a list; got {values._type_name(raw)}")
+            return ()
+        out = []
+        for i, s in enumerate(raw):
+            at = ("sources", i)
+            if not isinstance(s, dict):
+                self.bad(at, f"a source must be a mapping with id and file or url; got {values._type_name(s)}")
+                continue
+            self.fields(s, SOURCE_FIELDS, at, "a source")
+            sid = self.text(s, "id", at, True)
+            file, url = self.text(s, "file", at), self.text(s, "url", at)
+            if (file is None) == (url is None) and "file" not in s and "url" not in s:
+                self.bad(at, "a source needs either file (an article in plans/sources/) or url (an external report)")
+            elif file is not None and url is not None:
+                self.bad(at + ("url",), "a source has either file or url, not both", True)
+            outlet = self.text(s, "outlet", at)
+            if url is not None:
+                if not re.match(r"^https?://\S+$", url):
+                    self.bad(at + ("url",), f"url must be an http(s) address; got {url!r}")
+                if "outlet" not in s:
+                    self.bad(at, "an external source needs outlet (who published the report)")
+            src = Source(id=sid or "", file=file, url=url, outlet=outlet,
+                         date=self.date(s, "date", at), title=self.text(s, "title", at),
+                         language=self.text(s, "language", at), note=self.text(s, "note", at))
+            if sid is not None:
+                if sid in self.source_ids:
+                    self.bad(at + ("id",), f"source id {sid!r} is used twice")
+                else:
+                    self.source_ids[sid] = src
+            out.append(src)
+        return tuple(out)
+
+    def provisions(self, raw: Any) -> dict[str, Provision]:
+        if raw is None:
+            self.bad((), "missing required field 'provisions'")
+            return {}
+        if not isinstance(raw, dict):
+            self.bad(("provisions",), f"provisions must be a mapping of key: provision; got {values._type_name(raw)}")
+            return {}
+        out = {}
+        for key, p in raw.items():
+            at = ("provisions", key)
+            if not isinstance(key, str):
+                self.bad(at, f"provision keys are taxonomy names; got {key!r}", True)
+                continue
+            ptype = self.tax.get(key)
+            if ptype is None:
+                hint = self.tax.suggest(key)
+                extra = f"; did you mean {hint!r}?" if hint else " (use custom.<slug> for a point that fits no key)"
+                self.bad(at, f"unknown provision key {key!r}{extra}", True)
+            if not isinstance(p, dict):
+                self.bad(at, f"a provision must be a mapping (summary, value, evidence …); got {values._type_name(p)}")
+                continue
+            prov = self.provision(key, p, at, ptype.value if ptype else None)
+            out[key] = prov
+        return out
+
+    def provision(self, key: str, p: dict, at: tuple, spec: dict | None) -> Provision:
+        self.fields(p, PROVISION_FIELDS, at, "a provision")
+        point = self.point(p, at)
+        summary = self.text(p, "summary", at, True)
+        status = p.get("status", INCLUDED)
+        if status not in (INCLUDED, OMITTED):
+            self.bad(at + ("status",), f"status must be included or omitted; got {status!r}")
+            status = INCLUDED
+        claims: tuple[Claim, ...] = ()
+        if "claims" in p:
+            for clash in ("value", "evidence"):
+                if clash in p:
+                    self.bad(at + (clash,), f"a disputed provision keeps {clash} inside each claim, not beside claims", True)
+            if status == OMITTED:
+                self.bad(at + ("status",), "a disputed provision records omission as one of its claims (status: omitted)")
+            claims = self.claims(p["claims"], at + ("claims",), spec)
+        else:
+            if status == OMITTED and p.get("value") is not None:
+                self.bad(at + ("value",), "an omitted provision has no value", True)
+            elif p.get("value") is not None and spec is not None:
+                for rel, msg in values.check(spec, p["value"]):
+                    self.bad(at + ("value",) + rel, msg)
+        evidence = self.evidence(p.get("evidence"), at, required="claims" not in p)
+        return Provision(key=key, point=point, summary=summary, value=p.get("value") if "claims" not in p else None,
+                         status=status, evidence=evidence, claims=claims, note=self.text(p, "note", at))
+
+    def point(self, p: dict, at: tuple) -> Any:
+        v = p.get("point")
+        if v is None:
+            return None
+        items = v if isinstance(v, list) else [v]
+        ok = bool(items) and all((values._is_int(x) and x >= 1) or (isinstance(x, str) and POINT_RE.match(x))
+                                 for x in items)
+        if not ok:
+            self.bad(at + ("point",), f"point must be a number, a sub-point such as 21a, or a list of them; got {v!r}")
+            return None
+        return v
+
+    def claims(self, raw: Any, at: tuple, spec: dict | None) -> tuple[Claim, ...]:
+        if not isinstance(raw, list) or len(raw) < 2:
+            self.bad(at, "claims lists the disagreeing reports: at least two {value, evidence} entries")
+            return ()
+        out = []
+        for i, c in enumerate(raw):
+            cat = at + (i,)
+            if not isinstance(c, dict):
+                self.bad(cat, f"a claim is a mapping with value (or status: omitted) and evidence; got {values._type_name(c)}")
+                continue
+            self.fields(c, CLAIM_FIELDS, cat, "a claim")
+            status = c.get("status", INCLUDED)
+            if status not in (INCLUDED, OMITTED):
+                self.bad(cat + ("status",), f"status must be included or omitted; got {status!r}")
+                status = INCLUDED
+            value = c.get("value")
+            if status == OMITTED and value is not None:
+                self.bad(cat + ("value",), "a claim of omission has no value", True)
+            elif status == INCLUDED and value is None:
+                self.bad(cat, "a claim needs a value, or status: omitted for a report that the point was dropped")
+            elif value is not None and spec is not None:
+                for rel, msg in values.check(spec, value):
+                    self.bad(cat + ("value",) + rel, msg)
+            out.append(Claim(value=value, status=status, evidence=self.evidence(c.get("evidence"), cat, True),
+                             note=self.text(c, "note", cat)))
+        return tuple(out)
+
+    def evidence(self, raw: Any, at: tuple, required: bool) -> tuple[Evidence, ...]:
+        if raw is None:
+            if required:
+                self.bad(at, "missing evidence: cite at least one source (a quote from plans/sources/ or a report)", True)
+            return ()
+        if not isinstance(raw, list) or not raw:
+            self.bad(at + ("evidence",), "evidence must be a non-empty list of {source, quote}")
+            return ()
+        out = []
+        for i, e in enumerate(raw):
+            eat = at + ("evidence", i)
+            if not isinstance(e, dict):
+                self.bad(eat, f"evidence entries are mappings with source and quote; got {values._type_name(e)}")
+                continue
+            self.fields(e, EVIDENCE_FIELDS, eat, "evidence")
+            sid = self.text(e, "source", eat, True)
+            quote = self.text(e, "quote", eat)
+            if sid is not None and sid not in self.source_ids:
+                hint = did_you_mean(sid, self.source_ids)
+                extra = f"; did you mean {hint!r}?" if hint else ""
+                self.bad(eat + ("source",), f"source {sid!r} is not declared under sources{extra}")
+            elif sid is not None and self.source_ids[sid].file is not None and quote is None:
+                self.bad(eat, f"evidence from the article {sid!r} needs the quote it rests on")
+            attribution = e.get("attribution")
+            if attribution is not None and attribution not in ATTRIBUTIONS:
+                self.bad(eat + ("attribution",), f"attribution must be one of {', '.join(ATTRIBUTIONS)}; got {attribution!r}")
+                attribution = None
+            out.append(Evidence(source=sid or "", quote=quote, note=self.text(e, "note", eat),
+                                attribution=attribution))
+        return tuple(out)
+
+
+def plan_from_data(data: Any, taxonomy: Taxonomy | None = None) -> tuple[Plan | None, list[Problem]]:
+    """Check plan data against the format and taxonomy; the plan is None if unusable."""
+    checker = _Checker(taxonomy or default_taxonomy())
+    plan = checker.plan(data)
+    return plan, checker.problems

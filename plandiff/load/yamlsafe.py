@@ -1,0 +1,260 @@
+"""Safe YAML reading that turns every kind of bad input into located diagnostics.
+
+PyYAML's constructors silently keep the last of two duplicate keys, accept
+aliases that expand exponentially, and its C composer overflows the C stack
+on very deep nesting. We compose the node graph with the C parser (fast, and
+every node keeps its line and column), after a cheap guard against deep
+nesting, and build plain data ourselves so each of those cases becomes an
+error at the offending node.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from plandiff.diagnostics import Diagnostic, line_col
+
+MAX_BYTES = 32 * 1024 * 1024
+MAX_DEPTH = 64
+# Below these, the C composer's recursion is known to be safe (it crashes
+# somewhere past 20,000 levels); above them we count the depth exactly first.
+_FLOW_OPENERS_SAFE = 1000
+_INDENT_RE = re.compile(r"^[ \t]{1000,}", re.M)
+_COMPACT_RE = re.compile(r"(?:[-?:][ \t]+){500,}")
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_scalars = yaml.constructor.SafeConstructor()
+_T = "tag:yaml.org,2002:"
+
+
+@dataclass
+class YamlDoc:
+    """A read YAML file: its data (None if unreadable), its node tree, and problems."""
+
+    path: str
+    text: str = ""
+    root: Node | None = None
+    data: Any = None
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.root is not None and not self.problems
+
+    def error(self, where: tuple, message: str, at_key: bool = False) -> Diagnostic:
+        """A diagnostic at the node reached by following `where` (keys and indexes)."""
+        line, col = self.locate(where, at_key)
+        return Diagnostic(self.path, line, col, message)
+
+    def locate(self, where: tuple, at_key: bool = False) -> tuple[int, int]:
+        node = self.root
+        key_node = None
+        for step in where:
+            if isinstance(node, MappingNode):
+                for k, v in node.value:
+                    if isinstance(k, ScalarNode) and _same_key(k, step):
+                        key_node, node = k, v
+                        break
+                else:
+                    break
+            elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+                key_node, node = None, node.value[step]
+            else:
+                break
+        target = key_node if (at_key and key_node is not None) else node
+        if target is None:
+            return 1, 1
+        return target.start_mark.line + 1, target.start_mark.column + 1
+
+
+def _same_key(node: ScalarNode, step: Any) -> bool:
+    if node.value == step:
+        return True
+    return not isinstance(step, str) and node.value == str(step)
+
+
+def read_yaml(path: str, raw: bytes | None = None) -> YamlDoc:
+    """Read one YAML document; never raises for anything wrong with the bytes."""
+    doc = YamlDoc(path)
+    if raw is None:
+        try:
+            with open(path, "rb") as fh:
+                raw = fh.read(MAX_BYTES + 1)
+        except OSError as exc:
+            doc.problems.append(Diagnostic(path, 1, 1, f"cannot read file: {exc.strerror or exc}"))
+            return doc
+    if len(raw) > MAX_BYTES:
+        doc.problems.append(Diagnostic(path, 1, 1, f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB"))
+        return doc
+    text = _decode(doc, raw)
+    if text is None:
+        return doc
+    doc.text = text
+    if _looks_deep(text) and not _depth_ok(doc, text):
+        return doc
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        doc.problems.append(_yaml_error(path, text, exc))
+        return doc
+    except (RecursionError, MemoryError, ValueError) as exc:  # pragma: no cover - defensive
+        doc.problems.append(Diagnostic(path, 1, 1, f"cannot parse YAML: {exc.__class__.__name__}"))
+        return doc
+    if root is None:
+        doc.problems.append(Diagnostic(path, 1, 1, "file holds no YAML document"))
+        return doc
+    doc.root = root
+    doc.data = _Builder(doc).build(root)
+    return doc
+
+
+def _decode(doc: YamlDoc, raw: bytes) -> str | None:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        doc.problems.append(Diagnostic(doc.path, 1, 1, "file is UTF-16 encoded; save it as UTF-8"))
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        doc.problems.append(Diagnostic(doc.path, line, col,
+                                       f"invalid UTF-8 byte 0x{raw[exc.start]:02x}; plan files must be UTF-8 text"))
+        return None
+    bad = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]", text)
+    if bad:
+        line, col = line_col(text, bad.start())
+        doc.problems.append(Diagnostic(doc.path, line, col,
+                                       f"control character U+{ord(bad.group()):04X} is not allowed in YAML"))
+        return None
+    return text
+
+
+def _looks_deep(text: str) -> bool:
+    return (text.count("[") + text.count("{") > _FLOW_OPENERS_SAFE
+            or _INDENT_RE.search(text) is not None
+            or _COMPACT_RE.search(text) is not None)
+
+
+def _depth_ok(doc: YamlDoc, text: str) -> bool:
+    """Count nesting exactly from the event stream, which has no recursion."""
+    depth = 0
+    starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+    ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, starts):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    m = event.start_mark
+                    doc.problems.append(Diagnostic(doc.path, m.line + 1, m.column + 1,
+                                                   f"nested deeper than {MAX_DEPTH} levels"))
+                    return False
+            elif isinstance(event, ends):
+                depth -= 1
+    except yaml.YAMLError as exc:
+        doc.problems.append(_yaml_error(doc.path, text, exc))
+        return False
+    return True
+
+
+def _yaml_error(path: str, text: str, exc: yaml.YAMLError) -> Diagnostic:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is not None:
+        line, col = mark.line + 1, mark.column + 1
+    elif getattr(exc, "position", None) is not None:
+        line, col = line_col(text, exc.position)
+    else:
+        line, col = 1, 1
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None)
+    if context and problem and context not in problem:
+        problem = f"{problem} ({context})"
+    if "expected a single document" in str(exc):
+        problem = "more than one YAML document in the file; a plan file holds exactly one"
+    return Diagnostic(path, line, col, f"invalid YAML: {problem}")
+
+
+class _Builder:
+    """Node graph → plain data, reporting what plan files must not contain."""
+
+    def __init__(self, doc: YamlDoc):
+        self.doc = doc
+        self.seen: set[int] = set()
+
+    def err(self, node: Node, message: str) -> None:
+        m = node.start_mark
+        self.doc.problems.append(Diagnostic(self.doc.path, m.line + 1, m.column + 1, message))
+
+    def build(self, node: Node, depth: int = 0) -> Any:
+        if id(node) in self.seen:
+            self.err(node, "anchors and aliases are not supported in plan files; write the value out")
+            return None
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self.err(node, f"nested deeper than {MAX_DEPTH} levels")
+            return None
+        if isinstance(node, ScalarNode):
+            return self.scalar(node)
+        if isinstance(node, SequenceNode):
+            if node.tag != _T + "seq":
+                self.err(node, f"unsupported tag {_short(node.tag)}")
+                return None
+            return [self.build(item, depth + 1) for item in node.value]
+        if node.tag != _T + "map":
+            self.err(node, f"unsupported tag {_short(node.tag)}")
+            return None
+        out: dict = {}
+        first: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.err(key_node, "mapping keys must be plain scalars")
+                continue
+            if key_node.tag == _T + "merge":
+                self.err(key_node, "merge keys (<<) are not supported in plan files")
+                continue
+            key = self.scalar(key_node)
+            try:
+                hash(key)
+            except TypeError:  # pragma: no cover - scalars are hashable
+                continue
+            if key in first:
+                self.err(key_node, f"duplicate key {key!r} (first defined on line {first[key]})")
+                self.seen.add(id(value_node))
+                continue
+            first[key] = key_node.start_mark.line + 1
+            out[key] = self.build(value_node, depth + 1)
+        return out
+
+    def scalar(self, node: ScalarNode) -> Any:
+        tag = node.tag
+        if tag == _T + "str":
+            return node.value
+        try:
+            if tag == _T + "int":
+                return _scalars.construct_yaml_int(node)
+            if tag == _T + "float":
+                return _scalars.construct_yaml_float(node)
+            if tag == _T + "bool":
+                return _scalars.construct_yaml_bool(node)
+            if tag == _T + "null":
+                return None
+            if tag == _T + "timestamp":
+                return _scalars.construct_yaml_timestamp(node).isoformat()
+        except (ValueError, OverflowError, yaml.YAMLError) as exc:
+            self.err(node, f"cannot read {tag[len(_T):]} {node.value[:40]!r}: {str(exc).splitlines()[0][:80]}")
+            return None
+        if tag in (_T + "merge", _T + "value"):
+            self.err(node, f"unsupported YAML key {node.value!r}")
+            return None
+        self.err(node, f"unsupported tag {_short(tag)}; plan files use plain YAML values only")
+        return None
+
+
+def _short(tag: str) -> str:
+    return "!!" + tag[len(_T):] if tag.startswith(_T) else tag

@@ -1,0 +1,149 @@
+"""The plan model every stage shares: what a plan version says, and on what evidence.
+
+Values are kept as the plain data the file holds (typed by the taxonomy, not
+by Python classes), so a provision round-trips to YAML or JSON unchanged and
+the differ can compare any two of them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+INCLUDED = "included"
+OMITTED = "omitted"
+
+
+def _drop_empty(d: dict) -> dict:
+    return {k: v for k, v in d.items() if v is not None and v != [] and v != ()}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    source: str
+    quote: str | None = None
+    note: str | None = None
+    attribution: str | None = None  # "uncertain" when the report's version is unclear
+
+    def to_data(self) -> dict:
+        return _drop_empty({"source": self.source, "quote": self.quote,
+                            "attribution": self.attribution, "note": self.note})
+
+    @classmethod
+    def from_data(cls, d: dict) -> "Evidence":
+        return cls(d["source"], d.get("quote"), d.get("note"), d.get("attribution"))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One source's account of a disputed provision."""
+
+    value: Any = None
+    status: str = INCLUDED
+    evidence: tuple[Evidence, ...] = ()
+    note: str | None = None
+
+    def to_data(self) -> dict:
+        d = {"value": self.value, "status": self.status if self.status != INCLUDED else None,
+             "evidence": [e.to_data() for e in self.evidence], "note": self.note}
+        return _drop_empty(d)
+
+    @classmethod
+    def from_data(cls, d: dict) -> "Claim":
+        return cls(d.get("value"), d.get("status") or INCLUDED,
+                   tuple(Evidence.from_data(e) for e in d.get("evidence") or ()), d.get("note"))
+
+
+@dataclass(frozen=True)
+class Provision:
+    key: str
+    point: Any = None  # int, "21a", or a list of those
+    summary: str | None = None
+    value: Any = None  # None: mentioned without a known value
+    status: str = INCLUDED
+    evidence: tuple[Evidence, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    note: str | None = None
+
+    @property
+    def disputed(self) -> bool:
+        return bool(self.claims)
+
+    @property
+    def omitted(self) -> bool:
+        return self.status == OMITTED
+
+    def to_data(self) -> dict:
+        """The provision as a plan file holds it (without its key)."""
+        d = {"point": self.point, "summary": self.summary, "value": self.value,
+             "status": self.status if self.status != INCLUDED else None,
+             "claims": [c.to_data() for c in self.claims],
+             "evidence": [e.to_data() for e in self.evidence], "note": self.note}
+        return _drop_empty(d)
+
+    @classmethod
+    def from_data(cls, key: str, d: dict) -> "Provision":
+        return cls(key, d.get("point"), d.get("summary"), d.get("value"), d.get("status") or INCLUDED,
+                   tuple(Evidence.from_data(e) for e in d.get("evidence") or ()),
+                   tuple(Claim.from_data(c) for c in d.get("claims") or ()), d.get("note"))
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    file: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    title: str | None = None
+    language: str | None = None
+    note: str | None = None
+
+    def to_data(self) -> dict:
+        return _drop_empty({"id": self.id, "file": self.file, "url": self.url, "outlet": self.outlet,
+                            "date": self.date, "title": self.title, "language": self.language,
+                            "note": self.note})
+
+    @classmethod
+    def from_data(cls, d: dict) -> "Source":
+        return cls(**{k: d.get(k) for k in ("id", "file", "url", "outlet", "date", "title", "language", "note")})
+
+
+HEADER_FIELDS = ("schema", "id", "title", "date", "drafted_by", "status", "revises", "responds_to",
+                 "point_count", "aliases", "notes")
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    title: str
+    date: str | None = None
+    drafted_by: tuple[str, ...] = ()
+    status: str | None = None
+    revises: str | None = None
+    responds_to: str | None = None
+    point_count: int | None = None
+    aliases: tuple[str, ...] = ()
+    notes: str | None = None
+    sources: tuple[Source, ...] = ()
+    provisions: dict[str, Provision] = field(default_factory=dict)
+    schema: str = "plandiff/1"
+    path: str | None = field(default=None, compare=False)
+
+    def source(self, source_id: str) -> Source | None:
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        return None
+
+    def header(self) -> dict:
+        """The version's own fields (everything but sources and provisions)."""
+        return {"schema": self.schema, "id": self.id, "title": self.title, "date": self.date,
+                "drafted_by": list(self.drafted_by), "status": self.status, "revises": self.revises,
+                "responds_to": self.responds_to, "point_count": self.point_count,
+                "aliases": list(self.aliases), "notes": self.notes}
+
+    def to_data(self) -> dict:
+        d = {k: v for k, v in self.header().items() if not (k == "notes" and v is None)}
+        d["sources"] = [s.to_data() for s in self.sources]
+        d["provisions"] = {k: p.to_data() for k, p in self.provisions.items()}
+        return d

@@ -1,0 +1,1 @@
+"""Stage 3 of the pipeline: models and change sets → text for people and programs."""

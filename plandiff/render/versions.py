@@ -1,0 +1,48 @@
+"""A one-screen overview of the plan versions in a corpus."""
+from __future__ import annotations
+
+from plandiff.model import Plan
+from plandiff.render.style import Style
+
+
+def lineage_order(plans: list[Plan]) -> list[Plan]:
+    """Date order, with a version never listed before the one it revises or answers."""
+    by_id = {p.id: p for p in plans}
+    placed: list[Plan] = []
+    done: set[str] = set()
+
+    def place(p: Plan, trail: frozenset = frozenset()) -> None:
+        if p.id in done or p.id in trail:
+            return
+        for parent in (p.revises, p.responds_to):
+            if parent in by_id:
+                place(by_id[parent], trail | {p.id})
+        done.add(p.id)
+        placed.append(p)
+
+    for p in sorted(plans, key=lambda p: (p.date or "", p.id)):
+        place(p)
+    return placed
+
+
+def render_versions(plans: list[Plan], style: Style) -> str:
+    rows = [("version", "date", "status", "points", "provisions", "disputed", "omitted", "lineage")]
+    for p in lineage_order(plans):
+        lineage = []
+        if p.revises:
+            lineage.append(f"revises {p.revises}")
+        if p.responds_to:
+            lineage.append(f"answers {p.responds_to}")
+        provs = p.provisions.values()
+        rows.append((p.id, p.date or "?", p.status or "?", str(p.point_count or "?"),
+                     str(sum(1 for x in provs if not x.omitted)), str(sum(1 for x in provs if x.disputed)),
+                     str(sum(1 for x in provs if x.omitted)), ", ".join(lineage) or "—"))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = []
+    for n, r in enumerate(rows):
+        line = "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip()
+        lines.append(style(line, "bold") if n == 0 else line)
+    for p in lineage_order(plans):
+        lines.append("")
+        lines.append(f"{style(p.id, 'bold')}: {p.title}; drafted by {', '.join(p.drafted_by) or 'unknown'}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,110 @@
+"""The JSON Schema of the plan format, generated from the taxonomy.
+
+Editors with a YAML language server use it to validate and complete plan
+files as they are typed. It is derived, never written by hand, so it cannot
+drift from what the loader accepts; the loader remains the authority for
+what a schema cannot say (quotes found in articles, declared sources,
+lineage).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from plandiff.load.plan import ATTRIBUTIONS, SCHEMA
+from plandiff.taxonomy import CUSTOM_RE, DURATION_UNITS, Taxonomy, default_taxonomy
+
+SCHEMA_ID = "https://plandiff.invalid/schema/plandiff-1.json"
+_DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_SLUG = {"type": "string", "pattern": r"^[a-z0-9][a-z0-9_-]*$"}
+_TEXT = {"type": "string", "minLength": 1}
+
+
+def _enum_one(values: list[str]) -> dict:
+    return {"type": "string", "enum": list(values)}
+
+
+def value_schema(spec: dict) -> dict:
+    kind = spec["type"]
+    if kind == "enum":
+        one = _enum_one(spec["values"])
+        if spec.get("multiple"):
+            return {"anyOf": [one, {"type": "array", "items": one, "minItems": 1, "uniqueItems": True}]}
+        return one
+    if kind == "count":
+        unit = spec["unit"]
+        shape = {"type": "object", "required": [unit], "additionalProperties": False,
+                 "properties": {unit: {"type": "integer", "minimum": 0},
+                                "scope": _enum_one(spec["scopes"])}}
+        return {"anyOf": [shape, _enum_one(spec["specials"])]} if spec["specials"] else shape
+    if kind == "set":
+        return {"type": "array", "items": _TEXT, "uniqueItems": True}
+    if kind == "money":
+        return {"type": "object", "required": ["amount", "currency"], "additionalProperties": False,
+                "properties": {"amount": {"type": "number", "minimum": 0},
+                               "currency": {"type": "string", "pattern": "^[A-Z]{3}$"}}}
+    if kind == "duration":
+        props: dict[str, Any] = {u: {"type": "number", "minimum": 0} for u in DURATION_UNITS}
+        props["extendable"] = {"type": "boolean"}
+        return {"type": "object", "additionalProperties": False, "properties": props,
+                "oneOf": [{"required": [u]} for u in DURATION_UNITS]}
+    if kind == "record":
+        return {"type": "object", "additionalProperties": False, "minProperties": 1,
+                "properties": {k: value_schema(f) for k, f in spec["fields"].items()}}
+    return {"bool": {"type": "boolean"}, "integer": {"type": "integer"}, "number": {"type": "number"},
+            "text": _TEXT, "date": _DATE, "any": {}}[kind]
+
+
+def _evidence() -> dict:
+    return {"type": "array", "minItems": 1, "items": {
+        "type": "object", "required": ["source"], "additionalProperties": False,
+        "properties": {"source": {"type": "string", "description": "id of an entry under sources"},
+                       "quote": {"type": "string", "description": "verbatim words from that source"},
+                       "attribution": {"enum": list(ATTRIBUTIONS)}, "note": _TEXT}}}
+
+
+def _provision(value: dict, label: str, description: str) -> dict:
+    point_one = {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": r"^\d+[a-z]?$"}]}
+    claim = {"type": "object", "required": ["evidence"], "additionalProperties": False,
+             "properties": {"value": value, "status": {"enum": ["included", "omitted"]},
+                            "evidence": _evidence(), "note": _TEXT}}
+    return {"title": label, "description": description, "type": "object", "required": ["summary"],
+            "additionalProperties": False,
+            "properties": {
+                "point": {"anyOf": [point_one, {"type": "array", "items": point_one, "minItems": 1}]},
+                "summary": _TEXT, "value": value, "status": {"enum": ["included", "omitted"]},
+                "evidence": _evidence(), "claims": {"type": "array", "minItems": 2, "items": claim},
+                "note": _TEXT}}
+
+
+def plan_schema(taxonomy: Taxonomy | None = None) -> dict:
+    tax = taxonomy or default_taxonomy()
+    provisions = {key: _provision(value_schema(p.value), p.label, f"{p.description} (topic: {p.topic})")
+                  for key, p in tax.provisions.items()}
+    source = {"type": "object", "required": ["id"], "additionalProperties": False,
+              "properties": {"id": _TEXT, "file": {"type": "string", "pattern": "^sources/"},
+                             "url": {"type": "string", "pattern": "^https?://"}, "outlet": _TEXT,
+                             "date": _DATE, "title": _TEXT, "language": _TEXT, "note": _TEXT},
+              "oneOf": [{"required": ["file"]}, {"required": ["url", "outlet"]}]}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "plandiff plan version",
+        "type": "object",
+        "required": ["schema", "id", "title", "date", "status", "sources", "provisions"],
+        "additionalProperties": False,
+        "properties": {
+            "schema": {"const": SCHEMA},
+            "id": _SLUG, "title": _TEXT, "date": _DATE,
+            "drafted_by": {"type": "array", "items": _TEXT},
+            "status": _SLUG,
+            "revises": {"anyOf": [_SLUG, {"type": "null"}]},
+            "responds_to": {"anyOf": [_SLUG, {"type": "null"}]},
+            "point_count": {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "null"}]},
+            "aliases": {"type": "array", "items": _TEXT},
+            "notes": _TEXT,
+            "sources": {"type": "array", "items": source},
+            "provisions": {"type": "object", "properties": provisions, "additionalProperties": False,
+                           "patternProperties": {CUSTOM_RE.pattern: _provision({}, "Custom point",
+                                                                               "A point that fits no taxonomy key.")}},
+        },
+    }
