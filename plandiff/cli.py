@@ -114,6 +114,214 @@ def schema(output: str | None) -> int:
     return EXIT_OK
 
 
+plans_option = click.option("--plans", "plans_dir", default="plans", show_default=True,
+                            type=click.Path(file_okay=False),
+                            help="Directory where plan ids are looked up.")
+
+
+def _load_for_report(names, plans_dir: str, verify_quotes: bool = False):
+    """Plans for a report, or None after printing located errors (exit 2)."""
+    from plandiff.load import load_plan, resolve_plan
+
+    plans = []
+    failed = False
+    for name in names:
+        path = resolve_plan(name, plans_dir)
+        loaded = load_plan(path, verify_quotes=verify_quotes)
+        if loaded.plan is None or loaded.diagnostics:
+            for d in loaded.diagnostics:
+                click.echo(str(d), err=True)
+            failed = True
+        else:
+            plans.append(loaded.plan)
+    return None if failed else plans
+
+
+def _corpus_plans(paths, plans_dir: str):
+    from plandiff.load import load_corpus
+
+    corpus = load_corpus(list(paths) or [plans_dir], verify_quotes=False)
+    if corpus.diagnostics or not corpus.plans:
+        for d in corpus.diagnostics:
+            click.echo(str(d), err=True)
+        if not corpus.plans:
+            click.echo("plandiff: no readable plan files", err=True)
+        return None
+    return list(corpus.plans.values())
+
+
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
+              show_default=True, help="text for a terminal, markdown for a pull-request comment, json for scripts.")
+@click.option("--all", "show_all", is_flag=True, help="Also list provisions that did not change.")
+@plans_option
+@color_option
+def diff(old: str, new: str, fmt: str, show_all: bool, plans_dir: str, color: bool | None) -> int:
+    """Show what changed between two plan versions.
+
+    OLD and NEW are plan files or plan ids (looked up in --plans). Provisions
+    are paired by key and reported as added, dropped, changed or renumbered,
+    with typed descriptions ("600,000 → 800,000 personnel (+200,000, +33%)")
+    and the evidence on both sides. Exit status as diff(1): 0 no differences,
+    1 differences, 2 trouble.
+    """
+    plans = _load_for_report([old, new], plans_dir)
+    if plans is None:
+        return EXIT_TROUBLE
+    from plandiff.diff import diff_plans
+
+    cs = diff_plans(plans[0], plans[1])
+    if fmt == "json":
+        from plandiff.render.json_report import changeset_to_json
+
+        click.echo(json.dumps(changeset_to_json(cs, show_all), indent=2, ensure_ascii=False))
+    elif fmt == "markdown":
+        from plandiff.render.markdown import render_markdown
+
+        click.echo(render_markdown(cs, show_all), nl=False)
+    else:
+        from plandiff.render.text import render_text
+
+        click.echo(render_text(cs, Style(want_color(color, sys.stdout)), show_all), nl=False)
+    return EXIT_FOUND if cs.differs else EXIT_OK
+
+
+@cli.command()
+@click.argument("old")
+@click.argument("changes", type=click.File("r", encoding="utf-8"))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the new version here (never over OLD); default: standard output.")
+@plans_option
+def apply(old: str, changes, output: str | None, plans_dir: str) -> int:
+    """Apply a JSON change set (from `diff --format json`) to OLD and print NEW as YAML.
+
+    Refuses, like patch(1), when OLD does not hold what the changes start from.
+    """
+    import yaml
+
+    from plandiff.diff.apply import ApplyError, apply_changes
+    from plandiff.load import resolve_plan
+
+    plans = _load_for_report([old], plans_dir)
+    if plans is None:
+        return EXIT_TROUBLE
+    try:
+        doc = json.load(changes)
+    except json.JSONDecodeError as exc:
+        click.echo(f"{changes.name}:{exc.lineno}:{exc.colno}: error: invalid JSON: {exc.msg}", err=True)
+        return EXIT_TROUBLE
+    try:
+        result = apply_changes(plans[0], doc)
+    except (ApplyError, KeyError, TypeError) as exc:
+        click.echo(f"{changes.name}:1:1: error: cannot apply: {exc}", err=True)
+        return EXIT_TROUBLE
+    text = yaml.safe_dump(result.to_data(), sort_keys=False, allow_unicode=True, width=100)
+    if output:
+        from pathlib import Path
+
+        if Path(output).resolve() == resolve_plan(old, plans_dir).resolve():
+            click.echo("plandiff apply: refusing to overwrite OLD; choose another --output", err=True)
+            return EXIT_TROUBLE
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+    return EXIT_OK
+
+
+@cli.command()
+@click.argument("key")
+@click.argument("paths", nargs=-1, type=click.Path())
+@plans_option
+@color_option
+def history(key: str, paths: tuple[str, ...], plans_dir: str, color: bool | None) -> int:
+    """One provision (e.g. military.troop_cap) across all versions, in lineage and date order.
+
+    Shows its value, point number and evidence in each version. PATHS are plan
+    files or directories (default: --plans).
+    """
+    from plandiff.diff.across import history as build
+    from plandiff.render.across import render_history
+    from plandiff.taxonomy import default_taxonomy
+
+    tax = default_taxonomy()
+    if tax.get(key) is None:
+        hint = tax.suggest(key)
+        click.echo(f"plandiff history: unknown provision key {key!r}" + (f"; did you mean {hint!r}?" if hint else ""),
+                   err=True)
+        return EXIT_TROUBLE
+    plans = _corpus_plans(paths, plans_dir)
+    if plans is None:
+        return EXIT_TROUBLE
+    click.echo(render_history(key, build(key, plans), Style(want_color(color, sys.stdout))), nl=False)
+    return EXIT_OK
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "csv", "json"]), default="text",
+              show_default=True)
+@plans_option
+@color_option
+def matrix(paths: tuple[str, ...], fmt: str, plans_dir: str, color: bool | None) -> int:
+    """Provisions × versions: how each provision evolved, at a glance.
+
+    `—` not in that version, `?` mentioned without a value, `⚠` disputed.
+    PATHS are plan files or directories (default: --plans).
+    """
+    from plandiff.diff.across import matrix as build
+    from plandiff.render.across import render_matrix
+
+    plans = _corpus_plans(paths, plans_dir)
+    if plans is None:
+        return EXIT_TROUBLE
+    click.echo(render_matrix(build(plans), fmt, Style(want_color(color, sys.stdout) and fmt == "text")), nl=False)
+    return EXIT_OK
+
+
+@cli.command("git-diff", context_settings={"ignore_unknown_options": True})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+@color_option
+def git_diff(args: tuple[str, ...], color: bool | None) -> int:
+    """External diff driver for git: shows plandiff's report in `git diff` and `git log -p`.
+
+    Git calls it with PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE
+    (see docs/git.md for the .gitattributes and git config lines). A file that
+    is not a readable plan on either side falls back to a note, never a crash.
+    """
+    from plandiff.diff import diff_plans
+    from plandiff.load import load_plan
+    from plandiff.model import Plan
+    from plandiff.render.text import render_text
+
+    if len(args) < 7:
+        click.echo("plandiff git-diff: expects the 7 arguments git passes to an external diff driver "
+                   "(see docs/git.md)", err=True)
+        return EXIT_TROUBLE
+    path, old_file, new_file = args[0], args[1], args[4]
+    sides = []
+    for f in (old_file, new_file):
+        if f == "/dev/null":
+            sides.append(None)
+            continue
+        loaded = load_plan(f, verify_quotes=False, display_path=path)
+        if loaded.plan is None:
+            click.echo(f"plandiff: {path}: not a readable plan on one side; showing problems instead")
+            for d in loaded.diagnostics:
+                click.echo(f"  {d}")
+            return EXIT_OK
+        sides.append(loaded.plan)
+    old, new = sides
+    if old is None and new is None:
+        return EXIT_OK
+    empty = Plan(id=(new or old).id, title="(no such file)", date=None)
+    cs = diff_plans(old or empty, new or empty)
+    click.echo(f"plandiff {path}")
+    click.echo(render_text(cs, Style(want_color(color, sys.stdout))), nl=False)
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return the exit code instead of raising SystemExit."""
     try:

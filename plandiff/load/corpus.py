@@ -45,10 +45,20 @@ class Corpus:
 
 
 def load_plan(path: str | Path, *, verify_quotes: bool = True, taxonomy: Taxonomy | None = None,
-              texts: SourceTexts | None = None, raw: bytes | None = None) -> Loaded:
-    """Read, validate and (optionally) verify the quotes of one plan file."""
+              texts: SourceTexts | None = None, raw: bytes | None = None,
+              display_path: str | None = None) -> Loaded:
+    """Read, validate and (optionally) verify the quotes of one plan file.
+
+    `raw` supplies the bytes (git hands us blobs in temporary files);
+    `display_path` is then the name used in messages and for the id check.
+    """
     path = Path(path)
-    name = str(path)
+    name = display_path or str(path)
+    if raw is None and display_path is not None:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            return Loaded(name, None, [Diagnostic(name, 1, 1, f"cannot read file: {exc.strerror or exc}")])
     doc = read_yaml(name, raw)
     if doc.root is None:
         return Loaded(name, None, doc.problems, doc)
@@ -57,8 +67,9 @@ def load_plan(path: str | Path, *, verify_quotes: bool = True, taxonomy: Taxonom
     diagnostics += [doc.error(where, msg, at_key) for where, msg, at_key in problems]
     if plan is not None:
         plan = _with_path(plan, name)
-        if plan.id != path.stem:
-            diagnostics.append(doc.error(("id",), f"id {plan.id!r} must equal the file name {path.stem!r}"))
+        stem = Path(name).stem
+        if plan.id != stem:
+            diagnostics.append(doc.error(("id",), f"id {plan.id!r} must equal the file name {stem!r}"))
         if verify_quotes:
             diagnostics += check_evidence(plan, path.parent, lambda w, m: doc.error(w, m),
                                           texts or SourceTexts())

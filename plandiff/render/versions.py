@@ -1,28 +1,9 @@
 """A one-screen overview of the plan versions in a corpus."""
 from __future__ import annotations
 
+from plandiff.lineage import lineage_order
 from plandiff.model import Plan
 from plandiff.render.style import Style
-
-
-def lineage_order(plans: list[Plan]) -> list[Plan]:
-    """Date order, with a version never listed before the one it revises or answers."""
-    by_id = {p.id: p for p in plans}
-    placed: list[Plan] = []
-    done: set[str] = set()
-
-    def place(p: Plan, trail: frozenset = frozenset()) -> None:
-        if p.id in done or p.id in trail:
-            return
-        for parent in (p.revises, p.responds_to):
-            if parent in by_id:
-                place(by_id[parent], trail | {p.id})
-        done.add(p.id)
-        placed.append(p)
-
-    for p in sorted(plans, key=lambda p: (p.date or "", p.id)):
-        place(p)
-    return placed
 
 
 def render_versions(plans: list[Plan], style: Style) -> str:
