@@ -9,6 +9,8 @@ BIN = $(VENV)/bin
 demo: $(VENV)/.installed
 	$(BIN)/plandiff check plans/
 	$(BIN)/plandiff versions plans/
+	@# diff exits 1 when the versions differ, as diff(1) does
+	$(BIN)/plandiff diff us-28-point e3-counterproposal || [ $$? -eq 1 ]
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
