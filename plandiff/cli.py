@@ -6,7 +6,6 @@ differences), 2 usage errors and trouble.
 """
 from __future__ import annotations
 
-import json
 import os
 import sys
 
@@ -59,8 +58,11 @@ def check(paths: tuple[str, ...], fmt: str, no_quotes: bool, quiet: bool, color:
     corpus = load_corpus(list(paths) or ["plans"], verify_quotes=not no_quotes)
     style = Style(want_color(color, sys.stdout) and fmt == "text")
     for d in corpus.diagnostics:
-        click.echo(render_diagnostic(d, fmt, style))
+        click.echo(render_diagnostic(d, fmt, style), color=True)
     files = [f for f in corpus.files if f.path]
+    if not files and not corpus.diagnostics:
+        click.echo("plandiff check: no plan files found", err=True)
+        return EXIT_TROUBLE
     if not quiet:
         bad = sum(1 for f in corpus.files if f.diagnostics)
         n = len(corpus.diagnostics)
@@ -70,9 +72,6 @@ def check(paths: tuple[str, ...], fmt: str, no_quotes: bool, quiet: bool, color:
             provs = sum(len(p.provisions) for p in corpus.plans.values())
             msg = f"plandiff check: {len(files)} plan file{'s' * (len(files) != 1)} OK ({provs} provisions)"
         click.echo(msg, err=True)
-    if not files and not corpus.diagnostics:
-        click.echo("plandiff check: no plan files found", err=True)
-        return EXIT_TROUBLE
     return EXIT_FOUND if corpus.diagnostics else EXIT_OK
 
 
@@ -90,7 +89,8 @@ def versions(paths: tuple[str, ...], color: bool | None) -> int:
             click.echo(str(d), err=True)
         click.echo("plandiff versions: no readable plan files", err=True)
         return EXIT_TROUBLE
-    click.echo(render_versions(list(corpus.plans.values()), Style(want_color(color, sys.stdout))), nl=False)
+    click.echo(render_versions(list(corpus.plans.values()), Style(want_color(color, sys.stdout))), nl=False,
+               color=True)
     return EXIT_OK
 
 
@@ -103,6 +103,8 @@ def schema(output: str | None) -> int:
     Point your editor's YAML language server at it to validate and complete
     plan files as you type (see docs/editor-setup.md).
     """
+    import json
+
     from plandiff.schema import plan_schema
 
     text = json.dumps(plan_schema(), indent=2, ensure_ascii=False) + "\n"
@@ -167,6 +169,8 @@ def diff(old: str, new: str, fmt: str, show_all: bool, plans_dir: str, color: bo
     and the evidence on both sides. Exit status as diff(1): 0 no differences,
     1 differences, 2 trouble.
     """
+    import json
+
     plans = _load_for_report([old, new], plans_dir)
     if plans is None:
         return EXIT_TROUBLE
@@ -184,7 +188,7 @@ def diff(old: str, new: str, fmt: str, show_all: bool, plans_dir: str, color: bo
     else:
         from plandiff.render.text import render_text
 
-        click.echo(render_text(cs, Style(want_color(color, sys.stdout)), show_all), nl=False)
+        click.echo(render_text(cs, Style(want_color(color, sys.stdout)), show_all), nl=False, color=True)
     return EXIT_FOUND if cs.differs else EXIT_OK
 
 
@@ -199,6 +203,8 @@ def apply(old: str, changes, output: str | None, plans_dir: str) -> int:
 
     Refuses, like patch(1), when OLD does not hold what the changes start from.
     """
+    import json
+
     import yaml
 
     from plandiff.diff.apply import ApplyError, apply_changes
@@ -254,7 +260,8 @@ def history(key: str, paths: tuple[str, ...], plans_dir: str, color: bool | None
     plans = _corpus_plans(paths, plans_dir)
     if plans is None:
         return EXIT_TROUBLE
-    click.echo(render_history(key, build(key, plans), Style(want_color(color, sys.stdout))), nl=False)
+    click.echo(render_history(key, build(key, plans), Style(want_color(color, sys.stdout))), nl=False,
+               color=True)
     return EXIT_OK
 
 
@@ -276,7 +283,8 @@ def matrix(paths: tuple[str, ...], fmt: str, plans_dir: str, color: bool | None)
     plans = _corpus_plans(paths, plans_dir)
     if plans is None:
         return EXIT_TROUBLE
-    click.echo(render_matrix(build(plans), fmt, Style(want_color(color, sys.stdout) and fmt == "text")), nl=False)
+    click.echo(render_matrix(build(plans), fmt, Style(want_color(color, sys.stdout) and fmt == "text")), nl=False,
+               color=True)
     return EXIT_OK
 
 
@@ -318,7 +326,7 @@ def git_diff(args: tuple[str, ...], color: bool | None) -> int:
     empty = Plan(id=(new or old).id, title="(no such file)", date=None)
     cs = diff_plans(old or empty, new or empty)
     click.echo(f"plandiff {path}")
-    click.echo(render_text(cs, Style(want_color(color, sys.stdout))), nl=False)
+    click.echo(render_text(cs, Style(want_color(color, sys.stdout))), nl=False, color=True)
     return EXIT_OK
 
 

@@ -241,8 +241,6 @@ def test_no_color_flag_beats_terminal(plans_copy, capsys, monkeypatch):
     assert not ANSI.search(capsys.readouterr().out)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: click.echo strips ANSI codes when stdout is not a terminal, "
-                                       "so --color has no effect on piped output (cli.py echoes without color=)")
 def test_color_flag_when_piped(plans_copy, capsys):
     bad = plans_copy / "us-28-point.yaml"
     break_enum(bad)

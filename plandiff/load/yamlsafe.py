@@ -138,7 +138,8 @@ def _decode(doc: YamlDoc, raw: bytes) -> str | None:
 def _looks_deep(text: str) -> bool:
     return (text.count("[") + text.count("{") > _FLOW_OPENERS_SAFE
             or _INDENT_RE.search(text) is not None
-            or _COMPACT_RE.search(text) is not None)
+            or (text.count("- ") + text.count("? ") + text.count(": ") >= 500
+                and _COMPACT_RE.search(text) is not None))
 
 
 def _depth_ok(doc: YamlDoc, text: str) -> bool:
