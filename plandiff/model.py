@@ -43,9 +43,9 @@ class Claim:
     note: str | None = None
 
     def to_data(self) -> dict:
-        d = {"value": self.value, "status": self.status if self.status != INCLUDED else None,
-             "evidence": [e.to_data() for e in self.evidence], "note": self.note}
-        return _drop_empty(d)
+        d = _drop_empty({"status": self.status if self.status != INCLUDED else None,
+                         "evidence": [e.to_data() for e in self.evidence], "note": self.note})
+        return {"value": self.value, **d} if self.value is not None else d
 
     @classmethod
     def from_data(cls, d: dict) -> "Claim":
@@ -74,11 +74,13 @@ class Provision:
 
     def to_data(self) -> dict:
         """The provision as a plan file holds it (without its key)."""
-        d = {"point": self.point, "summary": self.summary, "value": self.value,
-             "status": self.status if self.status != INCLUDED else None,
-             "claims": [c.to_data() for c in self.claims],
-             "evidence": [e.to_data() for e in self.evidence], "note": self.note}
-        return _drop_empty(d)
+        d = _drop_empty({"point": self.point, "summary": self.summary})
+        if self.value is not None:
+            d["value"] = self.value  # an empty list or mapping is a value too
+        d.update(_drop_empty({"status": self.status if self.status != INCLUDED else None,
+                              "claims": [c.to_data() for c in self.claims],
+                              "evidence": [e.to_data() for e in self.evidence], "note": self.note}))
+        return d
 
     @classmethod
     def from_data(cls, key: str, d: dict) -> "Provision":

@@ -104,7 +104,7 @@ def plan_schema(taxonomy: Taxonomy | None = None) -> dict:
             "notes": _TEXT,
             "sources": {"type": "array", "items": source},
             "provisions": {"type": "object", "properties": provisions, "additionalProperties": False,
-                           "patternProperties": {CUSTOM_RE.pattern: _provision({}, "Custom point",
+                           "patternProperties": {f"^{CUSTOM_RE.pattern}$": _provision({}, "Custom point",
                                                                                "A point that fits no taxonomy key.")}},
         },
     }

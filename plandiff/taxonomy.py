@@ -19,7 +19,7 @@ VALUE_KINDS = ("count", "enum", "set", "bool", "integer", "number", "text", "dat
                "money", "duration", "record")
 DURATION_UNITS = ("years", "months", "days")
 CUSTOM_PREFIX = "custom."
-CUSTOM_RE = re.compile(r"^custom\.[a-z0-9][a-z0-9_-]*$")
+CUSTOM_RE = re.compile(r"custom\.[a-z0-9][a-z0-9_-]*")
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class Taxonomy:
     def get(self, key: str) -> ProvisionType | None:
         """The type of a key; custom keys get a free-form type."""
         found = self.provisions.get(key)
-        if found is None and CUSTOM_RE.match(key):
+        if found is None and CUSTOM_RE.fullmatch(key):
             slug = key[len(CUSTOM_PREFIX):]
             return ProvisionType(key, slug.replace("_", " ").replace("-", " "), "custom",
                                  "A point that fits no taxonomy key.", {"type": "any"})
@@ -55,6 +55,8 @@ class Taxonomy:
 
 
 def did_you_mean(word: str, choices) -> str | None:
+    if len(str(word)) > 100:  # difflib is quadratic; nothing that long is a typo of a key
+        return None
     match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return match[0] if match else None
 

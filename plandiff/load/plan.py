@@ -10,13 +10,14 @@ import re
 from typing import Any
 
 from plandiff.load import values
+from plandiff.load.values import show
+from plandiff.load.yamlsafe import INVALID
 from plandiff.model import HEADER_FIELDS, INCLUDED, OMITTED, Claim, Evidence, Plan, Provision, Source
 from plandiff.taxonomy import Taxonomy, default_taxonomy, did_you_mean
 
 SCHEMA = "plandiff/1"
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-POINT_RE = re.compile(r"^\d+[a-z]?$")
-DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
+POINT_RE = re.compile(r"[0-9]+[a-z]?")
 TOP_FIELDS = HEADER_FIELDS + ("sources", "provisions")
 SOURCE_FIELDS = ("id", "file", "url", "outlet", "date", "title", "language", "note")
 PROVISION_FIELDS = ("point", "summary", "value", "status", "claims", "evidence", "note")
@@ -40,14 +41,16 @@ class _Checker:
         for k in d:
             if k not in allowed:
                 hint = did_you_mean(k, allowed)
-                extra = f"; did you mean {hint!r}?" if hint else f" (allowed: {', '.join(allowed)})"
-                self.bad(where + (k,), f"unknown field {k!r} in {what}{extra}", True)
+                extra = f"; did you mean {show(hint)}?" if hint else f" (allowed: {', '.join(allowed)})"
+                self.bad(where + (k,), f"unknown field {show(k)} in {what}{extra}", True)
 
     def text(self, d: dict, k: str, where: tuple, required: bool = False) -> str | None:
         v = d.get(k)
+        if v is INVALID:
+            return None
         if v is None:
             if required:
-                self.bad(where, f"missing required field {k!r}", bool(where))
+                self.missing(d, k, where)
             return None
         if not isinstance(v, str) or not v.strip():
             self.bad(where + (k,), f"{k} must be non-empty text; got {values._type_name(v)}")
@@ -56,19 +59,27 @@ class _Checker:
 
     def slug(self, d: dict, k: str, where: tuple, required: bool = False) -> str | None:
         v = self.text(d, k, where, required)
-        if v is not None and not ID_RE.match(v):
-            self.bad(where + (k,), f"{k} must be a lowercase id such as us-28-point; got {v!r}")
+        if v is not None and not ID_RE.fullmatch(v):
+            self.bad(where + (k,), f"{k} must be a lowercase id such as us-28-point; got {show(v)}")
             return None
         return v
 
+    def missing(self, d: dict, k: str, where: tuple) -> None:
+        if k in d:
+            self.bad(where + (k,), f"{k} is empty; it is required")
+        else:
+            self.bad(where, f"missing required field {show(k)}", bool(where))
+
     def date(self, d: dict, k: str, where: tuple, required: bool = False) -> str | None:
         v = d.get(k)
+        if v is INVALID:
+            return None
         if v is None:
             if required:
-                self.bad(where, f"missing required field {k!r}", bool(where))
+                self.missing(d, k, where)
             return None
-        if not isinstance(v, str) or not DATE_RE.match(v):
-            self.bad(where + (k,), f"{k} must be a date YYYY-MM-DD; got {v!r}")
+        if not values.is_date(v):
+            self.bad(where + (k,), f"{k} must be a date YYYY-MM-DD; got {show(v)}")
             return None
         return v
 
@@ -83,7 +94,7 @@ class _Checker:
         for i, item in enumerate(v):
             if isinstance(item, str) and item.strip():
                 out.append(item)
-            else:
+            elif item is not INVALID:
                 self.bad(where + (k, i), f"{k} entries must be non-empty text; got {values._type_name(item)}")
         return tuple(out)
 
@@ -98,7 +109,7 @@ class _Checker:
         if schema is None:
             self.bad((), f"missing required field 'schema' (expected schema: {SCHEMA})")
         elif schema != SCHEMA:
-            self.bad(("schema",), f"unsupported schema {schema!r}; this plandiff reads {SCHEMA}")
+            self.bad(("schema",), f"unsupported schema {show(schema)}; this plandiff reads {SCHEMA}")
         pid = self.slug(data, "id", (), True)
         title = self.text(data, "title", (), True)
         date = self.date(data, "date", (), True)
@@ -107,7 +118,7 @@ class _Checker:
         responds_to = self.slug(data, "responds_to", ())
         point_count = data.get("point_count")
         if point_count is not None and (not values._is_int(point_count) or point_count < 1):
-            self.bad(("point_count",), f"point_count must be a whole number ≥ 1 or null; got {point_count!r}")
+            self.bad(("point_count",), f"point_count must be a whole number ≥ 1 or null; got {show(point_count)}")
             point_count = None
         notes = self.text(data, "notes", ())
         sources = self.sources(data.get("sources"))
@@ -141,8 +152,8 @@ class _Checker:
                 self.bad(at + ("url",), "a source has either file or url, not both", True)
             outlet = self.text(s, "outlet", at)
             if url is not None:
-                if not re.match(r"^https?://\S+$", url):
-                    self.bad(at + ("url",), f"url must be an http(s) address; got {url!r}")
+                if not re.fullmatch(r"https?://\S+", url):
+                    self.bad(at + ("url",), f"url must be an http(s) address; got {show(url)}")
                 if "outlet" not in s:
                     self.bad(at, "an external source needs outlet (who published the report)")
             src = Source(id=sid or "", file=file, url=url, outlet=outlet,
@@ -150,7 +161,7 @@ class _Checker:
                          language=self.text(s, "language", at), note=self.text(s, "note", at))
             if sid is not None:
                 if sid in self.source_ids:
-                    self.bad(at + ("id",), f"source id {sid!r} is used twice")
+                    self.bad(at + ("id",), f"source id {show(sid)} is used twice")
                 else:
                     self.source_ids[sid] = src
             out.append(src)
@@ -167,13 +178,13 @@ class _Checker:
         for key, p in raw.items():
             at = ("provisions", key)
             if not isinstance(key, str):
-                self.bad(at, f"provision keys are taxonomy names; got {key!r}", True)
+                self.bad(at, f"provision keys are taxonomy names; got {show(key)}", True)
                 continue
             ptype = self.tax.get(key)
             if ptype is None:
                 hint = self.tax.suggest(key)
-                extra = f"; did you mean {hint!r}?" if hint else " (use custom.<slug> for a point that fits no key)"
-                self.bad(at, f"unknown provision key {key!r}{extra}", True)
+                extra = f"; did you mean {show(hint)}?" if hint else " (use custom.<slug> for a point that fits no key)"
+                self.bad(at, f"unknown provision key {show(key)}{extra}", True)
             if not isinstance(p, dict):
                 self.bad(at, f"a provision must be a mapping (summary, value, evidence …); got {values._type_name(p)}")
                 continue
@@ -187,7 +198,7 @@ class _Checker:
         summary = self.text(p, "summary", at, True)
         status = p.get("status", INCLUDED)
         if status not in (INCLUDED, OMITTED):
-            self.bad(at + ("status",), f"status must be included or omitted; got {status!r}")
+            self.bad(at + ("status",), f"status must be included or omitted; got {show(status)}")
             status = INCLUDED
         claims: tuple[Claim, ...] = ()
         if "claims" in p:
@@ -204,18 +215,19 @@ class _Checker:
                 for rel, msg in values.check(spec, p["value"]):
                     self.bad(at + ("value",) + rel, msg)
         evidence = self.evidence(p.get("evidence"), at, required="claims" not in p)
-        return Provision(key=key, point=point, summary=summary, value=p.get("value") if "claims" not in p else None,
+        value = p.get("value") if "claims" not in p else None
+        return Provision(key=key, point=point, summary=summary, value=None if value is INVALID else value,
                          status=status, evidence=evidence, claims=claims, note=self.text(p, "note", at))
 
     def point(self, p: dict, at: tuple) -> Any:
         v = p.get("point")
-        if v is None:
+        if v is None or v is INVALID:
             return None
         items = v if isinstance(v, list) else [v]
-        ok = bool(items) and all((values._is_int(x) and x >= 1) or (isinstance(x, str) and POINT_RE.match(x))
+        ok = bool(items) and all((values._is_int(x) and x >= 1) or (isinstance(x, str) and POINT_RE.fullmatch(x))
                                  for x in items)
         if not ok:
-            self.bad(at + ("point",), f"point must be a number, a sub-point such as 21a, or a list of them; got {v!r}")
+            self.bad(at + ("point",), f"point must be a number, a sub-point such as 21a, or a list of them; got {show(v)}")
             return None
         return v
 
@@ -232,7 +244,7 @@ class _Checker:
             self.fields(c, CLAIM_FIELDS, cat, "a claim")
             status = c.get("status", INCLUDED)
             if status not in (INCLUDED, OMITTED):
-                self.bad(cat + ("status",), f"status must be included or omitted; got {status!r}")
+                self.bad(cat + ("status",), f"status must be included or omitted; got {show(status)}")
                 status = INCLUDED
             value = c.get("value")
             if status == OMITTED and value is not None:
@@ -265,13 +277,13 @@ class _Checker:
             quote = self.text(e, "quote", eat)
             if sid is not None and sid not in self.source_ids:
                 hint = did_you_mean(sid, self.source_ids)
-                extra = f"; did you mean {hint!r}?" if hint else ""
-                self.bad(eat + ("source",), f"source {sid!r} is not declared under sources{extra}")
+                extra = f"; did you mean {show(hint)}?" if hint else ""
+                self.bad(eat + ("source",), f"source {show(sid)} is not declared under sources{extra}")
             elif sid is not None and self.source_ids[sid].file is not None and quote is None:
-                self.bad(eat, f"evidence from the article {sid!r} needs the quote it rests on")
+                self.bad(eat, f"evidence from the article {show(sid)} needs the quote it rests on")
             attribution = e.get("attribution")
             if attribution is not None and attribution not in ATTRIBUTIONS:
-                self.bad(eat + ("attribution",), f"attribution must be one of {', '.join(ATTRIBUTIONS)}; got {attribution!r}")
+                self.bad(eat + ("attribution",), f"attribution must be one of {', '.join(ATTRIBUTIONS)}; got {show(attribution)}")
                 attribution = None
             out.append(Evidence(source=sid or "", quote=quote, note=self.text(e, "note", eat),
                                 attribution=attribution))
@@ -282,4 +294,20 @@ def plan_from_data(data: Any, taxonomy: Taxonomy | None = None) -> tuple[Plan | 
     """Check plan data against the format and taxonomy; the plan is None if unusable."""
     checker = _Checker(taxonomy or default_taxonomy())
     plan = checker.plan(data)
-    return plan, checker.problems
+    return plan, [p for p in checker.problems if not _through_invalid(data, p[0])]
+
+
+def _through_invalid(data: Any, where: tuple) -> bool:
+    """Whether a problem is about a node the YAML reader already reported as unreadable."""
+    node = data
+    for step in (None,) + where:
+        if step is not None:
+            if isinstance(node, dict) and step in node:
+                node = node[step]
+            elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+                node = node[step]
+            else:
+                return False
+        if node is INVALID:
+            return True
+    return False

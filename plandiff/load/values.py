@@ -6,14 +6,32 @@ plans built by `apply` or the extractor.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any, Callable
 
+from plandiff.load.yamlsafe import INVALID
 from plandiff.taxonomy import DURATION_UNITS, did_you_mean
 
 Problems = list[tuple[tuple, str]]
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_CURRENCY_RE = re.compile(r"[A-Z]{3}")
+
+
+def show(value: Any, width: int = 60) -> str:
+    """repr() cut to a readable length: messages must not echo a megabyte back."""
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def is_date(value: Any) -> bool:
+    if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _type_name(value: Any) -> str:
@@ -37,8 +55,8 @@ def _enum_one(spec: dict, v: Any, at: tuple, out: Problems) -> None:
         out.append((at, f"expected one of {', '.join(spec['values'])}; got {_type_name(v)}"))
     elif v not in spec["values"]:
         hint = did_you_mean(v, spec["values"])
-        extra = f"; did you mean {hint!r}?" if hint else f" (allowed: {', '.join(spec['values'])})"
-        out.append((at, f"unknown value {v!r}{extra}"))
+        extra = f"; did you mean {show(hint)}?" if hint else f" (allowed: {', '.join(spec['values'])})"
+        out.append((at, f"unknown value {show(v)}{extra}"))
 
 
 def _enum(spec: dict, v: Any, at: tuple, out: Problems) -> None:
@@ -58,21 +76,21 @@ def _count(spec: dict, v: Any, at: tuple, out: Problems) -> None:
     if isinstance(v, str):
         if v not in spec["specials"]:
             allowed = ", ".join(spec["specials"]) or "none"
-            out.append((at, f"expected a mapping {{{unit}: N, scope: …}} or one of: {allowed}; got {v!r}"))
+            out.append((at, f"expected a mapping {{{unit}: N, scope: …}} or one of: {allowed}; got {show(v)}"))
         return
     if not isinstance(v, dict):
         out.append((at, f"expected a mapping {{{unit}: N, scope: …}}; got {_type_name(v)}"))
         return
     if unit not in v:
-        out.append((at, f"missing {unit!r}"))
+        out.append((at, f"missing {show(unit)}"))
     elif not _is_int(v[unit]) or v[unit] < 0:
-        out.append((at + (unit,), f"{unit} must be a whole number ≥ 0; got {v[unit]!r}"))
+        out.append((at + (unit,), f"{unit} must be a whole number ≥ 0; got {show(v[unit])}"))
     for k in v:
         if k == "scope":
             if v[k] not in spec["scopes"]:
-                out.append((at + (k,), f"unknown scope {v[k]!r} (allowed: {', '.join(spec['scopes'])})"))
+                out.append((at + (k,), f"unknown scope {show(v[k])} (allowed: {', '.join(spec['scopes'])})"))
         elif k != unit:
-            out.append(((at + (k,)), f"unknown field {k!r} in a count (fields: {unit}, scope)"))
+            out.append(((at + (k,)), f"unknown field {show(k)} in a count (fields: {unit}, scope)"))
 
 
 def _set(spec: dict, v: Any, at: tuple, out: Problems) -> None:
@@ -92,10 +110,10 @@ def _money(spec: dict, v: Any, at: tuple, out: Problems) -> None:
         return
     if not _is_number(v.get("amount")) or v["amount"] < 0:
         out.append((at, "money needs amount: a number ≥ 0"))
-    if not isinstance(v.get("currency"), str) or not _CURRENCY_RE.match(v["currency"]):
+    if not isinstance(v.get("currency"), str) or not _CURRENCY_RE.fullmatch(v["currency"]):
         out.append((at, "money needs currency: a three-letter code such as USD or EUR"))
     for k in set(v) - {"amount", "currency"}:
-        out.append((at + (k,), f"unknown field {k!r} in money (fields: amount, currency)"))
+        out.append((at + (k,), f"unknown field {show(k)} in money (fields: amount, currency)"))
 
 
 def _duration(spec: dict, v: Any, at: tuple, out: Problems) -> None:
@@ -111,7 +129,7 @@ def _duration(spec: dict, v: Any, at: tuple, out: Problems) -> None:
     if "extendable" in v and not isinstance(v["extendable"], bool):
         out.append((at + ("extendable",), "extendable must be true or false"))
     for k in set(v) - set(DURATION_UNITS) - {"extendable"}:
-        out.append((at + (k,), f"unknown field {k!r} in a duration"))
+        out.append((at + (k,), f"unknown field {show(k)} in a duration"))
 
 
 def _record(spec: dict, v: Any, at: tuple, out: Problems) -> None:
@@ -124,8 +142,8 @@ def _record(spec: dict, v: Any, at: tuple, out: Problems) -> None:
         field_spec = spec["fields"].get(k)
         if field_spec is None:
             hint = did_you_mean(k, spec["fields"])
-            extra = f"; did you mean {hint!r}?" if hint else f" (fields: {', '.join(spec['fields'])})"
-            out.append((at + (k,), f"unknown field {k!r}{extra}"))
+            extra = f"; did you mean {show(hint)}?" if hint else f" (fields: {', '.join(spec['fields'])})"
+            out.append((at + (k,), f"unknown field {show(k)}{extra}"))
         else:
             check(field_spec, item, at + (k,), out)
 
@@ -148,7 +166,7 @@ _CHECKERS = {
     "integer": _simple(_is_int, "an integer"),
     "number": _simple(_is_number, "a number"),
     "text": _simple(lambda v: isinstance(v, str) and bool(v.strip()), "non-empty text"),
-    "date": _simple(lambda v: isinstance(v, str) and bool(_DATE_RE.match(v)), "a date YYYY-MM-DD"),
+    "date": _simple(is_date, "a date YYYY-MM-DD"),
     "any": lambda spec, v, at, out: None,
 }
 
@@ -156,5 +174,7 @@ _CHECKERS = {
 def check(spec: dict, value: Any, at: tuple = (), out: Problems | None = None) -> Problems:
     """Append to `out` every way `value` fails `spec`; return `out`."""
     out = [] if out is None else out
+    if value is INVALID:  # already reported where it was read
+        return out
     _CHECKERS[spec["type"]](spec, value, at, out)
     return out

@@ -26,9 +26,20 @@ _FLOW_OPENERS_SAFE = 1000
 _INDENT_RE = re.compile(r"^[ \t]{1000,}", re.M)
 _COMPACT_RE = re.compile(r"(?:[-?:][ \t]+){500,}")
 
+MAX_NUMBER_CHARS = 64  # plan numbers are short; long literals are slow or huge to build
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _scalars = yaml.constructor.SafeConstructor()
 _T = "tag:yaml.org,2002:"
+
+
+class _Invalid:
+    """Stands in for a node already reported as unreadable, so later checks stay quiet about it."""
+
+    def __repr__(self) -> str:
+        return "<invalid>"
+
+
+INVALID = _Invalid()
 
 
 @dataclass
@@ -72,9 +83,10 @@ class YamlDoc:
 
 
 def _same_key(node: ScalarNode, step: Any) -> bool:
-    if node.value == step:
-        return True
-    return not isinstance(step, str) and node.value == str(step)
+    if isinstance(step, str) and node.tag == _T + "str":
+        return node.value == step
+    value = construct_scalar(node)
+    return value is not INVALID and type(value) is type(step) and value == step
 
 
 def read_yaml(path: str, raw: bytes | None = None) -> YamlDoc:
@@ -113,6 +125,9 @@ def read_yaml(path: str, raw: bytes | None = None) -> YamlDoc:
 
 
 def _decode(doc: YamlDoc, raw: bytes) -> str | None:
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        doc.problems.append(Diagnostic(doc.path, 1, 1, "file is UTF-32 encoded; save it as UTF-8"))
+        return None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         doc.problems.append(Diagnostic(doc.path, 1, 1, "file is UTF-16 encoded; save it as UTF-8"))
         return None
@@ -122,7 +137,8 @@ def _decode(doc: YamlDoc, raw: bytes) -> str | None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        col = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
         doc.problems.append(Diagnostic(doc.path, line, col,
                                        f"invalid UTF-8 byte 0x{raw[exc.start]:02x}; plan files must be UTF-8 text"))
         return None
@@ -195,21 +211,21 @@ class _Builder:
     def build(self, node: Node, depth: int = 0) -> Any:
         if id(node) in self.seen:
             self.err(node, "anchors and aliases are not supported in plan files; write the value out")
-            return None
+            return INVALID
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
             self.err(node, f"nested deeper than {MAX_DEPTH} levels")
-            return None
+            return INVALID
         if isinstance(node, ScalarNode):
             return self.scalar(node)
         if isinstance(node, SequenceNode):
             if node.tag != _T + "seq":
                 self.err(node, f"unsupported tag {_short(node.tag)}")
-                return None
+                return INVALID
             return [self.build(item, depth + 1) for item in node.value]
         if node.tag != _T + "map":
             self.err(node, f"unsupported tag {_short(node.tag)}")
-            return None
+            return INVALID
         out: dict = {}
         first: dict = {}
         for key_node, value_node in node.value:
@@ -220,12 +236,12 @@ class _Builder:
                 self.err(key_node, "merge keys (<<) are not supported in plan files")
                 continue
             key = self.scalar(key_node)
-            try:
-                hash(key)
-            except TypeError:  # pragma: no cover - scalars are hashable
+            if key is INVALID:
+                self.seen.add(id(value_node))
                 continue
             if key in first:
-                self.err(key_node, f"duplicate key {key!r} (first defined on line {first[key]})")
+                shown = repr(key) if len(repr(key)) <= 60 else repr(key)[:59] + "…"
+                self.err(key_node, f"duplicate key {shown} (first defined on line {first[key]})")
                 self.seen.add(id(value_node))
                 continue
             first[key] = key_node.start_mark.line + 1
@@ -233,28 +249,51 @@ class _Builder:
         return out
 
     def scalar(self, node: ScalarNode) -> Any:
-        tag = node.tag
-        if tag == _T + "str":
-            return node.value
-        try:
-            if tag == _T + "int":
-                return _scalars.construct_yaml_int(node)
-            if tag == _T + "float":
-                return _scalars.construct_yaml_float(node)
-            if tag == _T + "bool":
-                return _scalars.construct_yaml_bool(node)
-            if tag == _T + "null":
-                return None
-            if tag == _T + "timestamp":
-                return _scalars.construct_yaml_timestamp(node).isoformat()
-        except (ValueError, OverflowError, yaml.YAMLError) as exc:
-            self.err(node, f"cannot read {tag[len(_T):]} {node.value[:40]!r}: {str(exc).splitlines()[0][:80]}")
-            return None
-        if tag in (_T + "merge", _T + "value"):
-            self.err(node, f"unsupported YAML key {node.value!r}")
-            return None
-        self.err(node, f"unsupported tag {_short(tag)}; plan files use plain YAML values only")
+        value = construct_scalar(node)
+        if value is INVALID:
+            self.err(node, _scalar_problem(node))
+        return value
+
+
+def construct_scalar(node: ScalarNode) -> Any:
+    """A scalar's plain value, or INVALID for what plan files do not accept."""
+    tag = node.tag
+    if tag == _T + "str":
+        return node.value
+    if tag == _T + "null":
         return None
+    if tag in (_T + "int", _T + "float") and len(node.value) > MAX_NUMBER_CHARS:
+        return INVALID
+    try:
+        if tag == _T + "int":
+            return _scalars.construct_yaml_int(node)
+        if tag == _T + "float":
+            return _scalars.construct_yaml_float(node)
+        if tag == _T + "bool":
+            return _scalars.construct_yaml_bool(node)
+        if tag == _T + "timestamp":
+            return _scalars.construct_yaml_timestamp(node).isoformat()
+    except (ValueError, OverflowError, yaml.YAMLError):
+        return INVALID
+    return INVALID
+
+
+def _scalar_problem(node: ScalarNode) -> str:
+    tag = node.tag
+    shown = node.value if len(node.value) <= 40 else node.value[:39] + "…"
+    kind = tag[len(_T):] if tag.startswith(_T) else tag
+    if tag in (_T + "int", _T + "float") and len(node.value) > MAX_NUMBER_CHARS:
+        return f"cannot read {kind} {shown!r}: longer than {MAX_NUMBER_CHARS} characters"
+    if tag in (_T + "int", _T + "float", _T + "bool", _T + "timestamp"):
+        try:
+            getattr(_scalars, f"construct_yaml_{kind}")(node)
+            reason = "not a valid value"
+        except Exception as exc:  # the constructor's own words say what is wrong
+            reason = str(exc).splitlines()[0][:80]
+        return f"cannot read {kind} {shown!r}: {reason}"
+    if tag in (_T + "merge", _T + "value"):
+        return f"unsupported YAML key {node.value!r}"
+    return f"unsupported tag {_short(tag)}; plan files use plain YAML values only"
 
 
 def _short(tag: str) -> str:
