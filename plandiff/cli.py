@@ -323,7 +323,7 @@ def git_diff(args: tuple[str, ...], color: bool | None) -> int:
     old, new = sides
     if old is None and new is None:
         return EXIT_OK
-    empty = Plan(id=(new or old).id, title="(no such file)", date=None)
+    empty = Plan(id="/dev/null", title="(no such file)", date=None)
     cs = diff_plans(old or empty, new or empty)
     click.echo(f"plandiff {path}")
     click.echo(render_text(cs, Style(want_color(color, sys.stdout))), nl=False, color=True)
@@ -347,3 +347,12 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FOUND
     return rv if isinstance(rv, int) else EXIT_OK
+
+
+from plandiff.commands.html import html_cmd, site_cmd  # noqa: E402  (lxml is imported only when they run)
+cli.add_command(html_cmd, "html")
+cli.add_command(site_cmd, "site")
+
+from plandiff.commands.extract import extract_cmd  # noqa: E402  (click + stdlib only; the extractor loads lazily)
+
+cli.add_command(extract_cmd, "extract")

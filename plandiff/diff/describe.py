@@ -138,7 +138,7 @@ def _compare_set(spec: dict, label: str, old: Any, new: Any) -> list[Detail] | N
     removed = [x for x in old if x not in new]
     parts = [f"+{x}" for x in added] + [f"−{x}" for x in removed]
     text = ", ".join(map(str, parts)) if parts else "reordered"
-    return [Detail(f"{label} {text}".strip())]
+    return [Detail(f"{label}: {text}" if label else text)]
 
 
 def _compare_enum(spec: dict, label: str, old: Any, new: Any) -> list[Detail] | None:

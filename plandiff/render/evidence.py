@@ -29,3 +29,27 @@ def evidence_lines(plan: Plan, prov: Provision | None, width: int = 0) -> list[s
             out += [f"claim {n}: {cite(plan, e, width)}" for e in claim.evidence]
         return out
     return [cite(plan, e, width) for e in prov.evidence]
+
+
+def paired_evidence(cs, change, width: int = 0) -> list[tuple[str, str]]:
+    """(side, citation) for a change: citations both versions share once, as "both"."""
+    old = evidence_lines(cs.old, change.old, width)
+    new = evidence_lines(cs.new, change.new, width)
+    shared = [line for line in old if line in new]
+    return ([("both", line) for line in shared] + [("old", line) for line in old if line not in shared]
+            + [("new", line) for line in new if line not in shared])
+
+
+def version_changes(cs) -> list[str]:
+    """The version's own fields and sources that differ, one line each."""
+    out = []
+    for name, (a, b) in cs.header.items():
+        fmt = lambda v: ", ".join(map(str, v)) if isinstance(v, list) else ("none" if v is None else str(v))
+        out.append(f"{name.replace('_', ' ')}: {fmt(a)} → {fmt(b)}")
+    if cs.sources_differ:
+        before = {s.id: s for s in cs.old.sources}
+        after = {s.id: s for s in cs.new.sources}
+        bits = [f"+{i}" for i in after if i not in before] + [f"−{i}" for i in before if i not in after]
+        bits += [f"~{i}" for i in after if i in before and after[i] != before[i]]
+        out.append("sources: " + ", ".join(bits))
+    return out

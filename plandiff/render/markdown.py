@@ -6,23 +6,71 @@ or HTML in the rendered comment.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from plandiff.diff.changes import (Added, Change, ChangeSet, Changed, Dropped, KIND_NAMES, Renumbered,
                                    Unchanged)
-from plandiff.render.evidence import evidence_lines
+from plandiff.render.evidence import paired_evidence, version_changes
 from plandiff.taxonomy import default_taxonomy
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
+_LEADING = re.compile(r"^(\d{1,9}(?=[.)](?:\s|$))|(?=[#+-](?:\s|$)))")
 
 
 def md_escape(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _SPECIAL.sub(r"\\\1", text)
-    return " ".join(text.split())  # newlines would end a list item or table row
+    text = " ".join(text.split())  # newlines would end a list item or table row
+    # at the start of a line, "# x", "- x", "+ x", "1. x" would make a heading or a list
+    return _LEADING.sub(r"\1\\", text, count=1)
 
 
 def _code(text: str) -> str:
     return f"`{text.replace('`', '')}`"
+
+
+def _is_punct(ch: str) -> bool:
+    """CommonMark's punctuation: Unicode P* and S* categories (ASCII punctuation included)."""
+    return unicodedata.category(ch)[0] in "PS"
+
+
+def _words(words) -> str:
+    """A summary word diff as ~~deleted~~ and **inserted** text, escaped.
+
+    A `~~` or `**` run opens before punctuation only after whitespace or
+    punctuation (and closes after punctuation only before one), so
+    "Russia~~, Ukraine~~" would show its tildes; such pieces use <del>/<ins>.
+    """
+    pieces = []  # (op, lead, escaped text, trail), none of them empty
+    for op, text in words:
+        if not text.strip():
+            if text and op >= 0:  # a kept or inserted space separates words; a deleted one goes
+                pieces.append((0, "", " ", ""))
+            continue
+        pieces.append((op, " " if text[:1].isspace() else "", md_escape(text),
+                       " " if text[-1:].isspace() else ""))
+    out = []
+    for i, (op, lead, text, trail) in enumerate(pieces):
+        if op == 0:
+            out.append(f"{lead}{text}{trail}")
+            continue
+        before = lead or "".join(out)[-1:] or " "
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        after = trail or (" " if nxt is None else nxt[1][:1] or ("~" if nxt[0] else nxt[2][:1]))
+        opens = not _is_punct(text[0]) or before.isspace() or _is_punct(before)
+        closes = not _is_punct(text[-1]) or after.isspace() or _is_punct(after)
+        if opens and closes:
+            mark = "~~" if op < 0 else "**"
+            out.append(f"{lead}{mark}{text}{mark}{trail}")
+        else:
+            tag = "del" if op < 0 else "ins"
+            out.append(f"{lead}<{tag}>{text}</{tag}>{trail}")
+    return "".join(out)
+
+
+def _version(plan) -> str:
+    """Title and date, escaped; a side git hands over as /dev/null has no date."""
+    return md_escape(f"{plan.title} ({plan.date})" if plan.date else plan.title)
 
 
 class MarkdownReport:
@@ -33,10 +81,12 @@ class MarkdownReport:
         cs = self.cs
         counts = cs.counts()
         out = [f"## {md_escape(cs.old.id)} → {md_escape(cs.new.id)}", "",
-               f"{md_escape(cs.old.title)} ({md_escape(str(cs.old.date))}) → "
-               f"{md_escape(cs.new.title)} ({md_escape(str(cs.new.date))})", "",
+               f"{_version(cs.old)} → {_version(cs.new)}", "",
                "| " + " | ".join(KIND_NAMES) + " |", "|" + "---:|" * len(KIND_NAMES),
                "| " + " | ".join(str(counts[k]) for k in KIND_NAMES) + " |"]
+        header = version_changes(cs)
+        if header:
+            out += ["", "### Version details", ""] + [f"- {md_escape(h)}" for h in header]
         topics = default_taxonomy().topics
         current = None
         for c in cs.visible(self.show_all):
@@ -44,6 +94,10 @@ class MarkdownReport:
                 current = c.topic
                 out += ["", f"### {md_escape(topics.get(c.topic, c.topic.title()))}", ""]
             out += getattr(self, f"_render_{type(c).__name__}")(c)
+        quiet = [c for c in cs.changes if c.kind == "unchanged" and c.fields]
+        if quiet and not self.show_all:
+            out += ["", f"{len(quiet)} unchanged provision{'s' * (len(quiet) != 1)} with updated evidence, "
+                        "notes or numbering (not listed)."]
         if not cs.differs:
             out += ["", "No differences."]
         return "\n".join(out) + "\n"
@@ -53,24 +107,10 @@ class MarkdownReport:
         if not full:
             return out
         if c.words and "summary" in c.fields:
-            out.append("  - summary: " + "".join(self._word(op, t) for op, t in c.words))
-        for side, plan, prov in (("old", self.cs.old, c.old), ("new", self.cs.new, c.new)):
-            for line in evidence_lines(plan, prov):
-                out.append(f"  - {side}: {md_escape(line)}")
+            out.append("  - summary: " + _words(c.words))
+        for side, line in paired_evidence(self.cs, c):
+            out.append(f"  - {side}: {md_escape(line)}")
         return out
-
-    @staticmethod
-    def _word(op: int, text: str) -> str:
-        if not text.strip():
-            return text if op == 0 else ""
-        escaped = md_escape(text)
-        lead = " " if text[:1].isspace() else ""
-        trail = " " if text[-1:].isspace() else ""
-        if op < 0:
-            return f"{lead}~~{escaped}~~{trail}"
-        if op > 0:
-            return f"{lead}**{escaped}**{trail}"
-        return f"{lead}{escaped}{trail}"
 
     def _render_Added(self, c: Added) -> list[str]:
         return self._item(c)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from plandiff.diff.changes import (Added, Change, ChangeSet, Changed, Dropped, KIND_NAMES, Renumbered,
                                    Unchanged)
-from plandiff.render.evidence import evidence_lines
+from plandiff.render.evidence import paired_evidence, version_changes
 from plandiff.render.style import Style
 from plandiff.taxonomy import default_taxonomy
 
@@ -19,6 +19,11 @@ def _points(c: Change) -> str:
     return f" (point {', '.join(map(str, pts))})"
 
 
+def _version(plan) -> str:
+    """Title and date; a side git hands over as /dev/null has no date."""
+    return f"{plan.title} ({plan.date})" if plan.date else plan.title
+
+
 class TextReport:
     def __init__(self, cs: ChangeSet, style: Style, show_all: bool = False, quote_width: int = 100):
         self.cs, self.style, self.show_all, self.width = cs, style, show_all, quote_width
@@ -27,9 +32,12 @@ class TextReport:
         cs, s = self.cs, self.style
         counts = cs.counts()
         lines = [s(f"plandiff: {cs.old.id} → {cs.new.id}", "bold"),
-                 f"  {cs.old.title} ({cs.old.date}) → {cs.new.title} ({cs.new.date})",
+                 f"  {_version(cs.old)} → {_version(cs.new)}",
                  "  " + " · ".join(f"{counts[k]} {k}" for k in KIND_NAMES)
                  + ("" if self.show_all or not counts["unchanged"] else " (unchanged hidden; --all shows them)")]
+        header = version_changes(cs)
+        if header:
+            lines += ["", s("== Version details ==", "bold")] + [f"    {h}" for h in header]
         topics = default_taxonomy().topics
         current = None
         for c in cs.visible(self.show_all):
@@ -37,6 +45,10 @@ class TextReport:
                 current = c.topic
                 lines += ["", s(f"== {topics.get(c.topic, c.topic.title())} ==", "bold")]
             lines += getattr(self, f"_render_{type(c).__name__}")(c)
+        quiet = [c for c in cs.changes if c.kind == "unchanged" and c.fields]
+        if quiet and not self.show_all:
+            lines += ["", f"{len(quiet)} unchanged provision{'s' * (len(quiet) != 1)} with updated evidence, "
+                          "notes or numbering (--all lists them)"]
         if not cs.differs:
             lines += ["", "No differences."]
         return "\n".join(lines) + "\n"
@@ -49,9 +61,8 @@ class TextReport:
         out = [f"    {c.description}"]
         if c.words and "summary" in c.fields:
             out.append("    summary: " + "".join(self._word(op, t) for op, t in c.words))
-        for side, plan, prov in (("old", self.cs.old, c.old), ("new", self.cs.new, c.new)):
-            for line in evidence_lines(plan, prov, self.width):
-                out.append(self.style(f"    {side}: {line}", "dim"))
+        for side, line in paired_evidence(self.cs, c, self.width):
+            out.append(self.style(f"    {side}: {line}", "dim"))
         return out
 
     def _word(self, op: int, text: str) -> str:
