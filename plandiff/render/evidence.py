@@ -41,15 +41,31 @@ def paired_evidence(cs, change, width: int = 0) -> list[tuple[str, str]]:
 
 
 def version_changes(cs) -> list[str]:
-    """The version's own fields and sources that differ, one line each."""
+    """The version's own fields and sources that differ, one short line each."""
     out = []
     for name, (a, b) in cs.header.items():
-        fmt = lambda v: ", ".join(map(str, v)) if isinstance(v, list) else ("none" if v is None else str(v))
-        out.append(f"{name.replace('_', ' ')}: {fmt(a)} → {fmt(b)}")
+        label = name.replace("_", " ")
+        if name in ("id", "title", "date"):
+            continue  # every report's first lines already show them
+        if name == "notes":
+            out.append("notes changed")
+        elif isinstance(a, list) and isinstance(b, list):
+            plus = [x for x in b if x not in a]
+            minus = [x for x in a if x not in b]
+            if not plus and not minus:
+                continue  # only the order moved
+            if name == "aliases":
+                out.append(f"aliases: {len(plus)} added, {len(minus)} removed")
+            else:
+                out.append(f"{label}: " + ", ".join([f"+{x}" for x in plus] + [f"−{x}" for x in minus]))
+        else:
+            out.append(f"{label}: {'none' if a is None else a} → {'none' if b is None else b}")
     if cs.sources_differ:
         before = {s.id: s for s in cs.old.sources}
         after = {s.id: s for s in cs.new.sources}
-        bits = [f"+{i}" for i in after if i not in before] + [f"−{i}" for i in before if i not in after]
-        bits += [f"~{i}" for i in after if i in before and after[i] != before[i]]
+        added = sum(1 for i in after if i not in before)
+        removed = sum(1 for i in before if i not in after)
+        edited = sum(1 for i in after if i in before and after[i] != before[i])
+        bits = [f"{n} {what}" for n, what in ((added, "added"), (removed, "removed"), (edited, "edited")) if n]
         out.append("sources: " + ", ".join(bits))
     return out
