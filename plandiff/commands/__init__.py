@@ -1,0 +1,1 @@
+"""Commands that live outside cli.py; each module keeps its imports light (click and the stdlib) at load time."""

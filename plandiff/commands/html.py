@@ -1,0 +1,156 @@
+"""`plandiff html` (one comparison page) and `plandiff site` (the static site).
+
+Only click and the standard library are imported when the module loads:
+`plandiff check` runs on every commit and imports the CLI, so lxml and the
+renderers are imported inside the commands.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+EXIT_OK, EXIT_TROUBLE = 0, 2
+
+_plans_option = click.option("--plans", "plans_dir", default="plans", show_default=True,
+                             type=click.Path(file_okay=False), help="Directory where plan ids are looked up.")
+
+
+def _protected(plans) -> set[Path]:
+    """Files -o must never overwrite: the plan files and the articles they cite."""
+    from plandiff.load.evidence import source_file_problem
+
+    out: set[Path] = set()
+    for plan in plans:
+        if not plan.path:
+            continue
+        path = Path(plan.path)
+        out.add(path.resolve())
+        for s in plan.sources:
+            if s.file:
+                real, _ = source_file_problem(path.parent, s.file)
+                if real:
+                    out.add(Path(real).resolve())
+    return out
+
+
+def _looks_like_plan(path: Path) -> bool:
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return True
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return b"schema: plandiff/" in head
+
+
+@click.command("html")
+@click.argument("old")
+@click.argument("new")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="The HTML file to write ('-' for standard output). Never a plan file.")
+@_plans_option
+def html_cmd(old: str, new: str, output: str, plans_dir: str) -> int:
+    """Write one self-contained HTML page comparing OLD with NEW.
+
+    OLD and NEW are plan ids (looked up in --plans) or plan files, as for
+    `plandiff diff`. The page shows both versions side by side, grouped by
+    topic, each change marked by a word and a colour, with word-level edits,
+    typed deltas, disputed claims and evidence; it loads nothing from the
+    network and reads fine with scripts off. Exits 0 when written, 2 on bad
+    input (located errors on stderr).
+    """
+    from plandiff.cli import _load_for_report
+
+    plans = _load_for_report([old, new], plans_dir)
+    if plans is None:
+        return EXIT_TROUBLE
+    target = None if output == "-" else Path(output)
+    if target is not None:
+        if target.resolve() in _protected(plans) or (target.exists() and _looks_like_plan(target)) \
+                or target.suffix.lower() in (".yaml", ".yml"):
+            click.echo(f"plandiff html: refusing to write over {output}: it is a plan file or a cited article; "
+                       "choose an .html file", err=True)
+            return EXIT_TROUBLE
+        if target.is_dir():
+            click.echo(f"plandiff html: {output} is a directory; give a file name", err=True)
+            return EXIT_TROUBLE
+    from plandiff.diff import diff_plans
+    from plandiff.render.html import render_compare, serialize
+
+    data = serialize(render_compare(diff_plans(plans[0], plans[1])))
+    if target is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    try:
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        click.echo(f"plandiff html: cannot write {output}: {exc.strerror or exc}", err=True)
+        return EXIT_TROUBLE
+    return EXIT_OK
+
+
+@click.command("site")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False),
+              help="Directory to write the site into: new, empty, or an earlier `plandiff site` output.")
+@click.option("--pair", "pairs", multiple=True, metavar="OLD:NEW",
+              help="Also compare these two versions (repeatable), e.g. --pair us-28-point:ua-20-point.")
+@_plans_option
+def site_cmd(paths: tuple[str, ...], output: str, pairs: tuple[str, ...], plans_dir: str) -> int:
+    """Write a static HTML site for the plan versions (PATHS: plan files or directories; default --plans).
+
+    The site has an index of the versions (lineage diagram, dates, drafters,
+    point counts, charts of numeric and enum provisions), a comparison page
+    for each version against the one it revises or answers (plus every
+    --pair), the provisions × versions matrix, a page per provision with its
+    history, and a page per source article with the quoted passages
+    highlighted. Pages are self-contained and load nothing. Writes only inside
+    OUTPUT; refuses a non-empty directory that it did not write. Exits 0 when
+    written, 2 on bad input.
+    """
+    from plandiff.cli import _corpus_plans
+
+    plans = _corpus_plans(paths, plans_dir)
+    if plans is None:
+        return EXIT_TROUBLE
+    ids = {p.id for p in plans}
+    wanted = []
+    for spec in pairs:
+        parts = spec.split(":")
+        if len(parts) != 2 or not all(parts):
+            click.echo(f"plandiff site: --pair {spec!r}: expected OLD:NEW, e.g. us-28-point:ua-20-point", err=True)
+            return EXIT_TROUBLE
+        for part in parts:
+            if part not in ids:
+                click.echo(f"plandiff site: --pair {spec!r}: no version {part!r} among "
+                           f"{', '.join(sorted(ids))}", err=True)
+                return EXIT_TROUBLE
+        if parts[0] == parts[1]:
+            click.echo(f"plandiff site: --pair {spec!r}: a version compared with itself", err=True)
+            return EXIT_TROUBLE
+        wanted.append((parts[0], parts[1]))
+    out = Path(output)
+    protected = _protected(plans)
+    if out.resolve() in protected or out.resolve() in {p.parent for p in protected}:
+        click.echo(f"plandiff site: refusing to write into {output}: it holds the plan files or their articles", err=True)
+        return EXIT_TROUBLE
+    from plandiff.render.html import OutputError, Site, write_site
+
+    try:
+        written = write_site(Site(plans, wanted), out)
+    except OutputError as exc:
+        click.echo(f"plandiff site: {exc}", err=True)
+        return EXIT_TROUBLE
+    except OSError as exc:
+        click.echo(f"plandiff site: cannot write {exc.filename or output}: {exc.strerror or exc}", err=True)
+        return EXIT_TROUBLE
+    click.echo(f"plandiff site: wrote {len(written)} pages to {output} (start at {out / 'index.html'})", err=True)
+    return EXIT_OK

@@ -1,0 +1,375 @@
+"""The static site: index, comparisons, the matrix, one page per provision and per source article.
+
+    site/index.html                           versions, lineage, pictures, contents
+    site/matrix.html                          provisions × versions
+    site/compare/<old>.vs.<new>.html          a comparison (anchors #p-<key>)
+    site/provisions/<key>.html                one provision in every version (anchors #v-<plan id>)
+    site/sources/<article>.html               a source article (anchors #q-<hash>)
+
+`Site` knows every page and answers "where is X" for the links; `write_site`
+writes the pages into one directory and nowhere else.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+from typing import Callable, Iterator
+
+from lxml import etree
+
+from plandiff.diff import diff_plans
+from plandiff.diff.across import ABSENT, OMITTED, matrix
+from plandiff.diff.changes import ChangeSet
+from plandiff.lineage import lineage_order
+from plandiff.model import Plan
+from plandiff.render.html.compare import ComparePage, topic_title
+from plandiff.render.html.page import KIND_ORDER, Links, document, el, filters, serialize
+from plandiff.render.html.parts import file_label, label_of, spec_of
+from plandiff.render.html.provision import render_provision, state_words
+from plandiff.render.html.source import Articles, quote_anchor, render_article
+from plandiff.render.html.svg import NUMERIC_KINDS, lineage_diagram, numeric_chart, status_grid
+from plandiff.taxonomy import Taxonomy, default_taxonomy
+
+MANIFEST = ".plandiff-site"
+_SAFE = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9_-]+)*$")
+
+
+def safe_name(name: str) -> str:
+    """A file-name part from a plan id, key or article stem; anything unusual becomes a hash."""
+    if _SAFE.match(name) and len(name) <= 100:
+        return name
+    return "x-" + hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def default_pairs(plans: list[Plan]) -> list[tuple[str, str]]:
+    """Each version against the version it revises and the one it answers; then each line end to end.
+
+    "End to end" is a first version (one that revises and answers nothing
+    here) against each latest version descended from it (one nothing here
+    revises or answers), e.g. the US 28-point plan against the 20-point plan.
+    """
+    ordered = lineage_order(plans)
+    ids = {p.id for p in ordered}
+    out: list[tuple[str, str]] = []
+    children: dict[str, list[str]] = {}
+    for p in ordered:
+        for parent in (p.revises, p.responds_to):
+            if parent in ids and parent != p.id:
+                children.setdefault(parent, []).append(p.id)
+                if (parent, p.id) not in out:
+                    out.append((parent, p.id))
+    for root in (p.id for p in ordered if not any(x in ids for x in (p.revises, p.responds_to))):
+        seen, stack = set(), list(children.get(root, []))
+        while stack:
+            node = stack.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            stack += children.get(node, [])
+        for leaf in (p.id for p in ordered if p.id in seen and not children.get(p.id)):
+            if (root, leaf) not in out:
+                out.append((root, leaf))
+    return out
+
+
+class Site:
+    def __init__(self, plans: list[Plan], pairs: list[tuple[str, str]] = (), taxonomy: Taxonomy | None = None):
+        self.tax = taxonomy or default_taxonomy()
+        self.plans = lineage_order(list(plans))
+        self.by_id = {p.id: p for p in self.plans}
+        self._default = set(default_pairs(self.plans))
+        wanted = default_pairs(self.plans) + [tuple(p) for p in pairs]
+        self.pairs: list[tuple[str, str]] = list(dict.fromkeys(wanted))
+        for a, b in self.pairs:
+            if a not in self.by_id or b not in self.by_id:
+                raise KeyError(f"no version {a if a not in self.by_id else b!r}")
+        self._changesets: dict[tuple[str, str], ChangeSet] = {}
+        self.matrix = matrix(self.plans, self.tax)
+        self.keys = self.matrix.keys
+        self._article_pages: dict[str, str] = {}  # real path → site path
+        self.articles = Articles(self.plans, self._article_page)
+
+    def _article_page(self, stem: str, real: str) -> str:
+        name = f"sources/{safe_name(stem)}.html"
+        if name in self._article_pages.values():
+            digest = hashlib.sha1(real.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+            name = f"sources/{safe_name(stem)}-{digest}.html"
+        self._article_pages[real] = name
+        return name
+
+    # --- what is where -------------------------------------------------------
+
+    def changeset(self, old_id: str, new_id: str) -> ChangeSet | None:
+        if (old_id, new_id) not in self.pairs:
+            return None
+        cs = self._changesets.get((old_id, new_id))
+        if cs is None:
+            cs = self._changesets[(old_id, new_id)] = diff_plans(self.by_id[old_id], self.by_id[new_id], self.tax)
+        return cs
+
+    @staticmethod
+    def compare_path(old_id: str, new_id: str) -> str:
+        return f"compare/{safe_name(old_id)}.vs.{safe_name(new_id)}.html"
+
+    @staticmethod
+    def provision_path(key: str) -> str:
+        return f"provisions/{safe_name(key)}.html"
+
+    def provision_target(self, key: str, plan_id: str | None):
+        if key not in self.matrix.rows:
+            return None
+        return self.provision_path(key), (f"v-{plan_id}" if plan_id in self.by_id else None)
+
+    def version_target(self, plan_id: str):
+        return ("index.html", f"v-{plan_id}") if plan_id in self.by_id else None
+
+    def compare_target(self, old_id: str, new_id: str, key: str | None):
+        if (old_id, new_id) not in self.pairs:
+            return None
+        return self.compare_path(old_id, new_id), (f"p-{key}" if key is not None else None)
+
+    def article_target(self, plan: Plan, source_id: str, quote: str | None):
+        art = self.articles.article(plan, source_id)
+        if art is None:
+            return None
+        if quote is not None:
+            p = art.passages.get(quote_anchor(quote) or "")
+            if p is not None and p.start is not None:
+                return art.page, p.anchor
+        return art.page, None
+
+    @staticmethod
+    def page_target(name: str):
+        return f"{name}.html", None
+
+    # --- the pages -------------------------------------------------------------
+
+    def pages(self) -> Iterator[tuple[str, Callable[[], etree._Element]]]:
+        """(site path, builder) for every page; builders are called one at a time."""
+        yield "index.html", self.index_page
+        yield "matrix.html", self.matrix_page
+        for a, b in self.pairs:
+            yield self.compare_path(a, b), (lambda a=a, b=b: self.compare_page(a, b))
+        for key in self.keys:
+            yield self.provision_path(key), (lambda key=key: self.provision_page(key))
+        for art in self.articles:
+            yield art.page, (lambda art=art: render_article(art, Links(art.page, self), self.tax))
+
+    def compare_page(self, old_id: str, new_id: str) -> etree._Element:
+        cs = self.changeset(old_id, new_id)
+        return ComparePage(cs, Links(self.compare_path(old_id, new_id), self), self.tax).render()
+
+    def provision_page(self, key: str) -> etree._Element:
+        links = Links(self.provision_path(key), self)
+        ptype = self.tax.get(key)
+        return render_provision(key, label_of(self.tax, key), ptype, self.matrix.rows[key], links, self, self.tax)
+
+    def _numeric_keys(self) -> list[str]:
+        return [k for k in self.keys if spec_of(self.tax, k).get("type") in NUMERIC_KINDS]
+
+    def _enum_keys(self) -> list[str]:
+        return [k for k in self.keys if spec_of(self.tax, k).get("type") == "enum"]
+
+    def index_page(self) -> etree._Element:
+        links = Links("index.html", self)
+        body: list = [el("h1", "Peace-plan versions compared"),
+                      el("p", f"{len(self.plans)} versions of the plans to end the war in Ukraine, each kept as a "
+                              "cited file in which every value rests on quoted words. Follow a comparison to see "
+                              "what one version changed in another, a provision to follow it through every "
+                              "version, or a source article to read the quoted passages in context.",
+                         class_="sub")]
+        body.append(el("figure", lineage_diagram(self.plans, href=lambda p: f"#v-{p.id}"),
+                       el("figcaption", "Lineage, oldest generation on the left. Solid arrow: revises; "
+                                        "dashed arrow: answers (a counterproposal to).")))
+        body.append(el("h2", "Versions", id="versions"))
+        rows = []
+        for p in self.plans:
+            provs = list(p.provisions.values())
+            lineage = []
+            if p.revises:
+                lineage.append(f"revises {p.revises}")
+            if p.responds_to:
+                lineage.append(f"answers {p.responds_to}")
+            comps = [el("li", el("a", f"vs {a}", href=links.compare(a, b))) for a, b in self.pairs if b == p.id]
+            comps += [el("li", el("a", f"vs {b}", href=links.compare(a, b))) for a, b in self.pairs if a == p.id]
+            rows.append(el("tr",
+                           el("th", el("div", el("bdi", p.title), class_="label"), el("code", p.id), scope="row"),
+                           el("td", p.date or "?"),
+                           el("td", ", ".join(p.drafted_by) or "unknown"),
+                           el("td", p.status or "?"),
+                           el("td", str(p.point_count) if p.point_count else "?"),
+                           el("td", f"{sum(1 for x in provs if not x.omitted)} in",
+                              el("br"), f"{sum(1 for x in provs if x.disputed)} disputed",
+                              el("br"), f"{sum(1 for x in provs if x.omitted)} omitted"),
+                           el("td", "; ".join(lineage) or "—"),
+                           el("td", el("ul", *comps, class_="plain") if comps else "—"),
+                           id=f"v-{p.id}"))
+        head = el("tr", *[el("th", h, scope="col") for h in ("Version", "Date", "Drafted by", "Status", "Points",
+                                                               "Provisions", "Lineage", "Comparisons")])
+        body.append(el("div", el("table", el("thead", head), el("tbody", *rows), class_="grid"),
+                       class_="table-wrap"))
+        body += self._pictures(links)
+        body.append(el("h2", "Comparisons", id="comparisons"))
+        items = []
+        for a, b in self.pairs:
+            counts = self.changeset(a, b).counts()
+            what = ", ".join(f"{counts[k]} {k}" for k in KIND_ORDER if counts[k])
+            new = self.by_id[b]
+            how = ("revises and answers" if new.revises == a and new.responds_to == a else "revises"
+                   if new.revises == a else "answers" if new.responds_to == a else
+                   "end to end" if (a, b) in self._default else "on request")
+            items.append(el("li", el("a", f"{a} → {b}", href=links.compare(a, b)), f" ({how})",
+                            f" — {what or 'no changes'}"))
+        body.append(el("ul", *items) if items else
+                    el("p", "None of these versions revises or answers another one here; "
+                            "`plandiff site --pair OLD:NEW` adds a comparison.", class_="muted"))
+        body.append(el("p", el("a", "Every provision in every version (the matrix)", href=links.page("matrix"))))
+        body.append(el("h2", "Provisions", id="provisions"))
+        topics = el("div", class_="topics")
+        body.append(topics)
+        current = None
+        ul = None
+        for key in self.keys:
+            ptype = self.tax.get(key)
+            topic = ptype.topic if ptype else "custom"
+            if topic != current:
+                current = topic
+                ul = el("ul")
+                topics.append(el("div", el("h3", topic_title(self.tax, topic)), ul))
+            cells = self.matrix.rows[key]
+            n = sum(1 for c in cells if c.state not in (ABSENT, OMITTED))
+            ul.append(el("li", el("a", label_of(self.tax, key), href=links.provision(key)), " ",
+                         el("code", key, class_="key"), f" — in {n} of {len(cells)} versions"))
+        body.append(el("h2", "Source articles", id="sources"))
+        arts = list(self.articles)
+        if arts:
+            body.append(el("ul", *[el("li", el("a", file_label(a.file), href=links.rel(a.page)),
+                                           f" — {sum(1 for p in a.passages.values() if p.start is not None)} "
+                                           "quoted passages; cited by "
+                                           + ", ".join(dict.fromkeys(pl.id for pl, _ in a.cited_as)))
+                                   for a in arts]))
+        else:
+            body.append(el("p", "No plan cites a local article.", class_="muted"))
+        return document("Peace-plan versions — plandiff", body, links=links,
+                        description="Versions of the Ukraine peace plans, compared provision by provision")
+
+    def _pictures(self, links: Links) -> list:
+        out: list = [el("h2", "At a glance", id="glance")]
+        for key in self._numeric_keys():
+            label = label_of(self.tax, key)
+            out.append(el("figure", numeric_chart(key, label, spec_of(self.tax, key), self.matrix.rows[key],
+                                                  href=lambda p, key=key: links.provision(key, p.id)),
+                          el("figcaption", el("a", label, href=links.provision(key)),
+                             " in each version. Hatched bars with a dashed outline: reports disagree (each "
+                             "report's figure is drawn); no bar: not in that version or dropped.")))
+        enums = self._enum_keys()
+        if enums:
+            rows = [(k, label_of(self.tax, k), spec_of(self.tax, k), self.matrix.rows[k]) for k in enums]
+            out.append(el("figure", el("div", status_grid(rows, self.plans, title="Statuses across versions",
+                                                           uid="grid-index",
+                                                           row_href=lambda k: links.provision(k),
+                                                           cell_href=lambda k, p: links.provision(k, p.id)),
+                                       class_="table-wrap"),
+                          el("figcaption", "Each cell names the status a version gives; a cell split in bands "
+                                           "combines statuses. Hatched with a dashed outline: reports disagree; "
+                                           "dashed empty: not in that version or omitted. Every row links to the "
+                                           "provision's page.")))
+        return out
+
+    def matrix_page(self) -> etree._Element:
+        links = Links("matrix.html", self)
+        head = el("tr", el("th", "Provision", scope="col"),
+                  *[el("th", el("a", p.id, href=links.version(p.id)), el("br"),
+                       el("span", p.date or "", class_="muted"), scope="col") for p in self.plans])
+        table = el("table", el("caption", "Each provision (rows) in each version (columns). — not in that "
+                                          "version · ? mentioned without a value · ⚠ disputed between reports",
+                               class_="muted"),
+                   el("thead", head), class_="grid matrix")
+        current, group = None, None
+        for key in self.keys:
+            ptype = self.tax.get(key)
+            topic = ptype.topic if ptype else "custom"
+            if topic != current:
+                current = topic
+                group = el("tbody", el("tr", el("th", topic_title(self.tax, topic), scope="rowgroup",
+                                                colspan=str(len(self.plans) + 1))), data_filter_group=True)
+                table.append(group)
+            row = el("tr", el("th", el("a", label_of(self.tax, key), href=links.provision(key)), el("br"),
+                              el("code", key, class_="key"), scope="row"), data_filter_row=True)
+            for c in self.matrix.rows[key]:
+                row.append(el("td", el("a", state_words(c, compact=True), href=links.provision(key, c.plan.id),
+                                       class_="cell-link"), class_=f"st-{c.state}"))
+            group.append(row)
+        body = [el("h1", "Provisions × versions"),
+                el("p", "How each provision evolved, at a glance. Each cell links to the provision's page, where "
+                        "the evidence is.", class_="sub"),
+                filters(None, placeholder="troop, Donetsk, 800,000…"),
+                el("div", table, class_="table-wrap")]
+        return document("Provisions × versions — plandiff", body, links=links, script=True,
+                        description="Every provision in every plan version")
+
+
+# --- writing ---------------------------------------------------------------------
+
+
+class OutputError(Exception):
+    """The output directory cannot be used (it would mean writing over something that is not ours)."""
+
+
+def _inside(root: str, path: str) -> bool:
+    return os.path.commonpath([root, path]) == root
+
+
+def prepare_output(out_dir: Path) -> tuple[str, set[str]]:
+    """(real root, files the previous build wrote); refuse a non-empty directory that is not a plandiff site."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir} exists and is not a directory")
+    if out_dir.is_dir():
+        entries = [e for e in out_dir.iterdir()]
+        manifest = out_dir / MANIFEST
+        if entries and not manifest.is_file():
+            raise OutputError(f"{out_dir} is not empty and was not written by `plandiff site`; "
+                              "choose a new or empty directory")
+        previous = set(manifest.read_text(encoding="utf-8").split("\n")) - {""} if manifest.is_file() else set()
+    else:
+        out_dir.mkdir(parents=True)
+        previous = set()
+    return os.path.realpath(out_dir), previous
+
+
+def write_file(root: str, rel: str, data: bytes) -> None:
+    """Write root/rel, never through a symlink and never outside root."""
+    if rel.startswith("/") or ".." in rel.split("/"):
+        raise OutputError(f"refusing to write {rel!r}")
+    target = os.path.join(root, *rel.split("/"))
+    parent = os.path.dirname(target)
+    os.makedirs(parent, exist_ok=True)
+    if not _inside(root, os.path.realpath(parent)):
+        raise OutputError(f"refusing to write {rel!r}: its directory leads outside {root}")
+    if os.path.islink(target):
+        os.unlink(target)
+    tmp = os.path.join(parent, f".{os.path.basename(target)}.tmp")
+    if os.path.lexists(tmp):
+        os.unlink(tmp)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    os.replace(tmp, target)
+
+
+def write_site(site: Site, out_dir: str | Path) -> list[str]:
+    """Build every page and write it under out_dir; returns the site paths written."""
+    root, previous = prepare_output(Path(out_dir))
+    written = []
+    for path, build in site.pages():
+        write_file(root, path, serialize(build()))
+        written.append(path)
+    for stale in sorted(previous - set(written)):
+        target = os.path.join(root, *stale.split("/"))
+        if (stale.endswith(".html") and ".." not in stale.split("/") and os.path.isfile(target)
+                and not os.path.islink(target) and _inside(root, os.path.realpath(target))):
+            os.unlink(target)
+    write_file(root, MANIFEST, ("\n".join(written) + "\n").encode("utf-8"))
+    return written

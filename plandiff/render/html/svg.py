@@ -1,0 +1,407 @@
+"""Pictures as inline SVG, built with lxml like the rest of the page.
+
+Three kinds: a bar chart of a numeric provision across versions, a status
+grid of enum provisions across versions, and the lineage diagram. Every mark
+carries a text label and a `<title>`; disputed, unknown and missing values
+are drawn differently (hatched and dashed, dashed outline, no bar) and also
+say so in words. Each picture is `role="img"` with a title and a description
+that states everything the picture shows, so nothing depends on seeing it.
+Colours come from CSS classes (the page's stylesheet has light and dark
+schemes); nothing here uses inline styles, which the page's CSP would refuse.
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import Any, Callable, Sequence
+
+from lxml import etree
+
+from plandiff.diff.across import ABSENT, DISPUTED, OMITTED, UNKNOWN, VALUE, Cell
+from plandiff.diff.describe import format_value
+from plandiff.model import Plan
+from plandiff.render.html.page import el
+
+NUMERIC_KINDS = ("count", "integer", "number", "money")
+PALETTE_SIZE = 10
+CHAR_W = 0.62  # average glyph width as a share of the font size (DejaVu Sans is wide)
+_ID_SAFE = re.compile(r"[^a-zA-Z0-9_-]")
+
+
+def _id(*parts: str) -> str:
+    return "-".join(_ID_SAFE.sub("_", p) for p in parts)
+
+
+def wrap(text: str, width: int, max_lines: int = 4) -> list[str]:
+    """Lines of at most ~`width` characters, broken at spaces and after hyphens; the last one ellipsised."""
+    tokens = re.findall(r"[^\s-]*-|\S+", text)
+    lines: list[str] = []
+    line = ""
+    for tok in tokens:
+        sep = "" if not line or line.endswith("-") else " "
+        if line and len(line) + len(sep) + len(tok) > width:
+            lines.append(line)
+            line = tok
+        else:
+            line += sep + tok
+    if line:
+        lines.append(line)
+    lines = [ln if len(ln) <= width else ln[: max(width - 1, 1)] + "…" for ln in lines]
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][: max(width - 1, 1)].rstrip() + "…"
+    return lines or [""]
+
+
+def _text(x: float, y: float, lines: Sequence[str], *, size: int = 12, anchor: str = "middle",
+          cls: str | None = None, line_h: float | None = None) -> etree._Element:
+    t = el("text", x=_n(x), y=_n(y), text_anchor=anchor, class_=cls)
+    lh = line_h or size * 1.25
+    for i, line in enumerate(lines):
+        t.append(el("tspan", line, x=_n(x), dy="0" if i == 0 else _n(lh)))
+    return t
+
+
+def _n(v: float) -> str:
+    return f"{v:.1f}".rstrip("0").rstrip(".")
+
+
+def _svg(uid: str, title: str, desc: str, width: float, height: float) -> etree._Element:
+    return el("svg", el("title", title, id=f"{uid}-title"), el("desc", desc, id=f"{uid}-desc"),
+              viewBox=f"0 0 {_n(width)} {_n(height)}",
+              width=_n(width), height=_n(height), role="img", class_="chart",
+              aria_labelledby=f"{uid}-title {uid}-desc")
+
+
+def _hatch(uid: str) -> etree._Element:
+    pid = f"{uid}-hatch"
+    return el("defs", el("pattern", el("rect", width="8", height="8", class_="hatch-bg"),
+                         el("line", x1="4", y1="0", x2="4", y2="8", class_="hatch-line"),
+                         id=pid, width="8", height="8", patternUnits="userSpaceOnUse",
+                         patternTransform="rotate(45)"))
+
+
+def _version_label(plan: Plan) -> list[str]:
+    return wrap(plan.id, 16, 2) + ([plan.date] if plan.date else [])
+
+
+# --- numbers across versions -------------------------------------------------
+
+
+def numeric_value(spec: dict, value: Any) -> float | None:
+    kind = spec.get("type")
+    if isinstance(value, bool):
+        return None
+    if kind == "count" and isinstance(value, dict):
+        n = value.get(spec.get("unit"))
+        return float(n) if isinstance(n, (int, float)) and not isinstance(n, bool) else None
+    if kind == "money" and isinstance(value, dict):
+        n = value.get("amount")
+        return float(n) if isinstance(n, (int, float)) and not isinstance(n, bool) else None
+    if kind in ("integer", "number") and isinstance(value, (int, float)):
+        return float(value)
+    return None
+
+
+def _nice_max(v: float) -> tuple[float, float]:
+    """(axis top, tick step) for a maximum value."""
+    if v <= 0:
+        return 1.0, 1.0
+    step = 10 ** math.floor(math.log10(v))
+    for m in (1, 2, 2.5, 5, 10):
+        if v / (step * m) <= 5:
+            step *= m
+            break
+    return math.ceil(v / step) * step, step
+
+
+def _short_num(v: float) -> str:
+    for size, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k")):
+        if abs(v) >= size:
+            s = v / size
+            return (f"{s:.0f}" if float(s).is_integer() else f"{s:.1f}") + suffix
+    return f"{v:.0f}" if float(v).is_integer() else f"{v:g}"
+
+
+def cell_words(cell: Cell) -> str:
+    """A cell in words, for titles and descriptions."""
+    when = f" ({cell.plan.date})" if cell.plan.date else ""
+    if cell.state == DISPUTED:
+        return f"{cell.plan.id}{when}: disputed between reports: {cell.text.replace(' | ', ' or ')}"
+    if cell.state == ABSENT:
+        return f"{cell.plan.id}{when}: not in this version"
+    if cell.state == OMITTED:
+        return f"{cell.plan.id}{when}: reported omitted (dropped)"
+    if cell.state == UNKNOWN:
+        return f"{cell.plan.id}{when}: mentioned without a value"
+    return f"{cell.plan.id}{when}: {cell.text}"
+
+
+def numeric_chart(key: str, label: str, spec: dict, cells: list[Cell], *,
+                  href: Callable[[Plan], str | None] | None = None) -> etree._Element:
+    """Bars of a numeric provision in each version; disputed claims hatched, unknowns dashed, gaps in words."""
+    uid = _id("chart", key)
+    slot, left, right, top, plot_h, bottom = 132, 64, 16, 62, 200, 52
+    width = left + slot * max(len(cells), 1) + right
+    height = top + plot_h + bottom
+    values: list[float] = []
+    for c in cells:
+        p = c.provision
+        if c.state == VALUE:
+            v = numeric_value(spec, p.value)
+            if v is not None:
+                values.append(v)
+        elif c.state == DISPUTED:
+            values += [v for v in (numeric_value(spec, cl.value) for cl in p.claims if cl.status != "omitted")
+                       if v is not None]
+    axis_top, step = _nice_max(max(values) if values else 1.0)
+    unit = spec.get("unit") or ("amount" if spec.get("type") == "money" else "")
+    desc = f"{label} in each version, in the order the versions were drafted: " + "; ".join(
+        cell_words(c) for c in cells) + "."
+    svg = _svg(uid, f"{label} across versions", desc, width, height)
+    svg.append(_hatch(uid))
+    base = top + plot_h
+
+    def y_of(v: float) -> float:
+        return base - (v / axis_top) * plot_h if axis_top else base
+
+    ticks = el("g", aria_hidden="true")
+    t = 0.0
+    while t <= axis_top + 1e-9:
+        y = y_of(t)
+        ticks.append(el("line", x1=_n(left), x2=_n(width - right), y1=_n(y), y2=_n(y), class_="gridline"))
+        ticks.append(_text(left - 6, y + 4, [_short_num(t)], anchor="end", cls="small"))
+        t += step
+    ticks.append(el("line", x1=_n(left), x2=_n(width - right), y1=_n(base), y2=_n(base), class_="axis"))
+    if unit:
+        ticks.append(_text(left - 6, top - 44, [unit], anchor="end", cls="small"))
+    svg.append(ticks)
+    for i, c in enumerate(cells):
+        x0 = left + i * slot
+        cx = x0 + slot / 2
+        g = el("g", el("title", cell_words(c)), class_=f"slot st-{c.state}")
+        bar_w = slot * 0.56
+        p = c.provision
+        if c.state == VALUE and numeric_value(spec, p.value) is not None:
+            v = numeric_value(spec, p.value)
+            y = y_of(v)
+            g.append(el("rect", x=_n(cx - bar_w / 2), y=_n(y), width=_n(bar_w), height=_n(max(base - y, 1)),
+                        class_="bar"))
+            scope = p.value.get("scope") if isinstance(p.value, dict) else None
+            g.append(_text(cx, y - (22 if scope else 8), [format_value(spec, p.value).split(" (")[0].split(" ")[0]]
+                           + ([f"({scope})"] if scope else []), cls="strong", line_h=14))
+        elif c.state == DISPUTED:
+            claims = p.claims
+            n = max(len(claims), 1)
+            sub = bar_w / n
+            ytop = base
+            for j, cl in enumerate(claims):
+                v = numeric_value(spec, cl.value) if cl.status != "omitted" else None
+                sx = cx - bar_w / 2 + j * sub
+                if v is None:
+                    g.append(el("line", x1=_n(sx + 3), x2=_n(sx + sub - 3), y1=_n(base - 1), y2=_n(base - 1),
+                                class_="bar-disputed"))
+                    continue
+                y = y_of(v)
+                ytop = min(ytop, y)
+                g.append(el("rect", x=_n(sx + 1), y=_n(y), width=_n(sub - 2), height=_n(max(base - y, 1)),
+                            class_="bar-disputed", fill=f"url(#{uid}-hatch)"))
+            alts = ["dropped" if cl.status == "omitted" else
+                    (format_value(spec, cl.value).split(" (")[0].split(" ")[0] if cl.value is not None else "?")
+                    for cl in claims]
+            g.append(_text(cx, ytop - 36, ["disputed:", " or ".join(alts)[:22]], cls="strong", line_h=14))
+            g.append(_text(cx, ytop - 8, ["(hatched)"], cls="small"))
+        elif c.state == UNKNOWN:
+            h = plot_h * 0.35
+            g.append(el("rect", x=_n(cx - bar_w / 2), y=_n(base - h), width=_n(bar_w), height=_n(h),
+                        class_="bar-unknown"))
+            g.append(_text(cx, base - h / 2 + 4, ["?"], cls="strong"))
+            g.append(_text(cx, base - h - 8, ["no figure given"], cls="small"))
+        elif c.state == VALUE:  # a value that is not a number, such as the special "no-cap"
+            g.append(el("rect", x=_n(cx - bar_w / 2), y=_n(top), width=_n(bar_w), height=_n(plot_h),
+                        class_="bar-unknown"))
+            g.append(_text(cx, top + plot_h / 2, wrap(c.text.replace("-", " "), 14, 3), cls="strong", line_h=14))
+            g.append(_text(cx, top - 8, ["(no figure)"], cls="small"))
+        else:
+            g.append(_text(cx, base - 26, ["dropped" if c.state == OMITTED else "not in", "(omitted)" if c.state ==
+                                           OMITTED else "this version"], cls="small", line_h=13))
+        label = _text(cx, base + 17, _version_label(c.plan), cls="small", line_h=13)
+        target = href(c.plan) if href else None
+        g.append(el("a", label, href=target) if target else label)
+        svg.append(g)
+    return svg
+
+
+# --- enum statuses across versions ---------------------------------------------
+
+
+def _value_class(spec: dict, value: Any) -> str:
+    values = spec.get("values") or []
+    try:
+        return f"s{values.index(value) % PALETTE_SIZE}"
+    except ValueError:
+        return f"s{sum(map(ord, str(value))) % PALETTE_SIZE}"
+
+
+def status_grid(rows: list[tuple[str, str, dict, list[Cell]]], plans: list[Plan], *, title: str,
+                uid: str = "grid", row_href: Callable[[str], str | None] | None = None,
+                cell_href: Callable[[str, Plan], str | None] | None = None) -> etree._Element:
+    """A grid of enum provisions (rows) × versions (columns): coloured cells, each labelled in words."""
+    col_w, label_w, head_h, pad = 138, 190, 58, 6
+    chars = int((col_w - 2 * pad) / (11 * CHAR_W))
+    layout = []
+    for key, label, spec, cells in rows:
+        texts = []
+        for c in cells:
+            if c.state == VALUE:
+                vals = c.provision.value if isinstance(c.provision.value, list) else [c.provision.value]
+                lines = [ln for v in vals for ln in wrap(str(v), chars, 3)]
+            elif c.state == DISPUTED:
+                lines = ["disputed:"] + [ln for alt in c.text.split(" | ") for ln in wrap(alt, chars, 2)]
+            elif c.state == ABSENT:
+                lines = ["—", "not in version"]
+            elif c.state == OMITTED:
+                lines = ["omitted"]
+            else:
+                lines = ["?", "no value given"]
+            texts.append(lines[:7])
+        lab = wrap(label, int(label_w / (12 * CHAR_W)) - 1, 3)
+        h = max(34, 14 * max(len(t) for t in texts) + 12, 15 * len(lab) + 10)
+        layout.append((key, label, spec, cells, texts, lab, h))
+    width = label_w + col_w * len(plans) + 4
+    height = head_h + sum(r[-1] for r in layout) + 4
+    desc = "; ".join(f"{label}: " + ", ".join(cell_words(c) for c in cells) for _, label, _, cells in rows)
+    svg = _svg(uid, title, desc + ".", width, height)
+    svg.append(_hatch(uid))
+    head = el("g", aria_hidden="true")
+    for j, plan in enumerate(plans):
+        head.append(_text(label_w + j * col_w + col_w / 2, 16, _version_label(plan), cls="small", line_h=13))
+    svg.append(head)
+    y = head_h
+    for key, label, spec, cells, texts, lab, h in layout:
+        row = el("g", class_="row")
+        lt = _text(4, y + 16, lab, anchor="start", cls="strong", line_h=15)
+        target = row_href(key) if row_href else None
+        row.append(el("a", lt, href=target) if target else lt)
+        for j, (c, lines) in enumerate(zip(cells, texts)):
+            x = label_w + j * col_w
+            g = el("g", el("title", f"{label} — {cell_words(c)}"))
+            if c.state == VALUE:
+                vals = c.provision.value if isinstance(c.provision.value, list) else [c.provision.value]
+                part = (h - 2) / len(vals)
+                for k, v in enumerate(vals):
+                    g.append(el("rect", x=_n(x + 1), y=_n(y + 1 + k * part), width=_n(col_w - 2),
+                                height=_n(part), class_=f"cell {_value_class(spec, v)}"))
+            elif c.state == DISPUTED:
+                g.append(el("rect", x=_n(x + 2), y=_n(y + 2), width=_n(col_w - 4), height=_n(h - 4),
+                            class_="cell-disputed", fill=f"url(#{uid}-hatch)"))
+            else:
+                g.append(el("rect", x=_n(x + 2), y=_n(y + 2), width=_n(col_w - 4), height=_n(h - 4),
+                            class_="cell-empty"))
+            ty = y + h / 2 - (len(lines) - 1) * 7 + 4
+            g.append(_text(x + col_w / 2, ty, lines, cls="on-cell", size=11, line_h=14))
+            target = cell_href(key, c.plan) if cell_href else None
+            row.append(el("a", g, href=target) if target else g)
+        svg.append(row)
+        y += h
+    return svg
+
+
+# --- lineage -------------------------------------------------------------------
+
+
+def lineage_diagram(plans: list[Plan], *, href: Callable[[Plan], str | None] | None = None,
+                    uid: str = "lineage") -> etree._Element:
+    """Versions as boxes in columns by generation; solid arrows 'revises', dashed arrows 'answers', both labelled.
+
+    Within a column, versions sit near the versions they come from; versions
+    unrelated to any other go last. An arrow that skips a generation arcs
+    over the boxes.
+    """
+    by_id = {p.id: p for p in plans}
+    depth: dict[str, int] = {}
+
+    def depth_of(p: Plan, trail: frozenset = frozenset()) -> int:
+        if p.id in depth:
+            return depth[p.id]
+        parents = [by_id[x] for x in (p.revises, p.responds_to) if x in by_id and x not in trail]
+        d = 1 + max((depth_of(q, trail | {p.id}) for q in parents), default=-1)
+        depth[p.id] = d
+        return d
+
+    for p in plans:
+        depth_of(p)
+    edges = []
+    for p in plans:
+        for rel, parent in (("revises", p.revises), ("answers", p.responds_to)):
+            if parent in by_id and parent != p.id:
+                edges.append((parent, p.id, rel))
+    linked = {a for a, _, _ in edges} | {c for _, c, _ in edges}
+    columns: dict[int, list[Plan]] = {}
+    for p in plans:  # plans come in lineage order, so dates ascend within a column
+        columns.setdefault(depth[p.id], []).append(p)
+    row: dict[str, int] = {}
+    for col in sorted(columns):
+        def rank(p: Plan, col=col):
+            parents = [row[x] for x in (p.revises, p.responds_to) if x in row]
+            return (p.id not in linked, sum(parents) / len(parents) if parents else 0, p.date or "", p.id)
+        columns[col].sort(key=rank)
+        for r, p in enumerate(columns[col]):
+            row[p.id] = r
+    box_w, box_h, gap_x, gap_y, margin, lane = 176, 50, 84, 24, 8, 40
+    nrows = max((len(c) for c in columns.values()), default=1)
+    ncols = max(columns, default=0) + 1
+    skips = any(depth[c] - depth[a] > 1 for a, c, _ in edges)
+    top = margin + (lane if skips else 0)
+    width = margin * 2 + ncols * box_w + (ncols - 1) * gap_x
+    height = top + margin + nrows * box_h + (nrows - 1) * gap_y
+    pos = {p.id: (margin + depth[p.id] * (box_w + gap_x), top + row[p.id] * (box_h + gap_y)) for p in plans}
+    desc = "; ".join(f"{c} {rel} {a}" for a, c, rel in edges) or "No version revises or answers another"
+    svg = _svg(uid, "How the versions descend from one another", desc + ".", width, height)
+    svg.append(el("defs", el("marker", el("path", d="M0,0 L10,5 L0,10 z", class_="arrowhead"),
+                             id=f"{uid}-arrow", viewBox="0 0 10 10", refX="9", refY="5",
+                             markerWidth="7", markerHeight="7", orient="auto")))
+    near = [(a, c, rel) for a, c, rel in edges if depth[c] - depth[a] == 1]
+    far = [(a, c, rel) for a, c, rel in edges if depth[c] - depth[a] != 1]
+
+    def spread(items: list, key) -> dict:
+        out = {}
+        for node in {key(e) for e in items}:
+            mine = sorted((e for e in items if key(e) == node), key=lambda e: pos[e[0] if key(e) == e[1] else e[1]][1])
+            for i, e in enumerate(mine):
+                out[e] = (i + 1) / (len(mine) + 1)
+        return out
+
+    into = spread(near, lambda e: e[1])
+    out_of = spread(near, lambda e: e[0])
+    for a, c, rel in near:
+        (ax, ay), (cx, cy) = pos[a], pos[c]
+        x1, y1 = ax + box_w, ay + box_h * out_of[(a, c, rel)]
+        x2, y2 = cx, cy + box_h * into[(a, c, rel)]
+        mid = (x1 + x2) / 2
+        d = f"M{_n(x1)},{_n(y1)} C{_n(mid)},{_n(y1)} {_n(mid)},{_n(y2)} {_n(x2)},{_n(y2)}"
+        svg.append(_edge(uid, d, a, c, rel, mid, (y1 + y2) / 2 - 4))
+    for i, (a, c, rel) in enumerate(far):
+        (ax, ay), (cx, cy) = pos[a], pos[c]
+        x1, y1 = ax + box_w * 0.7, ay
+        x2, y2 = cx + box_w * 0.3, cy
+        peak = margin + 4 + i * 6
+        ctrl = min(y1, y2) - (min(y1, y2) - peak) / 0.75
+        d = f"M{_n(x1)},{_n(y1)} C{_n(x1)},{_n(ctrl)} {_n(x2)},{_n(ctrl)} {_n(x2)},{_n(y2)}"
+        svg.append(_edge(uid, d, a, c, rel, (x1 + x2) / 2, peak - 3 + 14))
+    for p in plans:
+        x, y = pos[p.id]
+        g = el("g", el("title", f"{p.title} ({p.id}, {p.date or 'undated'})"),
+               el("rect", x=_n(x), y=_n(y), width=_n(box_w), height=_n(box_h), rx="6", class_="node"),
+               _text(x + box_w / 2, y + 21, [wrap(p.id, 24, 1)[0]], cls="strong"),
+               _text(x + box_w / 2, y + 38, [p.date or "undated"], cls="small"))
+        target = href(p) if href else None
+        svg.append(el("a", g, href=target) if target else g)
+    return svg
+
+
+def _edge(uid: str, d: str, a: str, c: str, rel: str, lx: float, ly: float) -> etree._Element:
+    return el("g", el("title", f"{c} {rel} {a}"),
+              el("path", d=d, class_="edge" + (" edge-answers" if rel == "answers" else ""),
+                 marker_end=f"url(#{uid}-arrow)"),
+              _text(lx, ly, [rel], cls="small edge-label"))
