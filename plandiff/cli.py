@@ -171,12 +171,15 @@ def diff(old: str, new: str, fmt: str, show_all: bool, plans_dir: str, color: bo
     """
     import json
 
-    plans = _load_for_report([old, new], plans_dir)
-    if plans is None:
-        return EXIT_TROUBLE
-    from plandiff.diff import diff_plans
+    from plandiff.gc_pause import paused_gc
 
-    cs = diff_plans(plans[0], plans[1])
+    with paused_gc():  # the models and change set hold no cycles; see gc_pause
+        plans = _load_for_report([old, new], plans_dir)
+        if plans is None:
+            return EXIT_TROUBLE
+        from plandiff.diff import diff_plans
+
+        cs = diff_plans(plans[0], plans[1])
     if fmt == "json":
         from plandiff.render.json_report import changeset_to_json
 

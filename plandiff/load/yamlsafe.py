@@ -17,15 +17,19 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from plandiff.diagnostics import Diagnostic, line_col
+from plandiff.gc_pause import paused_gc
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 64
-# Below these, the C composer's recursion is known to be safe (it crashes
-# somewhere past 20,000 levels); above them we count the depth exactly first.
+# The C composer recurses once per nesting level and crashes somewhere past
+# 20,000 levels. Nesting comes from flow brackets, indentation (YAML indents
+# with spaces only) or compact block indicators on one line ("- - - x"). When
+# none of them could reach that depth — the usual case, checked with C-speed
+# string searches — we compose directly; otherwise we count the depth
+# exactly from the event stream first.
 _FLOW_OPENERS_SAFE = 1000
-_INDENT_RE = re.compile(r"^[ \t]{1000,}", re.M)
-_COMPACT_RE = re.compile(r"(?:[-?:][ \t]+){500,}")
-
+_DEEP_INDENT = "\n" + " " * 1000
+_COMPACT_PAIRS = ("- - ", "- ? ", "? - ", "? ? ", "-\t-", "?\t?")
 MAX_NUMBER_CHARS = 64  # plan numbers are short; long literals are slow or huge to build
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _scalars = yaml.constructor.SafeConstructor()
@@ -109,7 +113,8 @@ def read_yaml(path: str, raw: bytes | None = None) -> YamlDoc:
     if _looks_deep(text) and not _depth_ok(doc, text):
         return doc
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        with paused_gc():
+            root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         doc.problems.append(_yaml_error(path, text, exc))
         return doc
@@ -120,7 +125,8 @@ def read_yaml(path: str, raw: bytes | None = None) -> YamlDoc:
         doc.problems.append(Diagnostic(path, 1, 1, "file holds no YAML document"))
         return doc
     doc.root = root
-    doc.data = _Builder(doc).build(root)
+    with paused_gc():
+        doc.data = _Builder(doc).build(root)
     return doc
 
 
@@ -153,9 +159,8 @@ def _decode(doc: YamlDoc, raw: bytes) -> str | None:
 
 def _looks_deep(text: str) -> bool:
     return (text.count("[") + text.count("{") > _FLOW_OPENERS_SAFE
-            or _INDENT_RE.search(text) is not None
-            or (text.count("- ") + text.count("? ") + text.count(": ") >= 500
-                and _COMPACT_RE.search(text) is not None))
+            or _DEEP_INDENT in text or text.startswith(_DEEP_INDENT[1:])
+            or any(pair in text for pair in _COMPACT_PAIRS))
 
 
 def _depth_ok(doc: YamlDoc, text: str) -> bool:
