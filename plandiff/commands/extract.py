@@ -1,0 +1,166 @@
+"""`plandiff extract`: claims about plan versions from news articles.
+
+Only click and the standard library are imported at module level: this
+module is imported whenever `plandiff` starts (the pre-commit `check` runs on
+every commit), so the extractor, lxml and the data files load only when the
+command runs.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+EXIT_OK, EXIT_FOUND, EXIT_TROUBLE = 0, 1, 2
+
+
+@click.command("extract")
+@click.argument("files", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "yaml", "text"]), default=None,
+              help="Output format (default: jsonl for a directory or a .jsonl input, json otherwise).")
+@click.option("--plans", "plans_dir", default="plans", show_default=True, type=click.Path(file_okay=False),
+              help="Plan files whose aliases name the versions (and that --propose compares against).")
+@click.option("--emit-text", is_flag=True, help="Print the extracted text that claim offsets index, not claims.")
+@click.option("--propose", is_flag=True, help="Compare the claims with the plan files; print the proposal as a diff.")
+@click.option("--write-drafts", "drafts_dir", type=click.Path(file_okay=False),
+              help="With --propose: write the proposed versions into this directory (never over plan files).")
+@click.option("-j", "--jobs", type=int, default=None, help="Worker processes (default: all cores).")
+@click.option("--no-progress", is_flag=True, help="No progress bar (there is none when stderr is not a terminal).")
+@click.option("--color/--no-color", default=None, help="Colour in --propose output (default: on a terminal).")
+def extract_cmd(files, fmt, plans_dir, emit_text, propose, drafts_dir, jobs, no_progress, color) -> int:
+    """Extract claims about plan versions from articles (text, HTML or JSON Lines).
+
+    FILES are article files (.txt; .html/.htm, or any file that looks like
+    HTML, is read through lxml with navigation, scripts, newsletter banners
+    and share links removed), directories (searched recursively), or JSON
+    Lines files with one article per line: {"id" or "url": …, "text" or
+    "html": …}. Each claim names the version (or null), the provision key, a
+    typed value, a stance (included, omitted, rejected, changed) and the
+    exact quote with its offsets in the extracted text (see --emit-text).
+
+    Many articles stream out as JSON Lines, one claim per line, in input
+    order, using all cores. --propose compares the claims with the plan files
+    and shows what they would add or dispute, as a plandiff diff;
+    --write-drafts DIR writes the proposed versions for review. Exit 0 on
+    success, 1 when --propose finds changes, 2 on trouble.
+    """
+    from pathlib import Path
+
+    from plandiff.extract.stream import InputError, expand_inputs, is_stream_input
+
+    if not files:
+        click.echo("plandiff extract: name at least one article, directory or .jsonl file", err=True)
+        return EXIT_TROUBLE
+    if drafts_dir and not propose:
+        click.echo("plandiff extract: --write-drafts needs --propose", err=True)
+        return EXIT_TROUBLE
+    try:
+        inputs = expand_inputs(files)
+    except InputError as exc:
+        click.echo(f"plandiff extract: {exc}", err=True)
+        return EXIT_TROUBLE
+    if emit_text:
+        return _emit_text(inputs)
+    from plandiff.extract import plan_context
+
+    ctx = plan_context(plans_dir if Path(plans_dir).is_dir() else None)
+    jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
+    jobs = min(jobs, max(1, len(inputs) if not is_stream_input(files) else jobs))
+    fmt = fmt or ("jsonl" if is_stream_input(files) else "json")
+    if propose:
+        return _propose(inputs, ctx, jobs, plans_dir, drafts_dir, color, no_progress)
+    return _extract(inputs, ctx, jobs, fmt, no_progress)
+
+
+def _results(inputs, ctx, jobs, no_progress):
+    from plandiff.extract.stream import Progress, iter_items, run
+
+    from plandiff.extract.stream import JSONL_SUFFIXES
+
+    streamed = any(path.suffix.lower() in JSONL_SUFFIXES for _, path in inputs)
+    items = iter_items(inputs)  # lazily: a JSON Lines file may hold millions of articles
+    total = None if streamed else len(inputs)
+    progress = Progress(not no_progress and sys.stderr.isatty(), total)
+    errors = 0
+    try:
+        for nbytes, lines, error in run(items, ctx, jobs):
+            if error:
+                errors += 1
+                click.echo(f"\nplandiff extract: {error}" if progress.enabled else f"plandiff extract: {error}",
+                           err=True)
+            progress.update(nbytes, len(lines))
+            yield lines
+    finally:
+        progress.close()
+    if errors:
+        raise _Failed(errors)
+
+
+class _Failed(Exception):
+    pass
+
+
+def _extract(inputs, ctx, jobs, fmt, no_progress) -> int:
+    from plandiff.extract.claims import Claim, render_claims
+
+    out = sys.stdout
+    try:
+        if fmt == "jsonl":
+            for lines in _results(inputs, ctx, jobs, no_progress):
+                for line in lines:
+                    out.write(line + "\n")
+            out.flush()
+            return EXIT_OK
+        claims = [Claim.from_data(json.loads(line)) for lines in _results(inputs, ctx, jobs, no_progress)
+                  for line in lines]
+    except _Failed:
+        return EXIT_TROUBLE
+    out.write(render_claims(claims, fmt))
+    return EXIT_OK
+
+
+def _emit_text(inputs) -> int:
+    from plandiff.extract.stream import InputError, iter_items, load_article
+
+    items = list(iter_items(inputs))
+    for item in items:
+        try:
+            source, text = load_article(item)
+        except (InputError, OSError) as exc:
+            click.echo(f"plandiff extract: {exc}", err=True)
+            return EXIT_TROUBLE
+        if len(items) > 1:
+            click.echo(f"==> {source} <==")
+        click.echo(text)
+    return EXIT_OK
+
+
+def _propose(inputs, ctx, jobs, plans_dir, drafts_dir, color, no_progress) -> int:
+    from plandiff.extract.claims import Claim
+    from plandiff.extract.propose import ProposalError, propose, write_drafts
+    from plandiff.render.style import Style, want_color
+
+    try:
+        claims = [Claim.from_data(json.loads(line)) for lines in _results(inputs, ctx, jobs, no_progress)
+                  for line in lines]
+    except _Failed:
+        return EXIT_TROUBLE
+    try:
+        proposal = propose(claims, plans_dir)
+    except ProposalError as exc:
+        click.echo(f"plandiff extract: {exc}", err=True)
+        return EXIT_TROUBLE
+    click.echo(proposal.render(Style(want_color(color, sys.stdout))), nl=False)
+    if drafts_dir and not proposal.proposed:
+        click.echo("plandiff extract: nothing to draft: the claims change no plan file", err=True)
+    elif drafts_dir:
+        try:
+            written = write_drafts(proposal, plans_dir, drafts_dir)
+        except ProposalError as exc:
+            click.echo(f"plandiff extract: {exc}", err=True)
+            return EXIT_TROUBLE
+        for path in written:
+            click.echo(f"plandiff extract: wrote {path}", err=True)
+    return EXIT_FOUND if proposal.changed else EXIT_OK

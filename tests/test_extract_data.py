@@ -1,0 +1,45 @@
+"""The extract data files: they load, every pattern compiles, every key and value fits the taxonomy."""
+from __future__ import annotations
+
+import pytest
+
+from plandiff.extract import Extractor
+from plandiff.extract.data import DataError, load, read_data
+from plandiff.load.values import check
+from plandiff.taxonomy import default_taxonomy
+
+
+def test_data_files_build_an_extractor():
+    ex = Extractor()
+    assert ex.rules and ex.index.patterns and ex.keywords.words
+
+
+def test_rule_keys_and_fixed_values_fit_the_taxonomy():
+    tax = default_taxonomy()
+    for r in load()["rules"]["rules"]:
+        ptype = tax.get(r["key"])
+        assert ptype is not None, r["key"]
+        assert r.get("needs"), f"{r['key']}: a rule names the keywords it needs"
+        for entry in r.get("values") or ():
+            assert check(ptype.value, entry["value"]) == [], (r["key"], entry["value"])
+        if r.get("value") not in (None, {}):
+            assert check(ptype.value, r["value"]) == [], (r["key"], r["value"])
+
+
+def test_versions_and_compatible_values_are_known():
+    tax = default_taxonomy()
+    versions = read_data("versions")["versions"]
+    for v, entry in versions.items():
+        assert entry["base"] is None or entry["base"] in versions
+    compat = read_data("vocab")["compatible"]
+    nato = tax.get("nato.accession").value["values"]
+    for claim, plans in compat["nato.accession"].items():
+        assert claim in nato and all(p in nato for p in plans)
+
+
+def test_a_broken_pattern_is_reported_with_its_place():
+    c = load()["compile"]
+    with pytest.raises(DataError, match="rules.yaml here"):
+        c("(?<!a b)x", "rules.yaml here")  # a space makes the look-behind variable-width
+    with pytest.raises(DataError, match="unknown macro"):
+        c("%NOSUCH%", "x")
