@@ -15,13 +15,13 @@ from plandiff.diagnostics import Diagnostic
 from plandiff.model import Plan
 
 SOURCES_DIR = "sources"
-_QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
                               "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
                               "\u00ab": '"', "\u00bb": '"'})
 
 
 def normalise(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).translate(_QUOTE_MARKS).split())
+    return " ".join(unicodedata.normalize("NFC", text).translate(QUOTE_MARKS).split())
 
 
 class SourceTexts:

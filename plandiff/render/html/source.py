@@ -20,7 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from plandiff.load.evidence import _QUOTE_MARKS, normalise, source_file_problem
+from plandiff.load.evidence import QUOTE_MARKS, normalise, source_file_problem
 from plandiff.model import Plan
 from plandiff.render.html.page import Links, add, document, el
 from plandiff.render.html.parts import file_label, label_of
@@ -49,7 +49,7 @@ def _normalise_with_map(text: str) -> tuple[str, list[int]]:
             out.append(" ")
             where.append(gap)
             gap = None
-        out.append(ch.translate(_QUOTE_MARKS))
+        out.append(ch.translate(QUOTE_MARKS))
         where.append(i)
     return "".join(out), where
 
