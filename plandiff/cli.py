@@ -129,7 +129,7 @@ def _load_for_report(names, plans_dir: str, verify_quotes: bool = False):
     failed = False
     for name in names:
         path = resolve_plan(name, plans_dir)
-        loaded = load_plan(path, verify_quotes=verify_quotes)
+        loaded = load_plan(path, verify_quotes=verify_quotes, keep_doc=False)
         if loaded.plan is None or loaded.diagnostics:
             for d in loaded.diagnostics:
                 click.echo(str(d), err=True)

@@ -46,11 +46,13 @@ class Corpus:
 
 def load_plan(path: str | Path, *, verify_quotes: bool = True, taxonomy: Taxonomy | None = None,
               texts: SourceTexts | None = None, raw: bytes | None = None,
-              display_path: str | None = None) -> Loaded:
+              display_path: str | None = None, keep_doc: bool = True) -> Loaded:
     """Read, validate and (optionally) verify the quotes of one plan file.
 
     `raw` supplies the bytes (git hands us blobs in temporary files);
     `display_path` is then the name used in messages and for the id check.
+    `keep_doc=False` lets the text and node graph go once the diagnostics are
+    made — they are twice the size of the plan itself.
     """
     path = Path(path)
     name = display_path or str(path)
@@ -73,7 +75,7 @@ def load_plan(path: str | Path, *, verify_quotes: bool = True, taxonomy: Taxonom
         if verify_quotes:
             diagnostics += check_evidence(plan, path.parent, lambda w, m: doc.error(w, m),
                                           texts or SourceTexts())
-    return Loaded(name, plan, sorted(set(diagnostics)), doc)
+    return Loaded(name, plan, sorted(set(diagnostics)), doc if keep_doc else None)
 
 
 def _with_path(plan: Plan, path: str) -> Plan:
