@@ -11,9 +11,13 @@ import sys
 
 import click
 
+from plandiff.commands.common import (EXIT_FOUND, EXIT_OK, EXIT_TROUBLE, corpus_plans, corpus_plans_option,
+                                      load_for_report, output_problem, plans_option, write_output)
 from plandiff.render.style import Style, want_color
 
-EXIT_OK, EXIT_FOUND, EXIT_TROUBLE = 0, 1, 2
+# Kept here rather than imported from the renderers, so `plandiff --help` stays light.
+DIAGNOSTIC_FORMATS = ("text", "github")
+MATRIX_FORMATS = ("text", "markdown", "csv", "json")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -32,7 +36,7 @@ color_option = click.option("--color/--no-color", default=None,
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "github"]), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(DIAGNOSTIC_FORMATS), default="text", show_default=True,
               help="text: path:line:col: error: message; github: GitHub Actions annotations.")
 @click.option("--no-quotes", is_flag=True, help="Skip checking quotes against the cited articles.")
 @click.option("-q", "--quiet", is_flag=True, help="Print problems only, no summary line.")
@@ -84,9 +88,9 @@ def versions(paths: tuple[str, ...], color: bool | None) -> int:
     from plandiff.render.versions import render_versions
 
     corpus = load_corpus(list(paths) or ["plans"], verify_quotes=False)
+    for d in corpus.diagnostics:  # list what can be read, but never hide what cannot
+        click.echo(str(d), err=True)
     if not corpus.plans:
-        for d in corpus.diagnostics:
-            click.echo(str(d), err=True)
         click.echo("plandiff versions: no readable plan files", err=True)
         return EXIT_TROUBLE
     click.echo(render_versions(list(corpus.plans.values()), Style(want_color(color, sys.stdout))), nl=False,
@@ -95,9 +99,11 @@ def versions(paths: tuple[str, ...], color: bool | None) -> int:
 
 
 @cli.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write to this file instead of standard output.")
-def schema(output: str | None) -> int:
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write to this file instead of standard output (never into the plans directory).")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@plans_option
+def schema(output: str | None, force: bool, plans_dir: str) -> int:
     """Print the JSON Schema of the plan format, generated from the taxonomy.
 
     Point your editor's YAML language server at it to validate and complete
@@ -109,47 +115,15 @@ def schema(output: str | None) -> int:
 
     text = json.dumps(plan_schema(), indent=2, ensure_ascii=False) + "\n"
     if output:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        from pathlib import Path
+
+        why = output_problem(Path(output), plans_dir, force) or write_output(Path(output), text.encode("utf-8"))
+        if why:
+            click.echo(f"plandiff schema: {why}", err=True)
+            return EXIT_TROUBLE
     else:
         click.echo(text, nl=False)
     return EXIT_OK
-
-
-plans_option = click.option("--plans", "plans_dir", default="plans", show_default=True,
-                            type=click.Path(file_okay=False),
-                            help="Directory where plan ids are looked up.")
-
-
-def _load_for_report(names, plans_dir: str, verify_quotes: bool = False):
-    """Plans for a report, or None after printing located errors (exit 2)."""
-    from plandiff.load import load_plan, resolve_plan
-
-    plans = []
-    failed = False
-    for name in names:
-        path = resolve_plan(name, plans_dir)
-        loaded = load_plan(path, verify_quotes=verify_quotes, keep_doc=False)
-        if loaded.plan is None or loaded.diagnostics:
-            for d in loaded.diagnostics:
-                click.echo(str(d), err=True)
-            failed = True
-        else:
-            plans.append(loaded.plan)
-    return None if failed else plans
-
-
-def _corpus_plans(paths, plans_dir: str):
-    from plandiff.load import load_corpus
-
-    corpus = load_corpus(list(paths) or [plans_dir], verify_quotes=False)
-    if corpus.diagnostics or not corpus.plans:
-        for d in corpus.diagnostics:
-            click.echo(str(d), err=True)
-        if not corpus.plans:
-            click.echo("plandiff: no readable plan files", err=True)
-        return None
-    return list(corpus.plans.values())
 
 
 @cli.command()
@@ -174,7 +148,7 @@ def diff(old: str, new: str, fmt: str, show_all: bool, plans_dir: str, color: bo
     from plandiff.gc_pause import paused_gc
 
     with paused_gc():  # the models and change set hold no cycles; see gc_pause
-        plans = _load_for_report([old, new], plans_dir)
+        plans = load_for_report([old, new], plans_dir)
         if plans is None:
             return EXIT_TROUBLE
         from plandiff.diff import diff_plans
@@ -197,52 +171,69 @@ def diff(old: str, new: str, fmt: str, show_all: bool, plans_dir: str, color: bo
 
 @cli.command()
 @click.argument("old")
-@click.argument("changes", type=click.File("r", encoding="utf-8"))
+@click.argument("changes", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Write the new version here (never over OLD); default: standard output.")
+              help="Write the new version to this file (never into the plans directory); default: standard output.")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
 @plans_option
-def apply(old: str, changes, output: str | None, plans_dir: str) -> int:
+def apply(old: str, changes: str, output: str | None, force: bool, plans_dir: str) -> int:
     """Apply a JSON change set (from `diff --format json`) to OLD and print NEW as YAML.
 
-    Refuses, like patch(1), when OLD does not hold what the changes start from.
+    Refuses, like patch(1), when OLD does not hold what the changes start
+    from, and when the result would not be a valid plan. Never writes over a
+    plan file or into the plans directory.
     """
     import json
+    from pathlib import Path
 
     import yaml
 
     from plandiff.diff.apply import ApplyError, apply_changes
-    from plandiff.load import resolve_plan
+    from plandiff.load.plan import plan_from_data
 
-    plans = _load_for_report([old], plans_dir)
+    plans = load_for_report([old], plans_dir)
     if plans is None:
         return EXIT_TROUBLE
+    name = "<stdin>" if changes == "-" else changes
     try:
-        doc = json.load(changes)
+        raw = sys.stdin.buffer.read() if changes == "-" else Path(changes).read_bytes()
+        doc = json.loads(raw.decode("utf-8"))
+    except OSError as exc:
+        click.echo(f"plandiff apply: cannot read {name}: {exc.strerror or exc}", err=True)
+        return EXIT_TROUBLE
+    except UnicodeDecodeError as exc:
+        click.echo(f"{name}:1:{exc.start + 1}: error: not UTF-8 text", err=True)
+        return EXIT_TROUBLE
     except json.JSONDecodeError as exc:
-        click.echo(f"{changes.name}:{exc.lineno}:{exc.colno}: error: invalid JSON: {exc.msg}", err=True)
+        click.echo(f"{name}:{exc.lineno}:{exc.colno}: error: invalid JSON: {exc.msg}", err=True)
         return EXIT_TROUBLE
     try:
         result = apply_changes(plans[0], doc)
-    except (ApplyError, KeyError, TypeError) as exc:
-        click.echo(f"{changes.name}:1:1: error: cannot apply: {exc}", err=True)
+    except ApplyError as exc:
+        click.echo(f"{name}:1:1: error: cannot apply: {exc}", err=True)
         return EXIT_TROUBLE
-    text = yaml.safe_dump(result.to_data(), sort_keys=False, allow_unicode=True, width=100)
+    data = result.to_data()
+    _, problems = plan_from_data(data)
+    if problems:
+        for where, msg, _ in problems:
+            path = ".".join(map(str, where)) or "(top)"
+            click.echo(f"{name}:1:1: error: the result would not be a valid plan: {path}: {msg}", err=True)
+        return EXIT_TROUBLE
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     if output:
-        from pathlib import Path
-
-        if Path(output).resolve() == resolve_plan(old, plans_dir).resolve():
-            click.echo("plandiff apply: refusing to overwrite OLD; choose another --output", err=True)
+        why = output_problem(Path(output), plans_dir, force) or write_output(Path(output), text.encode("utf-8"))
+        if why:
+            click.echo(f"plandiff apply: {why}", err=True)
             return EXIT_TROUBLE
-        Path(output).write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False)
     return EXIT_OK
 
 
-@cli.command()
+@cli.command(short_help="One provision across all versions, with values and evidence.")
 @click.argument("key")
 @click.argument("paths", nargs=-1, type=click.Path())
-@plans_option
+@corpus_plans_option
 @color_option
 def history(key: str, paths: tuple[str, ...], plans_dir: str, color: bool | None) -> int:
     """One provision (e.g. military.troop_cap) across all versions, in lineage and date order.
@@ -260,7 +251,7 @@ def history(key: str, paths: tuple[str, ...], plans_dir: str, color: bool | None
         click.echo(f"plandiff history: unknown provision key {key!r}" + (f"; did you mean {hint!r}?" if hint else ""),
                    err=True)
         return EXIT_TROUBLE
-    plans = _corpus_plans(paths, plans_dir)
+    plans = corpus_plans(paths, plans_dir)
     if plans is None:
         return EXIT_TROUBLE
     click.echo(render_history(key, build(key, plans), Style(want_color(color, sys.stdout))), nl=False,
@@ -270,9 +261,9 @@ def history(key: str, paths: tuple[str, ...], plans_dir: str, color: bool | None
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "csv", "json"]), default="text",
-              show_default=True)
-@plans_option
+@click.option("--format", "fmt", type=click.Choice(MATRIX_FORMATS), default="text",
+              show_default=True, help="text for a terminal, markdown for a report, csv for a spreadsheet, json for scripts.")
+@corpus_plans_option
 @color_option
 def matrix(paths: tuple[str, ...], fmt: str, plans_dir: str, color: bool | None) -> int:
     """Provisions × versions: how each provision evolved, at a glance.
@@ -283,7 +274,7 @@ def matrix(paths: tuple[str, ...], fmt: str, plans_dir: str, color: bool | None)
     from plandiff.diff.across import matrix as build
     from plandiff.render.across import render_matrix
 
-    plans = _corpus_plans(paths, plans_dir)
+    plans = corpus_plans(paths, plans_dir)
     if plans is None:
         return EXIT_TROUBLE
     click.echo(render_matrix(build(plans), fmt, Style(want_color(color, sys.stdout) and fmt == "text")), nl=False,

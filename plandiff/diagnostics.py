@@ -28,14 +28,6 @@ class Diagnostic:
         return f"::{self.severity} file={prop(self.path)},line={self.line},col={self.col}::{msg}"
 
 
-class PlanError(Exception):
-    """Raised by library helpers that need a valid plan; carries the diagnostics."""
-
-    def __init__(self, diagnostics: list[Diagnostic]):
-        self.diagnostics = list(diagnostics)
-        super().__init__("\n".join(str(d) for d in self.diagnostics))
-
-
 def line_col(text: str, index: int) -> tuple[int, int]:
     """1-based line and column of a character offset in `text`."""
     index = max(0, min(index, len(text)))

@@ -247,6 +247,11 @@ def test_write_drafts_never_overwrites_what_it_did_not_write(tmp_path, capsys, m
     assert code == 1 and "wrote" in err
     code, _, err = run_cli(capsys, *args)  # its own drafts it may replace
     assert code == 1, err
+    with open(plans / "jeddah-truce.yaml", "a", encoding="utf-8") as fh:
+        fh.write("# an analyst's later edit\n")  # the copy in drafts/ is now stale, and still ours
+    code, _, err = run_cli(capsys, *args)
+    assert code == 1, err
+    assert (drafts / "jeddah-truce.yaml").read_text(encoding="utf-8").endswith("# an analyst's later edit\n")
     code, _, err = run_cli(capsys, "extract", str(PLANS / "sources"), "--plans", str(PLANS), "--propose",
                            "--no-progress", "--write-drafts", str(tmp_path / "none"))
     assert code == 0 and "nothing to draft" in err and not (tmp_path / "none").exists()

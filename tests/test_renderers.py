@@ -334,7 +334,7 @@ def test_exit_2_for_a_missing_plan(capsys):
     code, out, err = cli(capsys, "diff", "us-28-point", "no-such-plan", "--plans", str(PLANS))
     assert code == 2
     assert out == ""
-    assert re.search(r"no-such-plan\.yaml:1:1: error: cannot read file", err)
+    assert "plandiff: no plan 'no-such-plan' in" in err
     assert "Traceback" not in err
 
 
@@ -350,10 +350,25 @@ def test_exit_2_for_broken_yaml(tmp_path, capsys):
 def test_exit_2_for_an_invalid_plan(tmp_path, capsys):
     bad = tmp_path / "wrong.yaml"
     text = (PLANS / "us-28-point.yaml").read_text(encoding="utf-8")
-    bad.write_text(text.replace("id: us-28-point", "id: us-28-point-x"), encoding="utf-8")
+    bad.write_text(text.replace("barred-constitutionally", "barred-constitutionaly", 1), encoding="utf-8")
     code, _, err = cli(capsys, "diff", str(PLANS / "us-28-point.yaml"), str(bad))
     assert code == 2
-    assert re.search(rf"^{re.escape(str(bad))}:\d+:\d+: error: id 'us-28-point-x' must equal the file name", err, re.M)
+    assert re.search(rf"^{re.escape(str(bad))}:\d+:\d+: error: unknown value 'barred-constitutionaly'", err, re.M)
+
+
+def test_a_copy_under_another_name_can_be_compared(tmp_path, capsys):
+    """Saved copies, apply results and git show dumps carry the id of the plan, not their file name."""
+    copy = tmp_path / "us-28-point.saved-copy.yaml"
+    copy.write_bytes((PLANS / "us-28-point.yaml").read_bytes())
+    code, out, err = cli(capsys, "diff", str(copy), str(PLANS / "us-28-point.yaml"))
+    assert (code, err) == (0, "")
+    assert "No differences." in out
+
+
+def test_a_mistyped_plan_id_gets_a_suggestion(capsys):
+    code, _, err = cli(capsys, "diff", "us-28-pont", "e3-counterproposal", "--plans", str(PLANS))
+    assert code == 2
+    assert "no plan 'us-28-pont'" in err and "did you mean 'us-28-point'?" in err
 
 
 # --- history and matrix -------------------------------------------------------------------
@@ -481,7 +496,7 @@ def test_apply_refuses_to_overwrite_old(plans_copy, tmp_path, capsys):
     before = (plans_copy / "us-28-point.yaml").read_bytes()
     code, _, err = cli(capsys, "apply", "us-28-point", str(changes), "--plans", str(plans_copy),
                        "-o", str(plans_copy / "us-28-point.yaml"))
-    assert code == 2 and "refusing to overwrite OLD" in err
+    assert code == 2 and "refusing to write" in err and "inside the plans directory" in err
     assert (plans_copy / "us-28-point.yaml").read_bytes() == before
 
 

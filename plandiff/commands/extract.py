@@ -13,7 +13,7 @@ import sys
 
 import click
 
-EXIT_OK, EXIT_FOUND, EXIT_TROUBLE = 0, 1, 2
+from plandiff.commands.common import EXIT_FOUND, EXIT_OK, EXIT_TROUBLE
 
 
 @click.command("extract")
@@ -61,6 +61,9 @@ def extract_cmd(files, fmt, plans_dir, emit_text, propose, drafts_dir, jobs, no_
     except InputError as exc:
         click.echo(f"plandiff extract: {exc}", err=True)
         return EXIT_TROUBLE
+    if not inputs:
+        click.echo("plandiff extract: no articles found (.txt, .html, .htm or .jsonl files)", err=True)
+        return EXIT_TROUBLE
     if emit_text:
         return _emit_text(inputs)
     from plandiff.extract import plan_context
@@ -74,67 +77,59 @@ def extract_cmd(files, fmt, plans_dir, emit_text, propose, drafts_dir, jobs, no_
     return _extract(inputs, ctx, jobs, fmt, no_progress)
 
 
-def _results(inputs, ctx, jobs, no_progress):
-    from plandiff.extract.stream import Progress, iter_items, run
-
-    from plandiff.extract.stream import JSONL_SUFFIXES
+def _results(inputs, ctx, jobs, no_progress, failures: list):
+    """Claim lines per article, in input order; an article that fails is reported and counted, not fatal."""
+    from plandiff.extract.stream import JSONL_SUFFIXES, Progress, iter_items, run
 
     streamed = any(path.suffix.lower() in JSONL_SUFFIXES for _, path in inputs)
     items = iter_items(inputs)  # lazily: a JSON Lines file may hold millions of articles
     total = None if streamed else len(inputs)
     progress = Progress(not no_progress and sys.stderr.isatty(), total)
-    errors = 0
     try:
         for nbytes, lines, error in run(items, ctx, jobs):
             if error:
-                errors += 1
+                failures.append(error)
                 click.echo(f"\nplandiff extract: {error}" if progress.enabled else f"plandiff extract: {error}",
                            err=True)
             progress.update(nbytes, len(lines))
             yield lines
     finally:
         progress.close()
-    if errors:
-        raise _Failed(errors)
-
-
-class _Failed(Exception):
-    pass
 
 
 def _extract(inputs, ctx, jobs, fmt, no_progress) -> int:
     from plandiff.extract.claims import Claim, render_claims
 
     out = sys.stdout
-    try:
-        if fmt == "jsonl":
-            for lines in _results(inputs, ctx, jobs, no_progress):
-                for line in lines:
-                    out.write(line + "\n")
-            out.flush()
-            return EXIT_OK
-        claims = [Claim.from_data(json.loads(line)) for lines in _results(inputs, ctx, jobs, no_progress)
+    failures: list = []
+    if fmt == "jsonl":
+        for lines in _results(inputs, ctx, jobs, no_progress, failures):
+            for line in lines:
+                out.write(line + "\n")
+        out.flush()
+    else:
+        claims = [Claim.from_data(json.loads(line)) for lines in _results(inputs, ctx, jobs, no_progress, failures)
                   for line in lines]
-    except _Failed:
-        return EXIT_TROUBLE
-    out.write(render_claims(claims, fmt))
-    return EXIT_OK
+        out.write(render_claims(claims, fmt))
+    return EXIT_TROUBLE if failures else EXIT_OK
 
 
 def _emit_text(inputs) -> int:
     from plandiff.extract.stream import InputError, iter_items, load_article
 
     items = list(iter_items(inputs))
+    failed = False
     for item in items:
         try:
             source, text = load_article(item)
         except (InputError, OSError) as exc:
             click.echo(f"plandiff extract: {exc}", err=True)
-            return EXIT_TROUBLE
+            failed = True
+            continue
         if len(items) > 1:
             click.echo(f"==> {source} <==")
         click.echo(text)
-    return EXIT_OK
+    return EXIT_TROUBLE if failed else EXIT_OK
 
 
 def _propose(inputs, ctx, jobs, plans_dir, drafts_dir, color, no_progress) -> int:
@@ -142,11 +137,9 @@ def _propose(inputs, ctx, jobs, plans_dir, drafts_dir, color, no_progress) -> in
     from plandiff.extract.propose import ProposalError, propose, write_drafts
     from plandiff.render.style import Style, want_color
 
-    try:
-        claims = [Claim.from_data(json.loads(line)) for lines in _results(inputs, ctx, jobs, no_progress)
-                  for line in lines]
-    except _Failed:
-        return EXIT_TROUBLE
+    failures: list = []
+    claims = [Claim.from_data(json.loads(line)) for lines in _results(inputs, ctx, jobs, no_progress, failures)
+              for line in lines]
     try:
         proposal = propose(claims, plans_dir)
     except ProposalError as exc:
@@ -161,6 +154,12 @@ def _propose(inputs, ctx, jobs, plans_dir, drafts_dir, color, no_progress) -> in
         except ProposalError as exc:
             click.echo(f"plandiff extract: {exc}", err=True)
             return EXIT_TROUBLE
+        except OSError as exc:
+            click.echo(f"plandiff extract: cannot write drafts to {exc.filename or drafts_dir}: "
+                       f"{exc.strerror or exc}", err=True)
+            return EXIT_TROUBLE
         for path in written:
             click.echo(f"plandiff extract: wrote {path}", err=True)
+    if failures:
+        return EXIT_TROUBLE
     return EXIT_FOUND if proposal.changed else EXIT_OK

@@ -12,10 +12,8 @@ from pathlib import Path
 
 import click
 
-EXIT_OK, EXIT_TROUBLE = 0, 2
-
-_plans_option = click.option("--plans", "plans_dir", default="plans", show_default=True,
-                             type=click.Path(file_okay=False), help="Directory where plan ids are looked up.")
+from plandiff.commands.common import (EXIT_OK, EXIT_TROUBLE, corpus_plans, corpus_plans_option, load_for_report,
+                                      plans_option)
 
 
 def _protected(plans) -> set[Path]:
@@ -52,7 +50,7 @@ def _looks_like_plan(path: Path) -> bool:
 @click.argument("new")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
               help="The HTML file to write ('-' for standard output). Never a plan file.")
-@_plans_option
+@plans_option
 def html_cmd(old: str, new: str, output: str, plans_dir: str) -> int:
     """Write one self-contained HTML page comparing OLD with NEW.
 
@@ -63,17 +61,17 @@ def html_cmd(old: str, new: str, output: str, plans_dir: str) -> int:
     network and reads fine with scripts off. Exits 0 when written, 2 on bad
     input (located errors on stderr).
     """
-    from plandiff.cli import _load_for_report
-
-    plans = _load_for_report([old, new], plans_dir)
+    plans = load_for_report([old, new], plans_dir)
     if plans is None:
         return EXIT_TROUBLE
     target = None if output == "-" else Path(output)
     if target is not None:
+        plans_root = Path(plans_dir).resolve()
+        inside_plans = plans_root == target.resolve() or plans_root in target.resolve().parents
         if target.resolve() in _protected(plans) or (target.exists() and _looks_like_plan(target)) \
-                or target.suffix.lower() in (".yaml", ".yml"):
-            click.echo(f"plandiff html: refusing to write over {output}: it is a plan file or a cited article; "
-                       "choose an .html file", err=True)
+                or target.suffix.lower() in (".yaml", ".yml") or inside_plans:
+            click.echo(f"plandiff html: refusing to write {output}: it is a plan file, a cited article or inside "
+                       f"the plans directory {plans_dir}/; choose an .html file elsewhere", err=True)
             return EXIT_TROUBLE
         if target.is_dir():
             click.echo(f"plandiff html: {output} is a directory; give a file name", err=True)
@@ -103,7 +101,7 @@ def html_cmd(old: str, new: str, output: str, plans_dir: str) -> int:
               help="Directory to write the site into: new, empty, or an earlier `plandiff site` output.")
 @click.option("--pair", "pairs", multiple=True, metavar="OLD:NEW",
               help="Also compare these two versions (repeatable), e.g. --pair us-28-point:ua-20-point.")
-@_plans_option
+@corpus_plans_option
 def site_cmd(paths: tuple[str, ...], output: str, pairs: tuple[str, ...], plans_dir: str) -> int:
     """Write a static HTML site for the plan versions (PATHS: plan files or directories; default --plans).
 
@@ -116,9 +114,7 @@ def site_cmd(paths: tuple[str, ...], output: str, pairs: tuple[str, ...], plans_
     OUTPUT; refuses a non-empty directory that it did not write. Exits 0 when
     written, 2 on bad input.
     """
-    from plandiff.cli import _corpus_plans
-
-    plans = _corpus_plans(paths, plans_dir)
+    plans = corpus_plans(paths, plans_dir)
     if plans is None:
         return EXIT_TROUBLE
     ids = {p.id for p in plans}

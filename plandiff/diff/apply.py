@@ -16,10 +16,47 @@ class ApplyError(ValueError):
     pass
 
 
+def _expect(ok: bool, where: str, what: str) -> None:
+    if not ok:
+        raise ApplyError(f"{where}: expected {what}")
+
+
+def _check_provision(d: Any, where: str) -> None:
+    _expect(isinstance(d, dict), where, "an object (a provision) or null")
+    for name in ("evidence", "claims"):
+        items = d.get(name, [])
+        _expect(isinstance(items, list) and all(isinstance(i, dict) for i in items), f"{where}.{name}",
+                "a list of objects")
+    for i, e in enumerate(d.get("evidence", [])):
+        _expect(isinstance(e.get("source"), str), f"{where}.evidence[{i}].source", "a source id")
+    for i, c in enumerate(d.get("claims", [])):
+        _check_provision({"evidence": c.get("evidence", [])}, f"{where}.claims[{i}]")
+
+
+def check_shape(doc: Any) -> None:
+    """Raise ApplyError naming the first part of `doc` that is not a change set's."""
+    _expect(isinstance(doc, dict), "(top)", "a JSON object")
+    _expect(doc.get("schema") == DIFF_SCHEMA, "schema", f'"{DIFF_SCHEMA}"')
+    _expect(isinstance(doc.get("old"), dict) and isinstance(doc["old"].get("id"), str), "old", '{"id": …}')
+    changes = doc.get("changes", [])
+    _expect(isinstance(changes, list), "changes", "a list")
+    for n, c in enumerate(changes):
+        _expect(isinstance(c, dict) and isinstance(c.get("key"), str), f"changes[{n}]", 'an object with a "key"')
+        for side in ("old", "new"):
+            if c.get(side) is not None:
+                _check_provision(c[side], f"changes[{n}].{side}")
+    header = doc.get("header") or {}
+    _expect(isinstance(header, dict) and all(isinstance(v, dict) and "new" in v for v in header.values()),
+            "header", 'an object of {"old": …, "new": …}')
+    if doc.get("sources") is not None:
+        new = doc["sources"].get("new") if isinstance(doc["sources"], dict) else None
+        _expect(isinstance(new, list) and all(isinstance(x, dict) and isinstance(x.get("id"), str) for x in new),
+                "sources.new", "a list of sources with ids")
+
+
 def apply_changes(old: Plan, doc: dict[str, Any]) -> Plan:
-    if not isinstance(doc, dict) or doc.get("schema") != DIFF_SCHEMA:
-        raise ApplyError(f"not a plandiff change set (expected schema {DIFF_SCHEMA})")
-    want = (doc.get("old") or {}).get("id")
+    check_shape(doc)
+    want = doc["old"]["id"]
     if want != old.id:
         raise ApplyError(f"the changes were made from {want!r}, not from {old.id!r}")
     provisions = dict(old.provisions)

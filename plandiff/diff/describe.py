@@ -120,8 +120,6 @@ def _compare_count(spec: dict, label: str, old: Any, new: Any) -> list[Detail] |
         out.append(Detail(label, _num(a), f"{_num(b)} {unit}", note))
     elif a != b:
         out.append(Detail(label, fmt_any(a), fmt_any(b)))
-    if out and label:
-        out = [Detail(label, d.old, d.new, d.note) for d in out]
     if old.get("scope") != new.get("scope"):
         out.append(Detail("scope", old.get("scope") or "unstated", new.get("scope") or "unstated"))
     return out

@@ -82,8 +82,12 @@ def load_article(item: Item) -> tuple[str, str]:
             return source, rec["text"]
         if isinstance(rec.get("html"), str):
             return source, html_to_text(rec["html"])
+        if "text" in rec or "html" in rec:
+            raise InputError(f"{name}: \"text\"/\"html\" must be a string")
         raise InputError(f"{name}: no \"text\" or \"html\" field")
     raw = Path(payload).read_bytes()
+    if b"\x00" in raw[:8192]:
+        raise InputError(f"{name}: binary file, not a text or HTML article")
     text = raw.decode("utf-8", errors="replace")
     if Path(payload).suffix.lower() in HTML_SUFFIXES or (
             Path(payload).suffix.lower() not in TEXT_SUFFIXES and looks_like_html(text)):

@@ -46,7 +46,8 @@ class Corpus:
 
 def load_plan(path: str | Path, *, verify_quotes: bool = True, taxonomy: Taxonomy | None = None,
               texts: SourceTexts | None = None, raw: bytes | None = None,
-              display_path: str | None = None, keep_doc: bool = True) -> Loaded:
+              display_path: str | None = None, keep_doc: bool = True,
+              expect_stem: bool = True) -> Loaded:
     """Read, validate and (optionally) verify the quotes of one plan file.
 
     `raw` supplies the bytes (git hands us blobs in temporary files);
@@ -70,7 +71,7 @@ def load_plan(path: str | Path, *, verify_quotes: bool = True, taxonomy: Taxonom
     if plan is not None:
         plan = _with_path(plan, name)
         stem = Path(name).stem
-        if plan.id != stem:
+        if expect_stem and plan.id != stem:
             diagnostics.append(doc.error(("id",), f"id {plan.id!r} must equal the file name {stem!r}"))
         if verify_quotes:
             diagnostics += check_evidence(plan, path.parent, lambda w, m: doc.error(w, m),
@@ -184,8 +185,20 @@ def _cycle_through(start: str, first: str, known: dict[str, Plan]) -> list[str] 
 
 
 def resolve_plan(name: str | Path, plans_dir: str | Path = "plans") -> Path:
-    """A plan given as a file path or as an id looked up in `plans_dir`."""
+    """A plan given as a file path or as an id looked up in `plans_dir` (.yaml, then .yml)."""
     p = Path(name)
     if p.suffix in PLAN_SUFFIXES or p.exists():
         return p
-    return Path(plans_dir) / f"{name}.yaml"
+    for suffix in PLAN_SUFFIXES:
+        candidate = Path(plans_dir) / f"{name}{suffix}"
+        if candidate.exists():
+            return candidate
+    return Path(plans_dir) / f"{name}{PLAN_SUFFIXES[0]}"
+
+
+def plan_ids(plans_dir: str | Path) -> list[str]:
+    """The ids a plans directory offers (file stems), for did-you-mean hints."""
+    d = Path(plans_dir)
+    if not d.is_dir():
+        return []
+    return sorted(f.stem for f in d.iterdir() if f.suffix in PLAN_SUFFIXES)

@@ -56,10 +56,6 @@ class YamlDoc:
     data: Any = None
     problems: list[Diagnostic] = field(default_factory=list)
 
-    @property
-    def ok(self) -> bool:
-        return self.root is not None and not self.problems
-
     def error(self, where: tuple, message: str, at_key: bool = False) -> Diagnostic:
         """A diagnostic at the node reached by following `where` (keys and indexes)."""
         line, col = self.locate(where, at_key)

@@ -11,9 +11,6 @@ from plandiff.render.markdown import md_escape
 from plandiff.render.style import Style
 from plandiff.taxonomy import default_taxonomy
 
-MATRIX_FORMATS = ("text", "markdown", "csv", "json")
-
-
 def _label(key: str) -> str:
     p = default_taxonomy().get(key)
     return p.label if p else key

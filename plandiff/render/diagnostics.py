@@ -4,9 +4,6 @@ from __future__ import annotations
 from plandiff.diagnostics import Diagnostic
 from plandiff.render.style import Style
 
-FORMATS = ("text", "github")
-
-
 def render_diagnostic(d: Diagnostic, fmt: str, style: Style) -> str:
     if fmt == "github":
         return d.github()
