@@ -17,7 +17,7 @@ from plandiff.model import Plan
 SOURCES_DIR = "sources"
 QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
                               "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-                              "\u00ab": '"', "\u00bb": '"'})
+                              "\u00ab": '"', "\u00bb": '"', "\u02bc": "'"})
 
 
 def normalise(text: str) -> str:
