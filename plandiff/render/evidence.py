@@ -69,3 +69,12 @@ def version_changes(cs) -> list[str]:
         bits = [f"{n} {what}" for n, what in ((added, "added"), (removed, "removed"), (edited, "edited")) if n]
         out.append("sources: " + ", ".join(bits))
     return out
+
+
+def hidden_updates(cs, show_all: bool) -> str | None:
+    """The line that says how many unchanged provisions a report leaves out although their
+    evidence, notes or numbering moved; None when there are none or all are shown."""
+    quiet = [c for c in cs.changes if c.kind == "unchanged" and c.fields]
+    if not quiet or show_all:
+        return None
+    return f"{len(quiet)} unchanged provision{'s' * (len(quiet) != 1)} with updated evidence, notes or numbering"

@@ -10,7 +10,7 @@ import unicodedata
 
 from plandiff.diff.changes import (Added, Change, ChangeSet, Changed, Dropped, KIND_NAMES, Renumbered,
                                    Unchanged)
-from plandiff.render.evidence import paired_evidence, version_changes
+from plandiff.render.evidence import hidden_updates, paired_evidence, version_changes
 from plandiff.taxonomy import default_taxonomy
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
@@ -94,10 +94,9 @@ class MarkdownReport:
                 current = c.topic
                 out += ["", f"### {md_escape(topics.get(c.topic, c.topic.title()))}", ""]
             out += getattr(self, f"_render_{type(c).__name__}")(c)
-        quiet = [c for c in cs.changes if c.kind == "unchanged" and c.fields]
-        if quiet and not self.show_all:
-            out += ["", f"{len(quiet)} unchanged provision{'s' * (len(quiet) != 1)} with updated evidence, "
-                        "notes or numbering (not listed)."]
+        hidden = hidden_updates(cs, self.show_all)
+        if hidden:
+            out += ["", f"{hidden} (not listed)."]
         if not cs.differs:
             out += ["", "No differences."]
         return "\n".join(out) + "\n"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from plandiff.diff.changes import (Added, Change, ChangeSet, Changed, Dropped, KIND_NAMES, Renumbered,
                                    Unchanged)
-from plandiff.render.evidence import paired_evidence, version_changes
+from plandiff.render.evidence import hidden_updates, paired_evidence, version_changes
 from plandiff.render.style import Style
 from plandiff.taxonomy import default_taxonomy
 
@@ -45,10 +45,9 @@ class TextReport:
                 current = c.topic
                 lines += ["", s(f"== {topics.get(c.topic, c.topic.title())} ==", "bold")]
             lines += getattr(self, f"_render_{type(c).__name__}")(c)
-        quiet = [c for c in cs.changes if c.kind == "unchanged" and c.fields]
-        if quiet and not self.show_all:
-            lines += ["", f"{len(quiet)} unchanged provision{'s' * (len(quiet) != 1)} with updated evidence, "
-                          "notes or numbering (--all lists them)"]
+        hidden = hidden_updates(cs, self.show_all)
+        if hidden:
+            lines += ["", f"{hidden} (--all lists them)"]
         if not cs.differs:
             lines += ["", "No differences."]
         return "\n".join(lines) + "\n"
