@@ -11,8 +11,8 @@ import sys
 
 import click
 
-from plandiff.commands.common import (EXIT_FOUND, EXIT_OK, EXIT_TROUBLE, corpus_plans, corpus_plans_option,
-                                      load_for_report, output_problem, plans_option, write_output)
+from plandiff.commands.common import (EXIT_FOUND, EXIT_OK, EXIT_TROUBLE, corpus_plans, corpus_plans_option, emit,
+                                      load_for_report, plans_option)
 from plandiff.render.style import Style, want_color
 
 # Kept here rather than imported from the renderers, so `plandiff --help` stays light.
@@ -113,17 +113,7 @@ def schema(output: str | None, force: bool, plans_dir: str) -> int:
 
     from plandiff.schema import plan_schema
 
-    text = json.dumps(plan_schema(), indent=2, ensure_ascii=False) + "\n"
-    if output:
-        from pathlib import Path
-
-        why = output_problem(Path(output), plans_dir, force) or write_output(Path(output), text.encode("utf-8"))
-        if why:
-            click.echo(f"plandiff schema: {why}", err=True)
-            return EXIT_TROUBLE
-    else:
-        click.echo(text, nl=False)
-    return EXIT_OK
+    return emit("schema", json.dumps(plan_schema(), indent=2, ensure_ascii=False) + "\n", output, plans_dir, force)
 
 
 @cli.command()
@@ -219,15 +209,8 @@ def apply(old: str, changes: str, output: str | None, force: bool, plans_dir: st
             path = ".".join(map(str, where)) or "(top)"
             click.echo(f"{name}:1:1: error: the result would not be a valid plan: {path}: {msg}", err=True)
         return EXIT_TROUBLE
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-    if output:
-        why = output_problem(Path(output), plans_dir, force) or write_output(Path(output), text.encode("utf-8"))
-        if why:
-            click.echo(f"plandiff apply: {why}", err=True)
-            return EXIT_TROUBLE
-    else:
-        click.echo(text, nl=False)
-    return EXIT_OK
+    return emit("apply", yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100), output, plans_dir,
+                force)
 
 
 @cli.command(short_help="One provision across all versions, with values and evidence.")

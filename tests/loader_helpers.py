@@ -8,7 +8,10 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import yaml
+
 from plandiff.cli import main
+from plandiff.taxonomy import default_taxonomy
 
 ARTICLE = (
     "KYIV (Wire) - Under the draft, Ukraine\u2019s sovereignty   will be\n"
@@ -69,3 +72,18 @@ def run_check(capsys, *args: str) -> tuple[int, list[str], str]:
     rc = main(["check", "--no-color", *args])
     out, err = capsys.readouterr()
     return rc, out.splitlines(), err
+
+
+def enum_value_site(path: Path) -> tuple[str, int, int, str]:
+    """(provision key, line, col, value) of the first single-valued enum `value:` in a plan file."""
+    tax = default_taxonomy()
+    root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    provisions = next(v for k, v in root.value if k.value == "provisions")
+    for key_node, prov in provisions.value:
+        ptype = tax.get(key_node.value)
+        if ptype is None or ptype.value["type"] != "enum" or ptype.value.get("multiple"):
+            continue
+        for k, v in prov.value:
+            if k.value == "value" and isinstance(v, yaml.ScalarNode) and not v.style:
+                return key_node.value, v.start_mark.line + 1, v.start_mark.column + 1, v.value
+    raise AssertionError(f"{path} has no single-valued enum provision to break")

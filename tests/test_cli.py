@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from plandiff.cli import cli, main
-from plandiff.taxonomy import default_taxonomy
+from loader_helpers import enum_value_site
 
 REPO = Path(__file__).resolve().parents[1]
 PLANS = REPO / "plans"
@@ -45,21 +45,6 @@ def plans_copy(tmp_path, monkeypatch) -> Path:
     dest = tmp_path / "plans"
     shutil.copytree(PLANS, dest)
     return dest
-
-
-def enum_value_site(path: Path) -> tuple[str, int, int, str]:
-    """(provision key, line, col, value) of the first single-valued enum `value:` in a plan file."""
-    tax = default_taxonomy()
-    root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    provisions = next(v for k, v in root.value if k.value == "provisions")
-    for key_node, prov in provisions.value:
-        ptype = tax.get(key_node.value)
-        if ptype is None or ptype.value["type"] != "enum" or ptype.value.get("multiple"):
-            continue
-        for k, v in prov.value:
-            if k.value == "value" and isinstance(v, yaml.ScalarNode) and not v.style:
-                return key_node.value, v.start_mark.line + 1, v.start_mark.column + 1, v.value
-    raise AssertionError(f"{path} has no single-valued enum provision to break")
 
 
 def break_enum(path: Path) -> tuple[int, int, str]:

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plandiff.taxonomy import default_taxonomy
+from loader_helpers import enum_value_site
 
 CHECKOUT = Path(__file__).resolve().parents[1]
 PLAN = "plans/us-28-point.yaml"
@@ -122,21 +122,6 @@ def _plain_summary_line(path: Path) -> int:
     raise AssertionError(f"{path} has no one-line plain summary to reword")
 
 
-def _enum_value_site(path: Path) -> tuple[int, int, str]:
-    """(line, col, value) of the first single-valued enum `value:` in a plan file."""
-    tax = default_taxonomy()
-    root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    provisions = next(v for k, v in root.value if k.value == "provisions")
-    for key_node, prov in provisions.value:
-        ptype = tax.get(key_node.value)
-        if ptype is None or ptype.value["type"] != "enum" or ptype.value.get("multiple"):
-            continue
-        for k, v in prov.value:
-            if k.value == "value" and isinstance(v, yaml.ScalarNode) and not v.style:
-                return v.start_mark.line + 1, v.start_mark.column + 1, v.value
-    raise AssertionError(f"{path} has no single-valued enum provision to break")
-
-
 def test_good_edit_commits(repo):
     path, env = repo
     plan = path / PLAN
@@ -153,7 +138,7 @@ def test_good_edit_commits(repo):
 def test_enum_typo_is_blocked(repo):
     path, env = repo
     plan = path / PLAN
-    line, col, value = _enum_value_site(plan)
+    _, line, col, value = enum_value_site(plan)
     _edit(plan, line, f"value: {value}", f"value: {value[0] + value[2:]}")
     before = _git("rev-parse", "HEAD", cwd=path, env=env).stdout
     proc = _commit(path, env, "typo in an enum value")

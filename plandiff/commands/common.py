@@ -112,3 +112,15 @@ def write_output(target: Path, data: bytes) -> str | None:
             pass
         return f"cannot write {target}: {exc.strerror or exc}"
     return None
+
+
+def emit(command: str, text: str, output: str | None, plans_dir: str, force: bool) -> int:
+    """Print `text`, or write it to OUTPUT behind the same guard every writing command uses."""
+    if not output:
+        click.echo(text, nl=False)
+        return EXIT_OK
+    why = output_problem(Path(output), plans_dir, force) or write_output(Path(output), text.encode("utf-8"))
+    if why:
+        click.echo(f"plandiff {command}: {why}", err=True)
+        return EXIT_TROUBLE
+    return EXIT_OK
