@@ -277,7 +277,7 @@ def git_diff(args: tuple[str, ...], color: bool | None) -> int:
     """
     from plandiff.diff import diff_plans
     from plandiff.load import load_plan
-    from plandiff.model import Plan
+    from plandiff.model import FULL_TEXT, Plan
     from plandiff.render.text import render_text
 
     if len(args) < 7:
@@ -300,7 +300,7 @@ def git_diff(args: tuple[str, ...], color: bool | None) -> int:
     old, new = sides
     if old is None and new is None:
         return EXIT_OK
-    empty = Plan(id="/dev/null", title="(no such file)", date=None)
+    empty = Plan(id="/dev/null", title="(no such file)", date=None, coverage=FULL_TEXT)  # holds nothing, known
     cs = diff_plans(old or empty, new or empty)
     click.echo(f"plandiff {path}")
     click.echo(render_text(cs, Style(want_color(color, sys.stdout))), nl=False, color=True)

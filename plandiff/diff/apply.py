@@ -81,5 +81,6 @@ def apply_changes(old: Plan, doc: dict[str, Any]) -> Plan:
     return Plan(id=header["id"], title=header["title"], date=header["date"],
                 drafted_by=tuple(header["drafted_by"]), status=header["status"], revises=header["revises"],
                 responds_to=header["responds_to"], point_count=header["point_count"],
+                coverage=header["coverage"], coverage_source=header["coverage_source"],
                 aliases=tuple(header["aliases"]), notes=header["notes"], sources=sources,
                 provisions=provisions, schema=header["schema"])

@@ -73,6 +73,9 @@ def load_plan(path: str | Path, *, verify_quotes: bool = True, taxonomy: Taxonom
         stem = Path(name).stem
         if expect_stem and plan.id != stem:
             diagnostics.append(doc.error(("id",), f"id {plan.id!r} must equal the file name {stem!r}"))
+        if expect_stem and isinstance(doc.data, dict) and "coverage" not in doc.data:
+            diagnostics.append(doc.error((), "missing required field 'coverage': full-text (a complete text "
+                                             "was published) or partial (known only through reports)"))
         if verify_quotes:
             diagnostics += check_evidence(plan, path.parent, lambda w, m: doc.error(w, m),
                                           texts or SourceTexts())
