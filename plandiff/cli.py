@@ -122,16 +122,26 @@ def schema(output: str | None, force: bool, plans_dir: str) -> int:
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
               show_default=True, help="text for a terminal, markdown for a pull-request comment, json for scripts.")
 @click.option("--all", "show_all", is_flag=True, help="Also list provisions that did not change.")
+@click.option("--evidence", type=click.Choice(["one", "full", "none"]), default="one", show_default=True,
+              help="Citations per change: the first on each side (outlet, date, quote), all of them, or none.")
 @plans_option
 @color_option
-def diff(old: str, new: str, fmt: str, show_all: bool, plans_dir: str, color: bool | None) -> int:
+def diff(old: str, new: str, fmt: str, show_all: bool, evidence: str, plans_dir: str, color: bool | None) -> int:
     """Show what changed between two plan versions.
 
     OLD and NEW are plan files or plan ids (looked up in --plans). Provisions
     are paired by key and reported as added, dropped, changed or renumbered,
     with typed descriptions ("600,000 → 800,000 personnel (+200,000, +33%)")
-    and the evidence on both sides. Exit status as diff(1): 0 no differences,
-    1 differences, 2 trouble.
+    and the evidence on both sides.
+
+    Only what is known counts: a provision is dropped or added only where the
+    other version is known not to hold it (reported omitted, or missing from a
+    published full text). Where a version known only from reports is silent,
+    the provision is listed as not reported. Changes to our own summaries,
+    notes or evidence are listed apart (reworded, with new evidence).
+
+    Exit status as diff(1): 0 the plans do not differ, 1 they differ, 2 trouble.
+    Silence, rewording and new evidence do not count as differences.
     """
     import json
 
@@ -151,11 +161,11 @@ def diff(old: str, new: str, fmt: str, show_all: bool, plans_dir: str, color: bo
     elif fmt == "markdown":
         from plandiff.render.markdown import render_markdown
 
-        click.echo(render_markdown(cs, show_all), nl=False)
+        click.echo(render_markdown(cs, show_all, evidence), nl=False)
     else:
         from plandiff.render.text import render_text
 
-        click.echo(render_text(cs, Style(want_color(color, sys.stdout)), show_all), nl=False, color=True)
+        click.echo(render_text(cs, Style(want_color(color, sys.stdout)), show_all, evidence), nl=False, color=True)
     return EXIT_FOUND if cs.differs else EXIT_OK
 
 
@@ -251,17 +261,24 @@ def history(key: str, paths: tuple[str, ...], plans_dir: str, color: bool | None
 def matrix(paths: tuple[str, ...], fmt: str, plans_dir: str, color: bool | None) -> int:
     """Provisions × versions: how each provision evolved, at a glance.
 
-    `—` not in that version, `?` mentioned without a value, `⚠` disputed.
-    PATHS are plan files or directories (default: --plans).
+    `—` not in that version (reported omitted, or missing from its published
+    full text), `n/r` not reported (the version is known only through
+    reports), `?` held but its value not reported, `⚠` disputed. The text
+    table fits the terminal (or $COLUMNS) and, where a value is too long,
+    keeps the words that differ between versions. PATHS are plan files or
+    directories (default: --plans).
     """
+    import shutil
+
     from plandiff.diff.across import matrix as build
     from plandiff.render.across import render_matrix
 
     plans = corpus_plans(paths, plans_dir)
     if plans is None:
         return EXIT_TROUBLE
-    click.echo(render_matrix(build(plans), fmt, Style(want_color(color, sys.stdout) and fmt == "text")), nl=False,
-               color=True)
+    width = shutil.get_terminal_size((120, 24)).columns
+    click.echo(render_matrix(build(plans), fmt, Style(want_color(color, sys.stdout) and fmt == "text"), width),
+               nl=False, color=True)
     return EXIT_OK
 
 

@@ -19,6 +19,12 @@ FULL_TEXT = "full-text"  # a complete text was published: a key the file lacks i
 PARTIAL = "partial"  # known through reports: a key the file lacks is only "not reported"
 COVERAGES = (FULL_TEXT, PARTIAL)
 
+# What a version is known to say about one provision (docs/plan-format.md, "Three states").
+HELD = "held"  # the version holds it (its value may still be unknown or disputed)
+ABSENT = "omitted"  # known not to hold it: reported removed, or missing from a full text
+SILENT = "unreported"  # nobody has said: a partial version without the key, or status: unreported
+STATES = (HELD, ABSENT, SILENT)
+
 # Warnings a source carries with it, shown next to every citation of it.
 CAVEATS = ("aggregator", "state-aligned", "machine-translated")
 
@@ -166,6 +172,15 @@ class Plan:
     @property
     def full_text(self) -> bool:
         return self.coverage == FULL_TEXT
+
+    def state(self, key: str) -> str:
+        """HELD, ABSENT or SILENT: what this version is known to say about `key`."""
+        p = self.provisions.get(key)
+        if p is None:
+            return ABSENT if self.full_text else SILENT
+        if p.unreported:
+            return SILENT
+        return ABSENT if p.omitted else HELD
 
     def to_data(self) -> dict:
         d = {k: v for k, v in self.header().items()

@@ -26,7 +26,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from plandiff.model import OMITTED, Claim, Evidence, Plan, Provision, Source
+from plandiff.model import FULL_TEXT, OMITTED, PARTIAL, UNREPORTED, Claim, Evidence, Plan, Provision, Source
 from plandiff.taxonomy import DURATION_UNITS, default_taxonomy
 
 TAX = default_taxonomy()
@@ -181,7 +181,8 @@ def plans(draw, plan_id: str | None = None, min_keys: int = 0, max_keys: int = 1
     keys += draw(st.lists(st.sampled_from(CUSTOM_KEYS), max_size=2, unique=True))
     provisions = {k: draw(provision_strategy(k, sources)) for k in keys}
     pid = plan_id or draw(st.sampled_from(SLUGS))
-    return Plan(id=pid, title=draw(sentences(1, 6)), date=draw(iso_dates),
+    coverage = draw(st.sampled_from([FULL_TEXT, PARTIAL]))
+    return Plan(id=pid, coverage=coverage, coverage_source=sources[0].id if coverage == FULL_TEXT else None, title=draw(sentences(1, 6)), date=draw(iso_dates),
                 drafted_by=tuple(draw(st.lists(st.sampled_from(["United States", "Russia", "Ukraine", "E3"]),
                                                max_size=2, unique=True))),
                 status=draw(st.sampled_from(["leaked-draft", "counterproposal", "framework"])),
@@ -196,7 +197,7 @@ def plans(draw, plan_id: str | None = None, min_keys: int = 0, max_keys: int = 1
 # --- pairs -----------------------------------------------------------------
 
 EDITS = ("drop", "add", "value", "reword", "renumber", "evidence", "omit", "dispute", "restore", "header",
-         "source")
+         "source", "unreport", "coverage")
 
 
 def reword(draw, summary: str) -> str:
@@ -246,6 +247,12 @@ def plan_pairs(draw, max_edits: int = 6) -> tuple[Plan, Plan, list[str]]:
             sources = sources + (Source(id=f"added-{n}", url=f"https://example.net/{n}", outlet="AFP"),)
             done.append(edit)
             continue
+        if edit == "coverage":  # the full text is published, or turns out to be known only in part
+            full = header.get("coverage", a.coverage) == FULL_TEXT
+            header["coverage"] = PARTIAL if full else FULL_TEXT
+            header["coverage_source"] = None if full else sources[0].id
+            done.append(f"coverage:{header['coverage']}")
+            continue
         if edit == "header":
             name = draw(st.sampled_from(["title", "status", "point_count", "id", "date"]))
             header[name] = {"title": draw(sentences(1, 5)), "status": "revised-draft",
@@ -279,7 +286,9 @@ def plan_pairs(draw, max_edits: int = 6) -> tuple[Plan, Plan, list[str]]:
                                            evidence=p.evidence or draw(evidence_strategy(sources)))
         elif edit == "dispute":
             provs[k] = draw(provision_strategy(k, sources, shape="disputed"))
-        elif edit == "restore" and (p.omitted or p.disputed):
+        elif edit == "unreport" and not p.unreported:
+            provs[k] = Provision(k, p.point, p.summary, None, UNREPORTED, (), (), "No cited copy shows this point.")
+        elif edit == "restore" and (p.omitted or p.disputed or p.unreported):
             provs[k] = draw(provision_strategy(k, sources, shape="plain"))
         else:
             continue

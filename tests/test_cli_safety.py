@@ -34,11 +34,11 @@ def changes(plans, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("doc, where", [
-    ({"schema": "plandiff.diff/1", "old": "us-28-point"}, "old: expected"),
-    ({"schema": "plandiff.diff/1", "old": {"id": "us-28-point"}, "header": [1]}, "header: expected"),
-    ({"schema": "plandiff.diff/1", "old": {"id": "us-28-point"}, "changes": [{"key": "x", "new": "oops"}]},
+    ({"schema": "plandiff.diff/2", "old": "us-28-point"}, "old: expected"),
+    ({"schema": "plandiff.diff/2", "old": {"id": "us-28-point"}, "header": [1]}, "header: expected"),
+    ({"schema": "plandiff.diff/2", "old": {"id": "us-28-point"}, "changes": [{"key": "x", "new": "oops"}]},
      "changes[0].new: expected"),
-    ({"schema": "plandiff.diff/1", "old": {"id": "us-28-point"}, "changes": [], "sources": {"new": [1]}},
+    ({"schema": "plandiff.diff/2", "old": {"id": "us-28-point"}, "changes": [], "sources": {"new": [1]}},
      "sources.new: expected"),
     ({"schema": "other"}, "schema: expected"),
     ([1, 2], "(top): expected"),
@@ -62,7 +62,7 @@ def test_a_change_set_that_is_not_utf8_or_not_json(plans, tmp_path, capsys):
 
 
 def test_apply_refuses_a_result_that_is_not_a_valid_plan(plans, tmp_path, capsys):
-    doc = {"schema": "plandiff.diff/1", "old": {"id": "us-28-point"},
+    doc = {"schema": "plandiff.diff/2", "old": {"id": "us-28-point"},
            "changes": [{"key": "x", "old": None, "new": {"summary": "s", "evidence": [{"source": "nope"}]}}]}
     path = tmp_path / "c.json"
     path.write_text(json.dumps(doc), encoding="utf-8")

@@ -15,6 +15,7 @@ import dataclasses
 import io
 import json
 import random
+import re
 import tempfile
 from pathlib import Path
 
@@ -27,8 +28,9 @@ from plandiff.cli import main
 from plandiff.diff import diff_plans
 from plandiff.diff.align import key_order
 from plandiff.diff.apply import apply_changes
-from plandiff.diff.changes import MIRROR, Changed, Renumbered, Unchanged
+from plandiff.diff.changes import MIRROR, Recited, Renumbered, Reworded, Unchanged
 from plandiff.load import load_plan, plan_from_data
+from plandiff.model import ABSENT, HELD, SILENT
 from plandiff.render.json_report import changeset_to_json
 from plandiff.render.markdown import render_markdown
 from plandiff.render.text import render_text
@@ -116,6 +118,9 @@ def test_diff_mirrors_reverse_diff(pair):
     assert [c.key for c in ab.changes] == [c.key for c in ba.changes], edits
     for x, y in zip(ab.changes, ba.changes):
         assert MIRROR[x.kind] == y.kind, (x.key, x.kind, y.kind, edits)
+        assert (x.old_state, x.new_state) == (y.new_state, y.old_state)
+        if x.kind == "unreported":  # the silent side flips with the direction
+            assert x.silent != y.silent, (x.key, edits)
         assert x.old == y.new and x.new == y.old, (x.key, edits)
         assert x.fields == y.fields, (x.key, edits)
         assert (x.label, x.topic) == (y.label, y.topic)
@@ -127,6 +132,7 @@ def test_diff_mirrors_reverse_diff(pair):
     assert {k: (o, n) for k, (o, n) in ab.header.items()} == {k: (n, o) for k, (o, n) in ba.header.items()}
     counts_ab, counts_ba = ab.counts(), ba.counts()
     assert counts_ab["added"] == counts_ba["dropped"] and counts_ab["dropped"] == counts_ba["added"]
+    assert ab.differences == ba.differences
 
 
 # --- apply -------------------------------------------------------------------------
@@ -159,15 +165,57 @@ def test_every_json_change_appears_in_text_and_markdown(pair):
     cs = diff_plans(a, b)
     text, md = render_text(cs), render_markdown(cs)
     doc = changeset_to_json(cs)
+    flat = " ".join(text.split())  # the "not reported" group wraps its list of keys
     for ch in doc["changes"]:
         if ch["kind"] == "unchanged":
             continue
+        if ch["kind"] == "unreported":
+            silent = cs.old.id if ch["silent"] == "old" else cs.new.id
+            assert re.search(rf"Not reported in {re.escape(silent)} \(\d+\): [^\n]*\b{re.escape(ch['key'])}\b",
+                             flat), (ch["key"], edits, text)
+            assert f"`{ch['key']}`" in md
+            continue
         assert f"{ch['kind']:<10} {ch['key']}" in text, (ch["key"], ch["kind"], edits, text)
         assert f"**{ch['kind']}** `{ch['key']}`" in md, (ch["key"], ch["kind"], edits, md)
-    counts = cs.counts()
-    assert " · ".join(f"{counts[k]} {k}" for k in counts) in text
+    assert f"({cs.differences} difference" in text
     if cs.differs:
-        assert "No differences." not in text and "No differences." not in md
+        assert "No differences" not in text and "No differences" not in md
+
+
+# --- what is known: silence is never a difference ---------------------------------
+
+@FAST
+@given(plan_pairs())
+def test_added_and_dropped_only_where_the_other_side_is_known_not_to_hold_it(pair):
+    a, b, edits = pair
+    for c in diff_plans(a, b).changes:
+        if c.kind == "dropped":
+            assert (c.old_state, c.new_state) == (HELD, ABSENT), (c.key, edits)
+        elif c.kind == "added":
+            assert (c.old_state, c.new_state) == (ABSENT, HELD), (c.key, edits)
+        elif SILENT in (c.old_state, c.new_state) and c.old_state != c.new_state:
+            assert c.kind == "unreported" and not c.difference, (c.key, edits)
+
+
+@FAST
+@given(plan_pairs(), st.data())
+def test_an_unreported_provision_never_counts_as_a_difference(pair, data):
+    """Take any pair, make NEW partial and silent on some provision OLD holds: that provision
+    leaves the differences, the totals and the exit status, whatever it was before."""
+    a, b, edits = pair
+    held = [k for k in a.provisions if a.state(k) == HELD]
+    if not held:
+        return
+    key = data.draw(st.sampled_from(held))
+    provs = {k: p for k, p in b.provisions.items() if k != key}
+    silent_b = dataclasses.replace(b, provisions=provs, coverage="partial", coverage_source=None)
+    before = diff_plans(a, dataclasses.replace(b, coverage="partial", coverage_source=None))
+    after = diff_plans(a, silent_b)
+    change = next(c for c in after.changes if c.key == key)
+    assert change.kind == "unreported" and change.silent == "new" and not change.difference
+    was = next(c for c in before.changes if c.key == key)
+    assert after.differences == before.differences - (1 if was.difference else 0)
+    assert change.key not in [c.key for c in after.changes if c.difference]
 
 
 # --- order in the file is not content ---------------------------------------------------
@@ -211,9 +259,9 @@ def test_renumbering_only_is_renumbered(pk, data):
     assert change.fields == ("point",)
     if a.provisions[key].point is None or b.provisions[key].point is None:
         # a number only one side knows is missing knowledge, not a renumbering
-        assert isinstance(change, Unchanged)
+        assert isinstance(change, Reworded)
         assert change.details[0].label in ("point now known", "point no longer given")
-        assert cs.differs
+        assert not cs.differs
         return
     assert isinstance(change, Renumbered)
     assert [c.key for c in cs.visible()] == [key]
@@ -222,30 +270,31 @@ def test_renumbering_only_is_renumbered(pk, data):
 
 @FAST
 @given(plan_and_key(), st.data())
-def test_rewording_only_changes_the_summary(pk, data):
+def test_rewording_only_is_reworded_not_changed(pk, data):
     a, key = pk
     b = with_provision(a, key, summary=reword(data.draw, a.provisions[key].summary))
     cs = diff_plans(a, b)
     (change,) = [c for c in cs.changes if c.key == key]
-    assert isinstance(change, Changed)
+    assert isinstance(change, Reworded) and not change.difference
     assert list(change.fields) == ["summary"]
     assert any(op != 0 for op, _ in change.words)
     assert "".join(t for op, t in change.words if op <= 0) == a.provisions[key].summary
     assert "".join(t for op, t in change.words if op >= 0) == b.provisions[key].summary
     assert change.description.endswith("summary reworded")
+    assert not cs.differs and cs.edited
 
 
 @FAST
 @given(plan_and_key(), st.data())
-def test_changing_only_evidence_is_unchanged_with_evidence_field(pk, data):
+def test_changing_only_evidence_is_recited(pk, data):
     a, key = pk
     b = with_provision(a, key, evidence=new_evidence(data.draw, a.sources, a.provisions[key].evidence))
     cs = diff_plans(a, b)
     (change,) = [c for c in cs.changes if c.key == key]
-    assert isinstance(change, Unchanged)
+    assert isinstance(change, Recited)
     assert list(change.fields) == ["evidence"]
-    assert cs.differs  # the evidence moved, so the versions differ ...
-    assert cs.visible() == []  # ... but nothing the reader must act on
+    assert not cs.differs and cs.edited  # a new citation is not a new plan ...
+    assert cs.visible() == [change]  # ... but it is shown
     doc = changeset_to_json(cs)
     assert [c["key"] for c in doc["changes"]] == [key]  # apply needs it
     assert apply_changes(a, json.loads(json.dumps(doc))) == b
@@ -271,6 +320,11 @@ def test_omitted_in_old_and_unmentioned_in_new_says_so(pk):
     b = dataclasses.replace(a, id="other", provisions=provs)
     for old, new in ((a, b), (b, a)):
         change = next(c for c in diff_plans(old, new).changes if c.key == key)
-        assert change.kind == "changed"
-        assert "in neither version" in change.description
-        assert f"reported omitted in {a.id}" in change.description
+        assert not change.difference
+        if b.full_text:  # absent from both: a full text without the key does not hold it either
+            assert change.kind == "unchanged"
+            assert "in neither version" in change.description
+            assert f"reported omitted in {a.id}" in change.description
+        else:  # the partial version is silent
+            assert change.kind == "unreported"
+            assert "not reported in other" in change.description

@@ -22,6 +22,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from plandiff.diff import diff_plans
 from plandiff.load import load_plan
 from plandiff.render.json_report import changeset_to_json
 from plandiff.render.markdown import render_markdown
+from plandiff.render.report import COUNT_LABELS
 from plandiff.render.style import Style
 from plandiff.render.text import render_text
 
@@ -104,10 +106,18 @@ def test_golden_json_is_consistent_with_the_text(name):
     out = render(name)
     doc = json.loads(out["json"])
     counts = doc["counts"]
-    assert " · ".join(f"{counts[k]} {k}" for k in counts) in out["txt"]
-    assert "| " + " | ".join(str(counts[k]) for k in counts) + " |" in out["md"]
+    flat = " ".join(out["txt"].split())
+    for kind, n in counts.items():
+        if n and kind != "unchanged":
+            assert f"{n} {COUNT_LABELS[kind]}" in flat, kind
+    shown = [k for k in counts if k != "unchanged"]
+    assert "| " + " | ".join(str(counts[k]) for k in shown) + " |" in out["md"]
+    assert f"({doc['differences']} difference" in flat
     for ch in doc["changes"]:
-        if ch["kind"] != "unchanged":
+        if ch["kind"] == "unreported":
+            assert re.search(rf"Not reported in [\w-]+ \(\d+\): [^\n]*\b{re.escape(ch['key'])}\b", flat)
+        elif ch["kind"] != "unchanged":
             assert f"{ch['kind']:<10} {ch['key']}" in out["txt"]
             assert f"**{ch['kind']}** `{ch['key']}`" in out["md"]
-            assert ch["summary"] in out["txt"]
+            if ch["difference"]:
+                assert ch["summary"] in out["txt"]

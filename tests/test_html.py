@@ -151,7 +151,7 @@ def test_filters_are_labelled_and_hidden_until_the_script_runs(corpus_plans):
         label = inp.getparent()
         assert label.tag == "label" and label.get("for") == inp.get("id")
     assert {i.get("value") for i in box.xpath(".//input[@name='kind']")} == \
-        {"all", "added", "dropped", "changed", "renumbered", "unchanged"}
+        {"all", "added", "dropped", "changed", "renumbered", "reworded", "recited", "unchanged"}
 
 
 def test_golden_structure_us_28_point_vs_e3():

@@ -25,7 +25,8 @@ from plandiff.load import load_plan, plan_from_data
 from plandiff.model import Evidence, Plan, Provision, Source
 from plandiff.render import text as text_mod
 from plandiff.render.json_report import change_to_json, changeset_to_json
-from plandiff.render.markdown import MarkdownReport, render_markdown
+from plandiff.diff.across import LEGEND
+from plandiff.render.markdown import MarkdownReport, md_escape, render_markdown
 from plandiff.render.style import Style
 from plandiff.render.text import TextReport, render_text
 
@@ -65,9 +66,11 @@ def prov(key: str, **kw) -> Provision:
     return Provision(key, **base)
 
 
-def plan(pid: str, *provisions: Provision) -> Plan:
+def plan(pid: str, *provisions: Provision, coverage: str = "full-text") -> Plan:
+    """A version whose full text is known (so a key it lacks is one it does not hold), unless partial."""
     return Plan(id=pid, title=f"Plan {pid}", date="2025-11-20", status="leaked-draft", sources=SOURCES,
-                provisions={p.key: p for p in provisions})
+                provisions={p.key: p for p in provisions}, coverage=coverage,
+                coverage_source="rep" if coverage == "full-text" else None)
 
 
 CAP = "military.troop_cap"
@@ -78,8 +81,20 @@ KIND_PAIRS = {
                 plan("new-plan", prov(CAP, value={"personnel": 800000, "scope": "peacetime"},
                                       summary="The army is capped higher."))),
     "renumbered": (plan("old-plan", prov(CAP)), plan("new-plan", prov(CAP, point="6a"))),
-    "unchanged": (plan("old-plan", prov(CAP)), plan("new-plan", prov(CAP, evidence=EV + EV2))),
+    "reworded": (plan("old-plan", prov(CAP)), plan("new-plan", prov(CAP, summary="Our words for it changed."))),
+    "recited": (plan("old-plan", prov(CAP)), plan("new-plan", prov(CAP, evidence=EV + EV2))),
+    "unreported": (plan("old-plan", coverage="partial"), plan("new-plan", prov(CAP))),
+    "unchanged": (plan("old-plan", prov(CAP)), plan("new-plan", prov(CAP))),
 }
+
+
+def shows(kind: str, text: str, md: str) -> bool:
+    """Whether the text and Markdown reports name the change as its kind requires."""
+    text = ANSI.sub("", text)
+    if kind == "unreported":  # one compact group per silent version, not a line of its own
+        return re.search(rf"Not reported in [\w-]+ \(1\): {re.escape(CAP)}", text) is not None and \
+            re.search(rf"\*\*Not reported in [\w-]+\*\* \(1\): `{re.escape(CAP)}`", md) is not None
+    return f"{kind:<10} {CAP}" in text and f"**{kind}** `{CAP}`" in md
 
 
 def test_every_kind_has_a_pair_here():
@@ -93,17 +108,13 @@ def test_every_renderer_renders_every_kind(kind):
     c = change(cs, CAP)
     assert c.kind == kind
     for show_all in (False, True):
+        listed = kind != "unchanged" or show_all
         for style in (Style(False), Style(True)):
-            text = render_text(cs, style, show_all)
-            if kind != "unchanged" or show_all:
-                assert CAP in ANSI.sub("", text)
-                assert kind in ANSI.sub("", text)
-        md = render_markdown(cs, show_all)
-        if kind != "unchanged" or show_all:
-            assert f"**{kind}** `{CAP}`" in md
+            assert shows(kind, render_text(cs, style, show_all), render_markdown(cs, show_all)) == listed
         doc = json.loads(json.dumps(changeset_to_json(cs, show_all)))
-        assert [ch["kind"] for ch in doc["changes"]] == [kind]  # the unchanged one has evidence fields
+        assert [ch["kind"] for ch in doc["changes"]] == ([kind] if listed else [])
         assert doc["counts"][kind] == 1
+        assert doc["differences"] == (1 if c.difference else 0)
 
 
 @pytest.mark.parametrize("kind", KIND_NAMES)
@@ -113,15 +124,14 @@ def test_synthetic_change_of_every_kind_renders(kind):
     old, new = KIND_PAIRS["changed"]
     c = cls(key=CAP, label="Troop cap", topic="military", old=old.provisions[CAP], new=new.provisions[CAP],
             fields=("value", "summary"), details=(Detail("", "600,000", "800,000 personnel", "+200,000"),),
-            words=((0, "The army is capped"), (1, " higher"), (0, ".")))
+            words=((0, "The army is capped"), (1, " higher"), (0, ".")),
+            old_state="unreported" if kind == "unreported" else "held")
     cs = ChangeSet(old=old, new=new, changes=(c,))
     for show_all in (False, True):
         text = render_text(cs, Style(False), show_all)
         md = render_markdown(cs, show_all)
         doc = changeset_to_json(cs, show_all)
-        if kind != "unchanged" or show_all:
-            assert f"{kind:<10} {CAP}" in text
-            assert f"**{kind}** `{CAP}`" in md
+        assert shows(kind, text, md) == (kind != "unchanged" or show_all)
         assert change_to_json(c)["kind"] == kind
         assert json.loads(json.dumps(doc))["changes"][0]["kind"] == kind
 
@@ -134,14 +144,26 @@ def test_cli_formats_render_every_kind(kind, fmt, tmp_path, capsys):
         (tmp_path / f"{p.id}.yaml").write_text(yaml.safe_dump(p.to_data(), sort_keys=False), encoding="utf-8")
     for extra in ([], ["--all"], ["--color"]):
         code, out, err = cli(capsys, "diff", "old-plan", "new-plan", "--plans", str(tmp_path), "--format", fmt, *extra)
-        assert code == 1, err  # the versions differ (ids, titles, and the provision)
+        assert code == 1, err  # the versions differ (ids, titles), whatever the provision did
         assert err == ""
         if fmt == "json":
             doc = json.loads(out)
-            assert doc["schema"] == "plandiff.diff/1"
-            assert [c["kind"] for c in doc["changes"]] == [kind]
+            assert doc["schema"] == "plandiff.diff/2"
+            listed = kind != "unchanged" or extra == ["--all"]
+            assert [c["kind"] for c in doc["changes"]] == ([kind] if listed else [])
         elif kind != "unchanged" or extra == ["--all"]:
-            assert CAP in out and kind in out
+            assert CAP in out
+
+
+def test_silence_rewording_and_evidence_are_not_differences(tmp_path, capsys):
+    """The exit status counts only what the plan itself does: the same version with another
+    summary, new evidence or a silent side exits 0."""
+    base = prov(CAP)
+    for edited in (prov(CAP, summary="Our words changed."), prov(CAP, evidence=EV + EV2)):
+        cs = diff_plans(plan("p", base), plan("p", edited))
+        assert not cs.differs and cs.edited and cs.differences == 0
+    cs = diff_plans(plan("p", coverage="partial"), plan("p", base, coverage="partial"))
+    assert [c.kind for c in cs.changes] == ["unreported"] and not cs.differs
 
 
 def test_each_renderer_has_a_handler_for_each_kind():
@@ -190,9 +212,12 @@ def test_us_28_to_e3_typed_descriptions():
     guarantee = change(cs, "security.guarantee")
     assert "article 5 like: false → true" in guarantee.description
     assert "strength: reliable → robust" in guarantee.description
-    # a provision that the E3 text simply does not mention is dropped, and says so
-    assert "not reported in e3-counterproposal" in change(cs, "ceasefire").description
-    assert cs.counts() == {"added": 1, "dropped": 14, "changed": 24, "renumbered": 0, "unchanged": 0}
+    # a drop is a provision the E3 text is known not to hold, never one it is silent on
+    assert all(c.new_state == "omitted" for c in cs.changes if c.kind == "dropped")
+    # our own rewording and new citations are not changes of the plan
+    for key in ("russia.g8", "sovereignty", "eu.membership", "nuclear.non_nuclear_status",
+                "non_aggression.legislation"):
+        assert change(cs, key).kind == "reworded", key
 
 
 def test_us_28_to_ua_20_guarantee_members_and_compensation():
@@ -216,7 +241,9 @@ def test_a_dispute_that_settles_is_described():
     assert "dropped → 800,000 personnel (peacetime)" in cap.description
     # omitted in Geneva, not in the 20-point text: out of both, and the report says why
     amnesty = change(cs, "amnesty")
-    assert "in neither version (reported omitted in geneva-revised; not reported in ua-20-point)" in amnesty.description
+    assert amnesty.kind == "unchanged" and not amnesty.difference
+    assert "in neither version (reported omitted in geneva-revised; not in the full text of ua-20-point)" \
+        in amnesty.description
 
 
 def test_cli_diff_on_real_plans(capsys):
@@ -254,7 +281,7 @@ def test_markdown_plan_text_cannot_start_a_heading_or_list():
     old = dataclasses.replace(plan("old-plan", prov(CAP)), title="# Big heading")
     new = dataclasses.replace(plan("new-plan", prov(CAP)), title="1. First item")
     md = render_markdown(diff_plans(old, new))
-    assert "\n\\# Big heading (2025-11-20) → 1\\. First item (2025-11-20)\n" in md
+    assert "\n\\# Big heading (2025-11-20; full text) → 1\\. First item (2025-11-20; full text)\n" in md
 
 
 def test_word_diff_in_markdown_and_text():
@@ -262,11 +289,11 @@ def test_word_diff_in_markdown_and_text():
     new = plan("new-plan", prov(CAP, summary="Ukraine may keep a large army in peacetime."))
     cs = diff_plans(old, new)
     c = change(cs, CAP)
-    assert c.fields == ("summary",) and c.kind == "changed"
-    md, text = render_markdown(cs), render_text(cs)
+    assert c.fields == ("summary",) and c.kind == "reworded"  # our summary, not the plan, moved
+    assert "military.troop_cap (point 6): summary reworded" in render_text(cs)
+    md, text = render_markdown(cs, evidence="full"), render_text(cs, evidence="full")
     assert "  - summary: Ukraine may keep a ~~small~~**large** army in peacetime." in md
     assert "    summary: Ukraine may keep a [-small-]{+large+} army in peacetime." in text
-    assert "Troop cap: summary reworded" in text
 
 
 def test_word_diff_markup_stays_markup_next_to_punctuation():
@@ -274,7 +301,7 @@ def test_word_diff_markup_stays_markup_next_to_punctuation():
     whitespace or punctuation in front to open); such pieces use <del>/<ins>."""
     old = plan("old-plan", prov(CAP, summary="Russia, Ukraine and Europe agree."))
     new = plan("new-plan", prov(CAP, summary="Russia and Europe agree, firmly."))
-    md = render_markdown(diff_plans(old, new))
+    md = render_markdown(diff_plans(old, new), evidence="full")
     line = next(ln for ln in md.splitlines() if ln.startswith("  - summary:"))
     assert "Russia<del>, Ukraine</del> and Europe agree" in line
     for m in re.finditer(r"(~~|\*\*)(.+?)\1", line):
@@ -377,7 +404,8 @@ def test_history_lists_all_versions_in_lineage_order(capsys):
     code, out, err = cli(capsys, "history", "military.troop_cap", "--plans", str(PLANS))
     assert code == 0 and err == ""
     assert out.startswith("Troop cap (military.troop_cap) across 6 versions\n")
-    heads = [ln.split(" ", 1)[0] for ln in out.splitlines() if ln and not ln.startswith((" ", "Troop cap"))]
+    body = out.rsplit("\n\n", 1)[0]  # the legend follows the versions
+    heads = [ln.split(" ", 1)[0] for ln in body.splitlines() if ln and not ln.startswith((" ", "Troop cap"))]
     assert heads == REAL_IDS
     # the order respects lineage: each version after what it revises or answers
     plans = {p: real(p) for p in REAL_IDS}
@@ -386,12 +414,13 @@ def test_history_lists_all_versions_in_lineage_order(capsys):
             if parent:
                 assert heads.index(parent) < i
     assert [p.id for p in lineage_order(list(plans.values()))] == REAL_IDS
-    assert "jeddah-truce (2025-03-11): —  [not in this version]" in out
+    assert "jeddah-truce (2025-03-11): —  [not in the full text]" in out
+    assert out.rstrip().endswith(LEGEND)
     assert "us-28-point (2025-11-20, point 6): 600,000 personnel (unqualified)" in out
     assert "eu-24-point (2025-11-23): no-cap" in out
     assert "geneva-revised (2025-11-23): ⚠ dropped | 800,000 personnel (peacetime)" in out
-    assert "    evidence: claim 1: caliber-19-points (caliber.az)" in out
-    assert '    evidence: claim 2: a000 "a cap on the Ukrainian armed forces at 800,000 personnel during peacetime"' \
+    assert "    evidence: claim 1: caliber.az" in out
+    assert '    evidence: claim 2: article a000 "a cap on the Ukrainian armed forces at 800,000 personnel during peacetime"' \
            " [attribution uncertain]" in out
     assert "ua-20-point (2025-12-23, point 4): 800,000 personnel (peacetime)" in out
 
@@ -408,12 +437,14 @@ def test_matrix_csv(capsys):
     assert rows[0] == ["key", "provision"] + REAL_IDS
     by_key = {r[0]: dict(zip(rows[0], r)) for r in rows[1:]}
     cap = by_key["military.troop_cap"]
-    assert cap["jeddah-truce"] == "—"
+    assert cap["jeddah-truce"] == "not in the full text"
     assert cap["us-28-point"] == "600,000 personnel (unqualified)"
-    assert cap["geneva-revised"] == "⚠ dropped | 800,000 personnel (peacetime)"
+    assert cap["geneva-revised"] == "disputed: dropped | 800,000 personnel (peacetime)"
     assert cap["eu-24-point"] == "no-cap"
-    assert by_key["territory.no_forcible_change"]["eu-24-point"] == "?"
-    assert by_key["territory.crimea"]["e3-counterproposal"] == "—"  # reported omitted
+    assert by_key["territory.no_forcible_change"]["eu-24-point"] == "held, value not reported"
+    assert by_key["territory.crimea"]["e3-counterproposal"] == "reported omitted"
+    assert by_key["sovereignty"]["jeddah-truce"] == "not in the full text"
+    assert by_key["elections"]["geneva-revised"] == "not reported"  # partial: silence is not absence
     assert by_key["custom.kakhovka_dam"]["provision"] == "kakhovka dam"
     assert all(len(r) == len(rows[0]) for r in rows)
 
@@ -422,10 +453,13 @@ def test_matrix_json(capsys):
     code, out, _ = cli(capsys, "matrix", "--format", "json", "--plans", str(PLANS))
     assert code == 0
     doc = json.loads(out)
-    assert doc["schema"] == "plandiff.matrix/1" and doc["versions"] == REAL_IDS
+    assert doc["schema"] == "plandiff.matrix/2" and doc["versions"] == REAL_IDS
+    assert doc["legend"] == LEGEND and doc["coverage"]["geneva-revised"] == "partial"
     rows = {r["key"]: r for r in doc["rows"]}
     cells = rows["military.troop_cap"]["cells"]
-    assert cells["jeddah-truce"] == {"state": "absent", "text": "—", "point": None, "value": None, "claims": []}
+    assert cells["jeddah-truce"] == {"presence": "omitted", "state": "absent", "text": "—",
+                                     "words": "not in the full text", "point": None, "value": None, "claims": []}
+    assert rows["elections"]["cells"]["geneva-revised"]["presence"] == "unreported"
     assert cells["geneva-revised"]["state"] == "disputed" and len(cells["geneva-revised"]["claims"]) == 2
     assert cells["us-28-point"]["value"] == {"personnel": 600000, "scope": "unqualified"}
     assert cells["us-28-point"]["point"] == 6
@@ -438,8 +472,10 @@ def test_matrix_json(capsys):
 def test_matrix_markdown_and_text(fmt, capsys):
     code, out, _ = cli(capsys, "matrix", "--format", fmt, "--plans", str(PLANS))
     assert code == 0
-    assert "— not in that version · ? mentioned without a value · ⚠ disputed" in out
-    assert "⚠" in out.split("— not in that version")[0] and "?" in out
+    legend = md_escape(LEGEND) if fmt == "markdown" else LEGEND
+    assert out.rstrip().endswith(legend)
+    table = out.split(legend)[0]
+    assert "⚠" in table and "?" in table and "n/r" in table and "—" in table
     if fmt == "markdown":
         assert out.startswith("| provision | " + " | ".join(REAL_IDS) + " |\n|---|")
         assert "| Troop cap (`military.troop_cap`) | — | 600,000 personnel (unqualified) |" in out
@@ -510,6 +546,8 @@ def test_apply_rejects_broken_json(plans_copy, tmp_path, capsys):
 def test_unchanged_hidden_but_counted(capsys):
     cs = diff_plans(*KIND_PAIRS["unchanged"])
     text = render_text(cs)
-    assert "1 unchanged (unchanged hidden; --all shows them)" in text
-    assert isinstance(cs.changes[0], Unchanged) and cs.changes[0].fields == ("evidence",)
-    assert "Troop cap: evidence updated (+1)" in render_text(cs, show_all=True)
+    assert "1 unchanged (--all lists them)" in text
+    assert isinstance(cs.changes[0], Unchanged) and cs.changes[0].fields == ()
+    assert "= unchanged  military.troop_cap (point 6)" in render_text(cs, show_all=True)
+    cs = diff_plans(*KIND_PAIRS["recited"])  # new evidence is listed apart, with what moved
+    assert "military.troop_cap (point 6): evidence (+1)" in render_text(cs)

@@ -1,4 +1,4 @@
-"""Applying a JSON change set (`plandiff.diff/1`) to OLD, which reproduces NEW.
+"""Applying a JSON change set (`plandiff.diff/2`) to OLD, which reproduces NEW.
 
 Like patch(1), it refuses when OLD is not the version the changes were made
 from: every change states the provision it expects to find.
@@ -9,7 +9,8 @@ from typing import Any
 
 from plandiff.model import Plan, Provision, Source
 
-DIFF_SCHEMA = "plandiff.diff/1"
+DIFF_SCHEMA = "plandiff.diff/2"
+OLDER_SCHEMAS = ("plandiff.diff/1",)
 
 
 class ApplyError(ValueError):
@@ -36,6 +37,10 @@ def _check_provision(d: Any, where: str) -> None:
 def check_shape(doc: Any) -> None:
     """Raise ApplyError naming the first part of `doc` that is not a change set's."""
     _expect(isinstance(doc, dict), "(top)", "a JSON object")
+    if doc.get("schema") in OLDER_SCHEMAS:
+        raise ApplyError(f"schema: this change set is {doc['schema']}, made by an older plandiff that did not "
+                         f"tell unreported provisions from dropped ones; make it again with "
+                         f"`plandiff diff --format json` ({DIFF_SCHEMA})")
     _expect(doc.get("schema") == DIFF_SCHEMA, "schema", f'"{DIFF_SCHEMA}"')
     _expect(isinstance(doc.get("old"), dict) and isinstance(doc["old"].get("id"), str), "old", '{"id": …}')
     changes = doc.get("changes", [])

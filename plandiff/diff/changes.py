@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from plandiff.model import Plan, Provision
+from plandiff.model import HELD, SILENT, Plan, Provision
 
 
 @dataclass(frozen=True)
@@ -32,9 +32,15 @@ class Detail:
 
 @dataclass(frozen=True)
 class Change:
-    """A provision as it stands in OLD and in NEW, and how they differ."""
+    """A provision as it stands in OLD and in NEW, and how they differ.
+
+    `old_state`/`new_state` say what each version is known to say about the
+    provision (model.HELD, ABSENT or SILENT); `old`/`new` are the entries the
+    files hold, None where a file lacks the key.
+    """
 
     kind: ClassVar[str] = ""
+    difference: ClassVar[bool] = False  # whether it makes the versions differ (totals, exit status)
     key: str
     label: str
     topic: str
@@ -43,6 +49,8 @@ class Change:
     fields: tuple[str, ...] = ()
     details: tuple[Detail, ...] = ()
     words: tuple[tuple[int, str], ...] = ()  # summary word diff: (-1 deleted | 0 kept | 1 inserted, text)
+    old_state: str = HELD
+    new_state: str = HELD
 
     @property
     def description(self) -> str:
@@ -52,19 +60,26 @@ class Change:
 
 @dataclass(frozen=True)
 class Added(Change):
+    """Held in NEW; OLD is known not to hold it (omitted there, or OLD is a full text without it)."""
+
     kind: ClassVar[str] = "added"
+    difference: ClassVar[bool] = True
 
 
 @dataclass(frozen=True)
 class Dropped(Change):
-    """In OLD, not in NEW; `new` holds NEW's `status: omitted` entry and its evidence, if any."""
+    """Held in OLD; NEW is known not to hold it. `new` holds NEW's `status: omitted` entry, if any."""
 
     kind: ClassVar[str] = "dropped"
+    difference: ClassVar[bool] = True
 
 
 @dataclass(frozen=True)
 class Changed(Change):
+    """Held in both, and the plan moved: its value, point, status or claims."""
+
     kind: ClassVar[str] = "changed"
+    difference: ClassVar[bool] = True
 
 
 @dataclass(frozen=True)
@@ -72,19 +87,48 @@ class Renumbered(Change):
     """Only the point number moved: the text of the provision did not change."""
 
     kind: ClassVar[str] = "renumbered"
+    difference: ClassVar[bool] = True
+
+
+@dataclass(frozen=True)
+class Reworded(Change):
+    """Same plan content; only our own summary or notes differ (evidence may differ too)."""
+
+    kind: ClassVar[str] = "reworded"
+
+
+@dataclass(frozen=True)
+class Recited(Change):
+    """Same plan content and wording; only the evidence cited for it differs."""
+
+    kind: ClassVar[str] = "recited"
+
+
+@dataclass(frozen=True)
+class Unreported(Change):
+    """One side says nothing about the provision: silence, not a difference."""
+
+    kind: ClassVar[str] = "unreported"
+
+    @property
+    def silent(self) -> str:
+        """Which side is silent: "old" or "new" (both only when neither holds it)."""
+        return "old" if self.old_state == SILENT else "new"
 
 
 @dataclass(frozen=True)
 class Unchanged(Change):
-    """Same content; `fields` may still name evidence or notes that differ."""
+    """Same content, wording and evidence (or known absent from both)."""
 
     kind: ClassVar[str] = "unchanged"
 
 
-KINDS: tuple[type[Change], ...] = (Added, Dropped, Changed, Renumbered, Unchanged)
+KINDS: tuple[type[Change], ...] = (Added, Dropped, Changed, Renumbered, Reworded, Recited, Unreported, Unchanged)
 KIND_NAMES = tuple(k.kind for k in KINDS)
-MIRROR = {"added": "dropped", "dropped": "added", "changed": "changed", "renumbered": "renumbered",
-          "unchanged": "unchanged"}
+DIFFERENCE_KINDS = tuple(k.kind for k in KINDS if k.difference)
+MIRROR = {**{k: k for k in KIND_NAMES}, "added": "dropped", "dropped": "added"}
+# Header fields that are the plan's own; the others (notes, aliases, coverage) are our knowledge of it.
+PLAN_HEADER_FIELDS = ("id", "title", "date", "drafted_by", "status", "revises", "responds_to", "point_count")
 
 
 @dataclass(frozen=True)
@@ -103,10 +147,26 @@ class ChangeSet:
             out[c.kind] += 1
         return out
 
+    @property
+    def differences(self) -> int:
+        """How many provisions differ in the plan itself (silence, wording and evidence aside)."""
+        return sum(1 for c in self.changes if c.difference)
+
     def visible(self, show_all: bool = False) -> list[Change]:
         return [c for c in self.changes if show_all or not isinstance(c, Unchanged)]
 
+    def of_kind(self, *kinds: type[Change]) -> list[Change]:
+        return [c for c in self.changes if isinstance(c, kinds)]
+
     @property
     def differs(self) -> bool:
-        """Whether the versions differ at all (diff(1)'s exit status 1)."""
-        return bool(self.header or self.sources_differ or any(c.fields for c in self.changes))
+        """Whether the plans themselves differ (diff(1)'s exit status 1): a provision that
+        differs, or a header field of the plan's own. Silence, our wording and new
+        evidence are shown but do not make two versions different."""
+        return self.differences > 0 or any(k in PLAN_HEADER_FIELDS for k in self.header)
+
+    @property
+    def edited(self) -> bool:
+        """Whether the two files differ at all (wording, evidence, sources included)."""
+        return bool(self.header or self.sources_differ or any(c.fields for c in self.changes)
+                    or any(c.old_state != c.new_state for c in self.changes))

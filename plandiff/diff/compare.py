@@ -1,43 +1,47 @@
 """Aligned pairs → typed changes.
 
-A provision is *in* a version when it is present and not `status: omitted`.
-In OLD only: dropped (with NEW's omission evidence, if it states one); in NEW
-only: added; in both: renumbered when only the point number moved, changed
-when its point, summary, value, claims or status moved, unchanged otherwise
-(evidence and notes are listed in `fields` but are annotations, not content;
-so is a point number that only one side knows — that is missing knowledge,
-not a renumbering).
+Each side is in one of three states for a key (`Plan.state`): held, known
+absent (reported omitted, or missing from a full text), or silent (nobody
+reported on it). Held in OLD and absent in NEW is dropped, the reverse added;
+silence on one side is `unreported` — never a difference. Held in both:
+renumbered when only the point number moved, changed when the value, point,
+claims or status moved; when only our summary or notes differ, reworded; when
+only the evidence does, recited. A point number only one side knows is missing
+knowledge, not a renumbering.
 """
 from __future__ import annotations
 
 from typing import Any
 
 from plandiff.diff.align import align
-from plandiff.diff.changes import (Added, Change, ChangeSet, Changed, Detail, Dropped, Renumbered,
-                                   Unchanged)
+from plandiff.diff.changes import (Added, Change, ChangeSet, Changed, Detail, Dropped, Recited, Renumbered,
+                                   Reworded, Unchanged, Unreported)
 from plandiff.diff.describe import compare_values, format_value
 from plandiff.diff.words import word_diff
-from plandiff.model import Claim, Plan, Provision
+from plandiff.model import ABSENT, HELD, SILENT, Claim, Plan, Provision
 from plandiff.taxonomy import Taxonomy, default_taxonomy
 
-CONTENT_FIELDS = ("point", "summary", "value", "claims", "status")
-ANNOTATION_FIELDS = ("evidence", "note")
+# What the plan says, and what is only our record of it (our wording, the evidence).
+CONTENT_FIELDS = ("point", "value", "claims", "status")
+RECORD_FIELDS = ("summary", "evidence", "note")
+ALL_FIELDS = ("point", "summary", "value", "claims", "status", "evidence", "note")
 
 
 def _field_value(p: Provision, name: str) -> Any:
-    if name == "claims":
-        return [c.to_data() for c in p.claims]
+    if name == "claims":  # what the reports claim; the evidence for each claim is "evidence"
+        return [(c.value, c.status) for c in p.claims]
     if name == "evidence":
-        return [e.to_data() for e in p.evidence]
+        return [e.to_data() for e in p.evidence] + [[e.to_data() for e in c.evidence] for c in p.claims]
+    if name == "note":
+        return [p.note] + [c.note for c in p.claims]
     return getattr(p, name)
 
 
 def differing_fields(old: Provision | None, new: Provision | None) -> tuple[str, ...]:
     if old is None or new is None:
         present = old or new
-        return tuple(f for f in CONTENT_FIELDS + ANNOTATION_FIELDS
-                     if _field_value(present, f) not in (None, [], "included"))
-    return tuple(f for f in CONTENT_FIELDS + ANNOTATION_FIELDS if _field_value(old, f) != _field_value(new, f))
+        return tuple(f for f in ALL_FIELDS if _field_value(present, f) not in (None, [], "included", [None]))
+    return tuple(f for f in ALL_FIELDS if _field_value(old, f) != _field_value(new, f))
 
 
 def _point(p: Provision | None) -> str:
@@ -92,24 +96,32 @@ def _dispute_details(spec: dict, old: Provision, new: Provision) -> list[Detail]
     return common + [Detail("now disputed" if new.disputed else "dispute settled", note=" | ".join(parts))]
 
 
-def _details(spec: dict, old: Provision | None, new: Provision | None,
-             fields: tuple[str, ...], old_id: str, new_id: str) -> list[Detail]:
+def _why_absent(plan: Plan, prov: Provision | None) -> str:
+    return "reported omitted" if prov is not None else f"not in the full text of {plan.id}"
+
+
+def _details(spec: dict, old: Provision | None, new: Provision | None, fields: tuple[str, ...],
+             old_plan: Plan, new_plan: Plan, states: tuple[str, str]) -> list[Detail]:
     """Typed details, labelled relative to the provision (the change carries its label)."""
-    in_old = old is not None and not old.omitted
-    in_new = new is not None and not new.omitted
-    if in_old and not in_new:
-        why = "reported omitted" if new is not None else f"not reported in {new_id}"
-        return [Detail("dropped", note=f"was {_state(spec, old)}; {why}")]
-    if in_new and not in_old:
-        why = "previously reported omitted" if old is not None else f"not reported in {old_id}"
+    a, b = states
+    if a == HELD and b == ABSENT:
+        return [Detail("dropped", note=f"was {_state(spec, old)}; {_why_absent(new_plan, new)}")]
+    if a == ABSENT and b == HELD:
+        why = "previously reported omitted" if old is not None else f"not in the full text of {old_plan.id}"
         return [Detail("added", note=f"{_state(spec, new)}; {why}")]
-    if old is None or new is None:
-        # In neither version: reported omitted on one side, not reported on the other.
-        if old is not None:
-            note = f"reported omitted in {old_id}; not reported in {new_id}"
+    if a != b and SILENT in states:
+        if a == SILENT:
+            silent, said, prov, said_state = old_plan, new_plan, new, b
         else:
-            note = f"not reported in {old_id}; reported omitted in {new_id}"
-        return [Detail("in neither version", note=note)]
+            silent, said, prov, said_state = new_plan, old_plan, old, a
+        what = _state(spec, prov) if said_state == HELD else _why_absent(said, prov)
+        return [Detail(f"not reported in {silent.id}", note=f"{said.id}: {what}")]
+    if old is None or new is None:
+        # held by neither: known absent from both, or silent in both
+        def why(plan: Plan, prov: Provision | None, state: str) -> str:
+            return _why_absent(plan, prov) + f" in {plan.id}" if state == ABSENT and prov is not None else (
+                _why_absent(plan, prov) if state == ABSENT else f"not reported in {plan.id}")
+        return [Detail("in neither version", note=f"{why(old_plan, old, a)}; {why(new_plan, new, b)}")]
     out: list[Detail] = []
     if "point" in fields and _both_numbered(old, new):
         out.append(Detail("point", _point(old), _point(new)))
@@ -119,21 +131,34 @@ def _details(spec: dict, old: Provision | None, new: Provision | None,
         out += compare_values(spec, "", old.value, new.value)
     if "status" in fields and not out:
         out.append(Detail("status", old.status, new.status))
-    if "summary" in fields and not out:
-        out.append(Detail("summary reworded"))
     if not _content(old, new, fields):
-        if "point" in fields:
-            out.append(Detail("point now known" if old.point is None else "point no longer given",
-                              note=_point(new if old.point is None else old)))
-        if "evidence" in fields:
-            before = {(e.source, e.quote) for e in old.evidence}
-            after = {(e.source, e.quote) for e in new.evidence}
-            added, removed = len(after - before), len(before - after)
-            bits = " ".join(b for b in (f"+{added}" if added else "", f"−{removed}" if removed else "") if b)
-            out.append(Detail("evidence updated", note=bits or "reordered"))
-        if "note" in fields:
-            out.append(Detail("note changed"))
+        out += _annotation_details(old, new, fields)
     return out
+
+
+def _annotation_details(old: Provision | None, new: Provision | None, fields: tuple[str, ...]) -> list[Detail]:
+    """What moved in our record of a provision whose plan content did not: wording, evidence."""
+    out = []
+    if "summary" in fields and old is not None and new is not None:
+        out.append(Detail("summary reworded"))
+    if "point" in fields and old is not None and new is not None:
+        out.append(Detail("point now known" if old.point is None else "point no longer given",
+                          note=_point(new if old.point is None else old)))
+    if "note" in fields:
+        out.append(Detail("note changed"))
+    if "evidence" in fields or "claims" in fields:
+        before = {(e.source, e.quote) for e in _all_evidence(old)}
+        after = {(e.source, e.quote) for e in _all_evidence(new)}
+        added, removed = len(after - before), len(before - after)
+        bits = " ".join(b for b in (f"+{added}" if added else "", f"−{removed}" if removed else "") if b)
+        out.append(Detail("evidence", note=bits or "reordered"))
+    return out
+
+
+def _all_evidence(p: Provision | None) -> list:
+    if p is None:
+        return []
+    return list(p.evidence) + [e for c in p.claims for e in c.evidence]
 
 
 def _both_numbered(old: Provision | None, new: Provision | None) -> bool:
@@ -145,20 +170,26 @@ def _content(old: Provision | None, new: Provision | None, fields: tuple[str, ..
     return [f for f in fields if f in CONTENT_FIELDS and (f != "point" or _both_numbered(old, new))]
 
 
-def _kind(old: Provision | None, new: Provision | None, fields: tuple[str, ...]) -> type[Change]:
-    in_old = old is not None and not old.omitted
-    in_new = new is not None and not new.omitted
-    if in_old and not in_new:
+def _kind(old: Provision | None, new: Provision | None, fields: tuple[str, ...],
+          states: tuple[str, str]) -> type[Change]:
+    a, b = states
+    if a == HELD and b == ABSENT:
         return Dropped
-    if in_new and not in_old:
+    if a == ABSENT and b == HELD:
         return Added
-    content = _content(old, new, fields) if old is not None and new is not None else \
-        [f for f in fields if f in CONTENT_FIELDS]
-    if not content:
-        return Unchanged
+    if a != b:
+        return Unreported  # one side is silent (the other holds it, or is known not to)
+    if a != HELD:
+        return Unchanged  # held by neither: our record of its absence or silence may still differ
+    content = _content(old, new, fields)
     if content == ["point"]:
         return Renumbered
-    return Changed
+    if content:
+        return Changed
+    wording = {"summary", "note", "point", "status"} & set(fields)
+    if wording:
+        return Reworded
+    return Recited if fields else Unchanged
 
 
 def diff_plans(old: Plan, new: Plan, taxonomy: Taxonomy | None = None) -> ChangeSet:
@@ -171,12 +202,14 @@ def diff_plans(old: Plan, new: Plan, taxonomy: Taxonomy | None = None) -> Change
         label = ptype.label if ptype else key
         topic = ptype.topic if ptype else "custom"
         fields = differing_fields(a, b)
-        kind = _kind(a, b, fields)
+        states = (old.state(key), new.state(key))
+        kind = _kind(a, b, fields, states)
         words = ()
         if "summary" in fields and a is not None and b is not None and a.summary and b.summary:
             words = word_diff(a.summary, b.summary)
         changes.append(kind(key=key, label=label, topic=topic, old=a, new=b, fields=fields,
-                            details=tuple(_details(spec, a, b, fields, old.id, new.id)), words=words))
+                            details=tuple(_details(spec, a, b, fields, old, new, states)), words=words,
+                            old_state=states[0], new_state=states[1]))
     header = {k: (v, new.header()[k]) for k, v in old.header().items() if v != new.header()[k]}
     # Sources are a set keyed by id (the loader rejects a repeated id): their order in the file is not content.
     sources_differ = {s.id: s for s in old.sources} != {s.id: s for s in new.sources}

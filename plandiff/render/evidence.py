@@ -1,43 +1,100 @@
-"""How a citation reads in a report: the source and the words it rests on."""
+"""How a citation reads in a report: who published it, when, and the words it rests on.
+
+A reader must be able to cite from the terminal: a source is named by its
+outlet and date (never by our internal id alone), its caveats travel with it,
+and the Markdown report links the URL.
+"""
 from __future__ import annotations
 
-from plandiff.model import Evidence, Plan, Provision
+from dataclasses import dataclass
+
+from plandiff.model import Evidence, Plan, Provision, Source
+
+EVIDENCE_MODES = ("one", "full", "none")  # one citation per side (default), all of them, or none
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One piece of evidence, resolved against its plan's source list."""
+
+    source_id: str
+    outlet: str | None
+    date: str | None
+    url: str | None
+    file: str | None
+    caveats: tuple[str, ...]
+    quote: str | None
+    attribution: str | None
+    claim: int | None = None  # the claim of a disputed provision it supports (1-based)
+
+    @property
+    def name(self) -> str:
+        """The outlet, or the article's id when the text does not show its outlet."""
+        if self.outlet:
+            return self.outlet
+        return f"article {self.source_id}" if self.file else self.source_id
+
+    def where(self) -> str:
+        """`Outlet (caveats), date` — the part of a citation that names the report."""
+        name = self.name + (f" ({', '.join(self.caveats)})" if self.caveats else "")
+        return f"{name}, {self.date}" if self.date else name
+
+    def tail(self, width: int = 0) -> str:
+        """` "the quote" [attribution uncertain]` — what follows the report's name."""
+        text = ""
+        if self.quote:
+            q = self.quote if not width or len(self.quote) <= width else self.quote[: width - 1] + "…"
+            text += f' "{q}"'
+        if self.attribution:
+            text += f" [attribution {self.attribution}]"
+        return text
+
+    @property
+    def prefix(self) -> str:
+        return f"claim {self.claim}: " if self.claim else ""
+
+    def text(self, width: int = 0) -> str:
+        return self.prefix + self.where() + self.tail(width)
+
+
+def citation(plan: Plan, ev: Evidence, claim: int | None = None) -> Citation:
+    src = plan.source(ev.source) or Source(ev.source)
+    return Citation(ev.source, src.outlet, src.date, src.url, src.file, src.caveats, ev.quote, ev.attribution,
+                    claim)
+
+
+def citations(plan: Plan, prov: Provision | None) -> list[Citation]:
+    """Every citation of a provision; those of a disputed provision carry their claim number."""
+    if prov is None:
+        return []
+    if prov.claims:
+        return [citation(plan, e, n) for n, c in enumerate(prov.claims, 1) for e in c.evidence]
+    return [citation(plan, e) for e in prov.evidence]
 
 
 def cite(plan: Plan, ev: Evidence, width: int = 0) -> str:
-    src = plan.source(ev.source)
-    where = ev.source
-    if src is not None and src.url:
-        bits = [b for b in (src.outlet, src.date) if b]
-        where = f"{ev.source} ({', '.join(bits)})" if bits else ev.source
-    text = where
-    if ev.quote:
-        quote = ev.quote if not width or len(ev.quote) <= width else ev.quote[: width - 1] + "…"
-        text += f' "{quote}"'
-    if ev.attribution:
-        text += f" [attribution {ev.attribution}]"
-    return text
+    return citation(plan, ev).text(width)
 
 
 def evidence_lines(plan: Plan, prov: Provision | None, width: int = 0) -> list[str]:
     """One line per citation; claims of a disputed provision are numbered."""
-    if prov is None:
+    return [c.text(width) for c in citations(plan, prov)]
+
+
+def paired_citations(cs, change, mode: str = "one") -> list[tuple[str, Citation]]:
+    """(side, citation) for a change — "both" for a citation the two versions share.
+
+    In "one" mode each side shows its first citation (or one shared line when
+    the first citations are the same); "full" shows all; "none" nothing.
+    """
+    if mode == "none":
         return []
-    if prov.claims:
-        out = []
-        for n, claim in enumerate(prov.claims, 1):
-            out += [f"claim {n}: {cite(plan, e, width)}" for e in claim.evidence]
-        return out
-    return [cite(plan, e, width) for e in prov.evidence]
-
-
-def paired_evidence(cs, change, width: int = 0) -> list[tuple[str, str]]:
-    """(side, citation) for a change: citations both versions share once, as "both"."""
-    old = evidence_lines(cs.old, change.old, width)
-    new = evidence_lines(cs.new, change.new, width)
-    shared = [line for line in old if line in new]
-    return ([("both", line) for line in shared] + [("old", line) for line in old if line not in shared]
-            + [("new", line) for line in new if line not in shared])
+    old, new = citations(cs.old, change.old), citations(cs.new, change.new)
+    if mode == "one":
+        old, new = old[:1], new[:1]
+    shared = [c for c in old if c in new]
+    return ([("both", c) for c in shared] + [("old", c) for c in old if c not in shared]
+            + [("new", c) for c in new if c not in shared])
 
 
 def version_changes(cs) -> list[str]:
@@ -45,7 +102,7 @@ def version_changes(cs) -> list[str]:
     out = []
     for name, (a, b) in cs.header.items():
         label = name.replace("_", " ")
-        if name in ("id", "title", "date"):
+        if name in ("id", "title", "date", "coverage", "coverage_source"):
             continue  # every report's first lines already show them
         if name == "notes":
             out.append("notes changed")
@@ -69,12 +126,3 @@ def version_changes(cs) -> list[str]:
         bits = [f"{n} {what}" for n, what in ((added, "added"), (removed, "removed"), (edited, "edited")) if n]
         out.append("sources: " + ", ".join(bits))
     return out
-
-
-def hidden_updates(cs, show_all: bool) -> str | None:
-    """The line that says how many unchanged provisions a report leaves out although their
-    evidence, notes or numbering moved; None when there are none or all are shown."""
-    quiet = [c for c in cs.changes if c.kind == "unchanged" and c.fields]
-    if not quiet or show_all:
-        return None
-    return f"{len(quiet)} unchanged provision{'s' * (len(quiet) != 1)} with updated evidence, notes or numbering"

@@ -8,12 +8,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from plandiff.diff.changes import (Added, Change, ChangeSet, Changed, Dropped, KIND_NAMES, Renumbered,
-                                   Unchanged)
-from plandiff.render.evidence import hidden_updates, paired_evidence, version_changes
-from plandiff.taxonomy import default_taxonomy
+from plandiff.diff.changes import (KIND_NAMES, Added, Change, ChangeSet, Changed, Dropped, Recited, Renumbered,
+                                   Reworded, Unchanged, Unreported)
+from plandiff.model import Plan
+from plandiff.render.evidence import Citation, paired_citations
+from plandiff.render.report import COUNT_LABELS, Outline, ReportRenderer, counts_text, version_text
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
+_SAFE_URL = re.compile(r"https?://[^\s<>()\[\]`\\]+")
 _LEADING = re.compile(r"^(\d{1,9}(?=[.)](?:\s|$))|(?=[#+-](?:\s|$)))")
 
 
@@ -68,38 +70,48 @@ def _words(words) -> str:
     return "".join(out)
 
 
-def _version(plan) -> str:
-    """Title and date, escaped; a side git hands over as /dev/null has no date."""
-    return md_escape(f"{plan.title} ({plan.date})" if plan.date else plan.title)
+def md_link(text: str, url: str | None) -> str:
+    """An escaped link; a URL that is not plain http(s) is shown as text, never linked."""
+    if url and _SAFE_URL.fullmatch(url):
+        return f"[{md_escape(text)}](<{url}>)"
+    return md_escape(text)
 
 
-class MarkdownReport:
-    def __init__(self, cs: ChangeSet, show_all: bool = False):
-        self.cs, self.show_all = cs, show_all
+def md_citation(cit: Citation, width: int = 0) -> str:
+    """`[Outlet](url) (caveats), date "quote"`: outlet named and linked, the rest escaped."""
+    where = md_link(cit.name, cit.url)
+    if cit.caveats:
+        where += f" ({md_escape(', '.join(cit.caveats))})"
+    if cit.date:
+        where += f", {cit.date}"
+    tail = cit.tail(width).strip()
+    return md_escape(cit.prefix) + where + (f" {md_escape(tail)}" if tail else "")
 
-    def render(self) -> str:
+
+class MarkdownReport(ReportRenderer):
+    def __init__(self, cs: ChangeSet, show_all: bool = False, evidence: str = "one"):
+        super().__init__(cs, show_all)
+        self.evidence = evidence
+
+    def title(self) -> list[str]:
         cs = self.cs
-        counts = cs.counts()
-        out = [f"## {md_escape(cs.old.id)} → {md_escape(cs.new.id)}", "",
-               f"{_version(cs.old)} → {_version(cs.new)}", "",
-               "| " + " | ".join(KIND_NAMES) + " |", "|" + "---:|" * len(KIND_NAMES),
-               "| " + " | ".join(str(counts[k]) for k in KIND_NAMES) + " |"]
-        header = version_changes(cs)
-        if header:
-            out += ["", "### Version details", ""] + [f"- {md_escape(h)}" for h in header]
-        topics = default_taxonomy().topics
-        current = None
-        for c in cs.visible(self.show_all):
-            if c.topic != current:
-                current = c.topic
-                out += ["", f"### {md_escape(topics.get(c.topic, c.topic.title()))}", ""]
-            out += getattr(self, f"_render_{type(c).__name__}")(c)
-        hidden = hidden_updates(cs, self.show_all)
-        if hidden:
-            out += ["", f"{hidden} (not listed)."]
-        if not cs.differs:
-            out += ["", "No differences."]
-        return "\n".join(out) + "\n"
+        return [f"## {md_escape(cs.old.id)} → {md_escape(cs.new.id)}", "",
+                f"{md_escape(version_text(cs.old))} → {md_escape(version_text(cs.new))}"]
+
+    def counts(self, o: Outline) -> list[str]:
+        kinds = [k for k in KIND_NAMES if k != "unchanged"]
+        return ["", "| " + " | ".join(COUNT_LABELS[k] for k in kinds) + " |", "|" + "---:|" * len(kinds),
+                "| " + " | ".join(str(o.counts[k]) for k in kinds) + " |", "",
+                md_escape(counts_text(o))]
+
+    def heading(self, text: str) -> list[str]:
+        return ["", f"### {md_escape(text)}", ""]
+
+    def bullets(self, lines: list[str]) -> list[str]:
+        return [f"- {md_escape(h)}" for h in lines]
+
+    def silent_group(self, plan: Plan, tokens: list[str]) -> list[str]:
+        return ["", f"**Not reported in {md_escape(plan.id)}** ({len(tokens)}): " + ", ".join(tokens)]
 
     def _item(self, c: Change, full: bool = True) -> list[str]:
         out = [f"- **{c.kind}** {_code(c.key)} — {md_escape(c.description)}"]
@@ -107,8 +119,8 @@ class MarkdownReport:
             return out
         if c.words and "summary" in c.fields:
             out.append("  - summary: " + _words(c.words))
-        for side, line in paired_evidence(self.cs, c):
-            out.append(f"  - {side}: {md_escape(line)}")
+        for side, cit in paired_citations(self.cs, c, self.evidence):
+            out.append(f"  - {side}: {md_citation(cit)}")
         return out
 
     def _render_Added(self, c: Added) -> list[str]:
@@ -123,9 +135,18 @@ class MarkdownReport:
     def _render_Renumbered(self, c: Renumbered) -> list[str]:
         return self._item(c, full=False)
 
+    def _render_Reworded(self, c: Reworded) -> list[str]:
+        return self._item(c, full=self.evidence == "full")
+
+    def _render_Recited(self, c: Recited) -> list[str]:
+        return self._item(c, full=self.evidence == "full")
+
+    def _render_Unreported(self, c: Unreported) -> list[str]:
+        return [_code(c.key)]
+
     def _render_Unchanged(self, c: Unchanged) -> list[str]:
         return self._item(c, full=False)
 
 
-def render_markdown(cs: ChangeSet, show_all: bool = False) -> str:
-    return MarkdownReport(cs, show_all).render()
+def render_markdown(cs: ChangeSet, show_all: bool = False, evidence: str = "one") -> str:
+    return MarkdownReport(cs, show_all, evidence).render()

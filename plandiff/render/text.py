@@ -1,17 +1,22 @@
 """The terminal report of a diff: grouped by topic, marked by kind in words and colour."""
 from __future__ import annotations
 
-from plandiff.diff.changes import (Added, Change, ChangeSet, Changed, Dropped, KIND_NAMES, Renumbered,
-                                   Unchanged)
-from plandiff.render.evidence import hidden_updates, paired_evidence, version_changes
+import textwrap
+
+from plandiff.diff.changes import (Added, Change, ChangeSet, Changed, Dropped, Recited, Renumbered, Reworded,
+                                   Unchanged, Unreported)
+from plandiff.model import Plan
+from plandiff.render.evidence import paired_citations
+from plandiff.render.report import Outline, ReportRenderer, counts_text, version_text
 from plandiff.render.style import Style
-from plandiff.taxonomy import default_taxonomy
 
 _MARK = {"added": ("+", "green"), "dropped": ("-", "red"), "changed": ("~", "yellow"),
-         "renumbered": ("#", "cyan"), "unchanged": ("=", "dim")}
+         "renumbered": ("#", "cyan"), "reworded": ("≈", "dim"), "recited": ("≈", "dim"),
+         "unreported": ("?", "dim"), "unchanged": ("=", "dim")}
 
 
-def _points(c: Change) -> str:
+def points_text(c: Change) -> str:
+    """" (point 6)" — NEW's numbering where it has one, else OLD's; "" when neither numbers it."""
     p = c.new if c.new is not None and c.new.point is not None else c.old
     if p is None or p.point is None:
         return ""
@@ -19,49 +24,42 @@ def _points(c: Change) -> str:
     return f" (point {', '.join(map(str, pts))})"
 
 
-def _version(plan) -> str:
-    """Title and date; a side git hands over as /dev/null has no date."""
-    return f"{plan.title} ({plan.date})" if plan.date else plan.title
+class TextReport(ReportRenderer):
+    def __init__(self, cs: ChangeSet, style: Style, show_all: bool = False, quote_width: int = 100,
+                 evidence: str = "one"):
+        super().__init__(cs, show_all)
+        self.style, self.width, self.evidence = style, quote_width, evidence
 
+    def title(self) -> list[str]:
+        cs = self.cs
+        return [self.style(f"plandiff: {cs.old.id} → {cs.new.id}", "bold"),
+                f"  {version_text(cs.old)} → {version_text(cs.new)}"]
 
-class TextReport:
-    def __init__(self, cs: ChangeSet, style: Style, show_all: bool = False, quote_width: int = 100):
-        self.cs, self.style, self.show_all, self.width = cs, style, show_all, quote_width
+    def counts(self, o: Outline) -> list[str]:
+        return textwrap.wrap(counts_text(o), 100, initial_indent="  ", subsequent_indent="    ")
 
-    def render(self) -> str:
-        cs, s = self.cs, self.style
-        counts = cs.counts()
-        lines = [s(f"plandiff: {cs.old.id} → {cs.new.id}", "bold"),
-                 f"  {_version(cs.old)} → {_version(cs.new)}",
-                 "  " + " · ".join(f"{counts[k]} {k}" for k in KIND_NAMES)
-                 + ("" if self.show_all or not counts["unchanged"] else " (unchanged hidden; --all shows them)")]
-        header = version_changes(cs)
-        if header:
-            lines += ["", s("== Version details ==", "bold")] + [f"    {h}" for h in header]
-        topics = default_taxonomy().topics
-        current = None
-        for c in cs.visible(self.show_all):
-            if c.topic != current:
-                current = c.topic
-                lines += ["", s(f"== {topics.get(c.topic, c.topic.title())} ==", "bold")]
-            lines += getattr(self, f"_render_{type(c).__name__}")(c)
-        hidden = hidden_updates(cs, self.show_all)
-        if hidden:
-            lines += ["", f"{hidden} (--all lists them)"]
-        if not cs.differs:
-            lines += ["", "No differences."]
-        return "\n".join(lines) + "\n"
+    def heading(self, text: str) -> list[str]:
+        return ["", self.style(f"== {text} ==", "bold")]
+
+    def bullets(self, lines: list[str]) -> list[str]:
+        return [f"    {h}" for h in lines]
+
+    def silent_group(self, plan: Plan, tokens: list[str]) -> list[str]:
+        head = f"Not reported in {plan.id} ({len(tokens)}): "
+        return [""] + [self.style(line, "dim") for line in
+                       textwrap.wrap(head + ", ".join(tokens), 100, subsequent_indent="    ",
+                                     break_on_hyphens=False)]
 
     def _head(self, c: Change) -> str:
         mark, colour = _MARK[c.kind]
-        return f"{self.style(f'{mark} {c.kind:<10}', colour, 'bold')} {c.key}{_points(c)}"
+        return f"{self.style(f'{mark} {c.kind:<10}', colour, 'bold')} {c.key}{points_text(c)}"
 
     def _body(self, c: Change) -> list[str]:
         out = [f"    {c.description}"]
         if c.words and "summary" in c.fields:
             out.append("    summary: " + "".join(self._word(op, t) for op, t in c.words))
-        for side, line in paired_evidence(self.cs, c, self.width):
-            out.append(self.style(f"    {side}: {line}", "dim"))
+        for side, cit in paired_citations(self.cs, c, self.evidence):
+            out.append(self.style(f"    {side}: {cit.text(self.width)}", "dim"))
         return out
 
     def _word(self, op: int, text: str) -> str:
@@ -83,9 +81,25 @@ class TextReport:
     def _render_Renumbered(self, c: Renumbered) -> list[str]:
         return [self._head(c), f"    {c.description}"]
 
+    def _record_line(self, c: Change) -> list[str]:
+        """One line for a provision whose record moved; its evidence only with --evidence full."""
+        out = [f"{self._head(c)}: " + "; ".join(str(d) for d in c.details)]
+        if self.evidence == "full":
+            out += self._body(c)[1:]
+        return out
+
+    def _render_Reworded(self, c: Reworded) -> list[str]:
+        return self._record_line(c)
+
+    def _render_Recited(self, c: Recited) -> list[str]:
+        return self._record_line(c)
+
+    def _render_Unreported(self, c: Unreported) -> list[str]:
+        return [c.key]
+
     def _render_Unchanged(self, c: Unchanged) -> list[str]:
         return [self._head(c)] + ([f"    {c.description}"] if c.fields else [])
 
 
-def render_text(cs: ChangeSet, style: Style | None = None, show_all: bool = False) -> str:
-    return TextReport(cs, style or Style(False), show_all).render()
+def render_text(cs: ChangeSet, style: Style | None = None, show_all: bool = False, evidence: str = "one") -> str:
+    return TextReport(cs, style or Style(False), show_all, evidence=evidence).render()

@@ -84,6 +84,10 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--line)
 .k-changed { background: var(--chg-bg); color: var(--chg-fg); border-color: var(--chg-line); }
 .k-renumbered { background: var(--ren-bg); color: var(--ren-fg); border-color: var(--ren-line); }
 .k-unchanged { background: var(--same-bg); color: var(--same-fg); border-color: var(--same-line); }
+.k-reworded, .k-recited, .k-unreported { background: var(--same-bg); color: var(--same-fg); border-color: var(--same-line);
+                                         border-style: dashed; }
+details.silent { margin-top: 1.5rem; }
+details.silent > summary { font-weight: 600; cursor: pointer; }
 
 /* changes at a glance */
 .glance { columns: 2 28rem; column-gap: 2rem; margin: .4rem 0 0; padding: 0; list-style: none; }

@@ -11,8 +11,9 @@ import re
 
 from lxml import etree
 
-from plandiff.diff.changes import (Added, Change, ChangeSet, Changed, Detail, Dropped, KIND_NAMES, Renumbered,
-                                   Unchanged)
+from plandiff.diff.changes import (KIND_NAMES, Added, Change, ChangeSet, Changed, Detail, Dropped, Recited,
+                                   Renumbered, Reworded, Unchanged, Unreported)
+from plandiff.model import ABSENT, SILENT
 from plandiff.render.html.page import (KIND_ORDER, Links, add, document, el, filters, kind_mark,
                                        points_text)
 from plandiff.render.html.parts import provision_view, spec_of, version_heading
@@ -73,6 +74,7 @@ class ComparePage:
         body = [el("h1", "What changed: ", el("bdi", cs.old.id), " → ", el("bdi", cs.new.id)),
                 self._versus(), self._summary(), filters(KIND_ORDER)]
         body += self._topics()
+        body += self._silent()
         return document(f"{title} — plandiff", body, links=self.links, script=True,
                         description=f"Provision-by-provision comparison of {cs.old.id} and {cs.new.id}")
 
@@ -113,13 +115,16 @@ class ComparePage:
                  el("table", el("caption", f"Provisions by kind of change ({len(cs.changes)} in all)",
                                 class_="vh"),
                     el("thead", head), el("tbody", row), class_="counts"),
+                 el("p", f"{cs.differences} provision{'s' * (cs.differences != 1)} differ in the plans themselves. "
+                         "Reworded, recited (new evidence) and not-reported provisions are not differences: "
+                         "our wording or citations moved, or one version is silent.", class_="muted"),
                  aria_labelledby="summary")
-        visible = self.cs.visible()
-        if visible:
+        differences = [c for c in cs.changes if c.difference]
+        if differences:
             out.append(el("h3", "Changes at a glance", id="glance"))
             out.append(el("ul", *[el("li", kind_mark(c.kind), " ",
                                      el("a", c.label, href=f"#p-{c.key}"), " ", self._what(c))
-                                  for c in visible], class_="glance", aria_labelledby="glance"))
+                                  for c in differences], class_="glance", aria_labelledby="glance"))
         else:
             out.append(el("p", "No provision differs between these versions."))
         return out
@@ -134,6 +139,8 @@ class ComparePage:
     def _topics(self) -> list:
         out, current, table = [], None, None
         for c in self.cs.changes:
+            if isinstance(c, Unreported):
+                continue  # listed apart, collapsed: silence is not a difference
             if c.topic != current:
                 current = c.topic
                 tid = f"topic-{c.topic}"
@@ -148,6 +155,28 @@ class ComparePage:
                                  table, class_="side-by-side"),
                               aria_labelledby=tid, data_filter_group=True))
             table.append(getattr(self, f"_render_{type(c).__name__}")(c))
+        return out
+
+    def _silent(self) -> list:
+        """One collapsed table per silent version: what the other version holds that it does not speak of."""
+        out = []
+        for side, plan in (("old", self.cs.old), ("new", self.cs.new)):
+            rows = [c for c in self.cs.of_kind(Unreported) if c.silent == side]
+            if not rows:
+                continue
+            sid = f"silent-{side}"
+            out.append(el("details",
+                          el("summary", f"Not reported in {plan.id} ({len(rows)})", id=sid),
+                          el("p", f"No report about {plan.id} mentions these provisions; {plan.id} is known only "
+                                  "through reports, so nothing can be said about whether it holds them.",
+                             class_="muted"),
+                          el("table",
+                             el("colgroup", el("col", class_="c-what"), el("col"), el("col")),
+                             el("thead", el("tr", el("th", "Provision", scope="col"),
+                                            el("th", el("bdi", self.cs.old.id), " (old)", scope="col"),
+                                            el("th", el("bdi", self.cs.new.id), " (new)", scope="col"))),
+                             el("tbody", *[self._render_Unreported(c) for c in rows]), class_="side-by-side"),
+                          class_="silent"))
         return out
 
     # --- one row per provision, by kind ------------------------------------
@@ -171,7 +200,9 @@ class ComparePage:
         if pts:
             out.append(el("p", pts.capitalize(), class_="points"))
         words = c.words if "summary" in c.fields else ()
-        absent = f"Not in {plan.id}."
+        state = c.old_state if side == "old" else c.new_state
+        absent = {ABSENT: f"Not in the full text of {plan.id}.", SILENT: f"Not reported in {plan.id}."}.get(
+            state, f"Not in {plan.id}.")
         return out + provision_view(plan, prov, spec_of(self.tax, c.key), self.links, words=words, side=side,
                                     absent_text=absent)
 
@@ -185,6 +216,15 @@ class ComparePage:
         return self._row(c, self._side(c, "old"), self._side(c, "new"))
 
     def _render_Renumbered(self, c: Renumbered) -> etree._Element:
+        return self._row(c, self._side(c, "old"), self._side(c, "new"))
+
+    def _render_Reworded(self, c: Reworded) -> etree._Element:
+        return self._row(c, self._side(c, "old"), self._side(c, "new"))
+
+    def _render_Recited(self, c: Recited) -> etree._Element:
+        return self._row(c, self._side(c, "old"), self._side(c, "new"))
+
+    def _render_Unreported(self, c: Unreported) -> etree._Element:
         return self._row(c, self._side(c, "old"), self._side(c, "new"))
 
     def _render_Unchanged(self, c: Unchanged) -> etree._Element:

@@ -30,8 +30,9 @@ from plandiff.render.html.assets import CSS, SCRIPT
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 REPLACEMENT = "\ufffd"
 
-KIND_MARK = {"added": "+", "dropped": "−", "changed": "~", "renumbered": "#", "unchanged": "="}
-KIND_ORDER = ("added", "dropped", "changed", "renumbered", "unchanged")
+KIND_MARK = {"added": "+", "dropped": "−", "changed": "~", "renumbered": "#", "reworded": "≈", "recited": "≈",
+             "unreported": "?", "unchanged": "="}
+KIND_ORDER = ("added", "dropped", "changed", "renumbered", "reworded", "recited", "unchanged")
 GENERATOR = "plandiff"
 
 

@@ -190,6 +190,9 @@ def provision_view(plan: Plan, prov: Provision | None, spec: dict, links: Links,
     if prov.omitted:
         out.append(el("p", el("span", "Reported omitted", class_="state"), " — this version leaves it out.",
                       class_="omitted"))
+    if prov.unreported:
+        out.append(el("p", el("span", "Not reported", class_="state"),
+                      " — the text has this point, but no report we cite shows what it says.", class_="omitted"))
     if prov.summary is not None:
         body = words_view(words, side) if words and side else [prov.summary]
         out.append(el("p", *body, class_="summary"))
@@ -197,7 +200,7 @@ def provision_view(plan: Plan, prov: Provision | None, spec: dict, links: Links,
         out.append(el("p", el("span", "⚠ disputed", class_="badge"), " Reports disagree:", class_="claims-head"))
         out.append(el("ul", *[claim_view(plan, spec, n, c, links) for n, c in enumerate(prov.claims, 1)],
                       class_="claims"))
-    elif not prov.omitted:
+    elif not prov.omitted and not prov.unreported:
         if prov.value is None:
             out.append(el("p", "Mentioned without a value.", class_="value muted"))
         else:
@@ -226,6 +229,7 @@ def version_heading(plan: Plan, links: Links, level: str = "h2", role: str | Non
         bits.append(f"{plan.point_count} points")
     if plan.status:
         bits.append(plan.status)
+    bits.append("full text published" if plan.full_text else "known only through reports")
     for b in bits:
         line.append(el("span", " · " + b))
     return [title, line]
