@@ -99,8 +99,13 @@ def test_rows_anchored_by_key_and_marked_by_kind_in_words(corpus_plans):
     cs = diff_plans(corpus_plans["us-28-point"], corpus_plans["e3-counterproposal"])
     doc = lxml.html.document_fromstring(serialize(render_compare(cs)))
     rows = doc.xpath("//tr[@data-filter-row]")
-    assert [r.get("id") for r in rows] == [f"p-{c.key}" for c in cs.changes]
-    for row, change in zip(rows, cs.changes):
+    # by topic, then the provisions one side is silent on, in a collapsed group of their own
+    order = [c for c in cs.changes if c.kind != "unreported"] + [c for c in cs.changes if c.kind == "unreported"]
+    assert any(c.kind == "unreported" for c in order)
+    assert [r.get("id") for r in rows] == [f"p-{c.key}" for c in order]
+    silent = doc.xpath("//details[contains(@class, 'silent')]//tr[@data-filter-row]")
+    assert [r.get("data-kind") for r in silent] == ["unreported"] * len(silent) and silent
+    for row, change in zip(rows, order):
         assert row.get("data-kind") == change.kind
         badge = row.xpath(".//span[contains(@class, 'kind')]")[0]
         assert change.kind in badge.text_content()  # a word, not colour alone

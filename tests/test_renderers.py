@@ -227,9 +227,8 @@ def test_us_28_to_ua_20_guarantee_members_and_compensation():
     assert "guarantors: +NATO, +European signatories" in g.description
     assert "compensation to us: true → false" in g.description
     assert "article 5 like: false → true" in g.description
-    # the UA text's guarantee is disputed: what only one report says is set apart
-    assert "now disputed (claim 1 [" in g.description
-    assert "duration: 15 years, extendable (newly stated)" in g.description
+    # the 15-year term belongs to the bilateral guarantee document, not to the 20 points
+    assert "disputed" not in g.description and "duration" not in g.description
     assert "Troop cap: point: 6 → 4; 600,000 → 800,000 personnel (+200,000, +33%)" in \
         change(cs, "military.troop_cap").description
 
@@ -419,8 +418,8 @@ def test_history_lists_all_versions_in_lineage_order(capsys):
     assert "us-28-point (2025-11-20, point 6): 600,000 personnel (unqualified)" in out
     assert "eu-24-point (2025-11-23): no-cap" in out
     assert "geneva-revised (2025-11-23): ⚠ dropped | 800,000 personnel (peacetime)" in out
-    assert "    evidence: claim 1: caliber.az" in out
-    assert '    evidence: claim 2: article a000 "a cap on the Ukrainian armed forces at 800,000 personnel during peacetime"' \
+    assert "    evidence: claim 1: Caliber.az" in out
+    assert '    evidence: claim 2: article a000, 2025-11-25 "a cap on the Ukrainian armed forces at 800,000 personnel during peacetime"' \
            " [attribution uncertain]" in out
     assert "ua-20-point (2025-12-23, point 4): 800,000 personnel (peacetime)" in out
 
