@@ -247,3 +247,34 @@ def test_no_source_from_the_do_not_use_lists_is_cited(corpus):
         for b in banned:
             on_host = host == b["host"] or host.endswith("." + b["host"])
             assert not (on_host and rest.startswith(b.get("path", ""))), (pid, s.id, b["host"], b["why"])
+
+
+# --- what the reports can and cannot say, across every pair -------------------------------
+
+def test_no_pair_of_versions_counts_silence_as_a_drop_or_an_addition(corpus):
+    """For every ordered pair, each dropped or added provision is one the other side is known not
+    to hold (reported omitted there, or missing from its published full text)."""
+    from plandiff.diff import diff_plans
+
+    plans = list(corpus.plans.values())
+    for a in plans:
+        for b in plans:
+            if a is b:
+                continue
+            for c in diff_plans(a, b).changes:
+                if c.kind == "dropped":
+                    assert b.state(c.key) == "omitted" and a.state(c.key) == "held", (a.id, b.id, c.key)
+                elif c.kind == "added":
+                    assert a.state(c.key) == "omitted" and b.state(c.key) == "held", (a.id, b.id, c.key)
+
+
+def test_geneva_drops_only_what_reports_say_was_removed(corpus):
+    from plandiff.diff import diff_plans
+
+    cs = diff_plans(corpus.plans["us-28-point"], corpus.plans["geneva-revised"])
+    dropped = {c.key for c in cs.changes if c.kind == "dropped"}
+    assert dropped == {"amnesty", "reconstruction.frozen_assets"}
+    for key in dropped:  # each rests on a report of its removal
+        assert corpus.plans["geneva-revised"].provisions[key].omitted
+    silent = [c for c in cs.changes if c.kind == "unreported"]
+    assert len(silent) > 20 and all(c.silent == "new" and not c.difference for c in silent)

@@ -104,11 +104,13 @@ def test_filters(site, context):
         rows = page.locator("tr[data-filter-row]")
         total = rows.count()
         dropped = page.locator("tr[data-kind=dropped]").count()
-        assert dropped == 6 and total == 39
+        silent = page.locator("details.silent tr[data-filter-row]").count()  # collapsed until opened
+        assert dropped == 6 and total == 39 and silent == 8
+        open_rows = total - silent
 
         def visible_kinds():
             return page.evaluate("[...document.querySelectorAll('tr[data-filter-row]')]"
-                                 ".filter(r => r.offsetParent !== null).map(r => r.dataset.kind)")
+                                 ".filter(r => r.checkVisibility()).map(r => r.dataset.kind)")
 
         page.locator(kind_radio("dropped")).check()
         assert visible_kinds() == ["dropped"] * 6
@@ -118,19 +120,22 @@ def test_filters(site, context):
         page.locator(kind_radio("added")).check()
         assert visible_kinds() == ["added"]
         page.locator(kind_radio("all")).check()
+        assert len(visible_kinds()) == open_rows
+        page.locator("details.silent > summary").first.click()  # the not-reported group opens
         assert len(visible_kinds()) == total
+        assert visible_kinds()[-silent:] == ["unreported"] * silent
         label = page.evaluate("document.querySelector('#kind-dropped').labels[0].textContent")
         assert "dropped" in label  # the control is labelled with the word
         page.get_by_label("Search").fill("troop")
         shown = page.evaluate("[...document.querySelectorAll('tr[data-filter-row]')]"
-                              ".filter(r => r.offsetParent !== null).map(r => r.id)")
+                              ".filter(r => r.checkVisibility()).map(r => r.id)")
         assert "p-military.troop_cap" in shown and len(shown) < 6
         for rid in shown:
             assert "troop" in page.locator(f"[id='{rid}']").inner_text().lower()
         page.get_by_label("Search").fill("donetsk")
         page.locator(kind_radio("changed")).check()
         shown = page.evaluate("[...document.querySelectorAll('tr[data-filter-row]')]"
-                              ".filter(r => r.offsetParent !== null).map(r => r.id)")
+                              ".filter(r => r.checkVisibility()).map(r => r.id)")
         assert "p-territory.donetsk" in shown and "p-territory.buffer_zone" not in shown  # dropped, filtered out
         page.get_by_label("Search").fill("")
         page.locator(kind_radio("all")).check()
@@ -143,7 +148,7 @@ def test_filters(site, context):
     try:
         page.get_by_label("Search").fill("nato accession")
         shown = page.evaluate("[...document.querySelectorAll('tr[data-filter-row]')]"
-                              ".filter(r => r.offsetParent !== null).length")
+                              ".filter(r => r.checkVisibility()).length")
         assert shown == 1
         assert visit.problems == []
     finally:
@@ -158,7 +163,7 @@ def test_reads_the_same_without_scripts(site, browser):
         page.goto(base + MAIN_PAGE)
         assert not page.is_visible("#filters")  # no dead controls
         visible = page.locator("tr[data-filter-row]:visible").count()
-        assert visible == 39
+        assert visible == 31  # the provisions one side is silent on stay collapsed
         assert page.locator("#p-military\\.troop_cap").is_visible()
     finally:
         ctx.close()
@@ -223,7 +228,7 @@ def test_print_stylesheet_hides_controls(site, browser):
         page.goto(base + MAIN_PAGE)
         page.emulate_media(media="print")
         assert not page.is_visible("#filters") and not page.is_visible("nav.site-nav")
-        assert page.locator("tr[data-filter-row]:visible").count() == 39
+        assert page.locator("tr[data-filter-row]:visible").count() == 31  # not-reported group stays collapsed
         pdf = page.pdf()  # the whole page lays out for paper
         assert pdf[:4] == b"%PDF" and len(pdf) > 10_000
     finally:

@@ -98,21 +98,22 @@ def paired_citations(cs, change, mode: str = "one") -> list[tuple[str, Citation]
 
 
 def version_changes(cs) -> list[str]:
-    """The version's own fields and sources that differ, one short line each."""
-    out = []
+    """The version's own fields that differ, one short line each, then one line for what
+    moved only in our record of it (notes, aliases, sources)."""
+    out, record = [], []
     for name, (a, b) in cs.header.items():
         label = name.replace("_", " ")
         if name in ("id", "title", "date", "coverage", "coverage_source"):
             continue  # every report's first lines already show them
         if name == "notes":
-            out.append("notes changed")
+            record.append("notes changed")
         elif isinstance(a, list) and isinstance(b, list):
             plus = [x for x in b if x not in a]
             minus = [x for x in a if x not in b]
             if not plus and not minus:
                 continue  # only the order moved
             if name == "aliases":
-                out.append(f"aliases: {len(plus)} added, {len(minus)} removed")
+                record.append(f"aliases {len(plus)} added, {len(minus)} removed")
             else:
                 out.append(f"{label}: " + ", ".join([f"+{x}" for x in plus] + [f"−{x}" for x in minus]))
         else:
@@ -124,5 +125,7 @@ def version_changes(cs) -> list[str]:
         removed = sum(1 for i in before if i not in after)
         edited = sum(1 for i in after if i in before and after[i] != before[i])
         bits = [f"{n} {what}" for n, what in ((added, "added"), (removed, "removed"), (edited, "edited")) if n]
-        out.append("sources: " + ", ".join(bits))
+        record.append("sources " + ", ".join(bits))
+    if record:
+        out.append("our record: " + "; ".join(record))
     return out

@@ -117,7 +117,7 @@ class MarkdownReport(ReportRenderer):
         out = [f"- **{c.kind}** {_code(c.key)} — {md_escape(c.description)}"]
         if not full:
             return out
-        if c.words and "summary" in c.fields:
+        if c.words and "summary" in c.fields and (c.old_state == c.new_state or self.evidence == "full"):
             out.append("  - summary: " + _words(c.words))
         for side, cit in paired_citations(self.cs, c, self.evidence):
             out.append(f"  - {side}: {md_citation(cit)}")

@@ -56,10 +56,12 @@ class TextReport(ReportRenderer):
 
     def _body(self, c: Change) -> list[str]:
         out = [f"    {c.description}"]
-        if c.words and "summary" in c.fields:
+        if c.words and "summary" in c.fields and (c.old_state == c.new_state or self.evidence == "full"):
             out.append("    summary: " + "".join(self._word(op, t) for op, t in c.words))
-        for side, cit in paired_citations(self.cs, c, self.evidence):
-            out.append(self.style(f"    {side}: {cit.text(self.width)}", "dim"))
+        lines = [(side, cit.text(self.width)) for side, cit in paired_citations(self.cs, c, self.evidence)]
+        if self.evidence == "one" and [s for s, _ in lines] == ["old", "new"] and lines[0][1] == lines[1][1]:
+            lines = [("old and new", lines[0][1])]  # two reports that read the same here: one line
+        out += [self.style(f"    {side}: {text}", "dim") for side, text in lines]
         return out
 
     def _word(self, op: int, text: str) -> str:

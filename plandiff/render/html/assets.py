@@ -159,6 +159,7 @@ table.grid th[scope=rowgroup] { background: var(--panel); font-size: .95rem; }
 table.grid td.st-absent, table.grid td.st-omitted { color: var(--muted); }
 table.grid td.st-disputed { background: var(--chg-bg); color: var(--chg-fg); }
 table.grid td.st-unknown { font-style: italic; }
+table.grid td.st-unreported { color: var(--muted); font-style: italic; }
 table.grid tr:target, table.grid tr.target-row { outline: 3px solid var(--mark-target); }
 .cell-link { color: inherit; text-decoration: none; }
 .cell-link:hover, .cell-link:focus { text-decoration: underline; }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from plandiff.diff.across import ABSENT, DISPUTED, OMITTED, UNKNOWN, VALUE, Cell
+from plandiff.diff.across import ABSENT, DISPUTED, OMITTED, UNKNOWN, UNREPORTED, VALUE, Cell
 from plandiff.diff.describe import format_value
 from plandiff.render.html.compare import change_summary, topic_title
 from plandiff.render.html.page import Links, document, el, kind_mark, points_text
@@ -22,9 +22,11 @@ def state_words(c: Cell, compact: bool = False) -> etree._Element:
     if c.state == DISPUTED:
         return el("span", el("span", "⚠ disputed", class_="badge"), " ", c.text.replace(" | ", " or "))
     if c.state == ABSENT:
-        return el("span", "— ", el("span", "not in this version", class_="vh" if compact else "muted"))
+        return el("span", "— ", el("span", "not in the full text", class_="vh" if compact else "muted"))
     if c.state == OMITTED:
         return el("span", "— omitted", class_="state")
+    if c.state == UNREPORTED:
+        return el("span", "n/r ", el("span", "not reported", class_="vh" if compact else "muted"))
     if c.state == UNKNOWN:
         return el("span", "? ", el("span", "mentioned without a value", class_="muted"))
     return el("span", c.text)
@@ -57,7 +59,7 @@ def record_table(key: str, spec: dict, cells: list[Cell]) -> etree._Element | No
             return alts[0] if len(set(alts)) == 1 else "⚠ " + " or ".join(alts)
         return ""
 
-    shown = [c for c in cells if c.state != ABSENT]
+    shown = [c for c in cells if c.state not in (ABSENT, UNREPORTED)]
     used = [n for n in names if any(field_text(c, n) not in ("", "—") for c in shown)]
     if not used:
         return None
@@ -69,7 +71,9 @@ def record_table(key: str, spec: dict, cells: list[Cell]) -> etree._Element | No
             row.append(el("td", field_text(c, name) or ("omitted" if c.state == OMITTED else "?")))
         rows.append(row)
     absent = [c.plan.id for c in cells if c.state == ABSENT]
-    note = f"; not in {', '.join(absent)}" if absent else ""
+    silent = [c.plan.id for c in cells if c.state == UNREPORTED]
+    note = (f"; not in the full text of {', '.join(absent)}" if absent else "") + (
+        f"; not reported in {', '.join(silent)}" if silent else "")
     return el("div", el("table", el("caption", "Each field of the provision in each version that has it; "
                                                 f"— not stated, ⚠ reports disagree{note}.", class_="muted"),
                         el("thead", head), el("tbody", *rows), class_="grid"), class_="table-wrap")
@@ -78,10 +82,13 @@ def record_table(key: str, spec: dict, cells: list[Cell]) -> etree._Element | No
 def render_provision(key: str, label: str, ptype, cells: list[Cell], links: Links, site, taxonomy) -> etree._Element:
     spec = ptype.value if ptype else {"type": "any"}
     topic = ptype.topic if ptype else "custom"
-    present = sum(1 for c in cells if c.state not in (ABSENT, OMITTED))
+    held = sum(1 for c in cells if c.held)
+    known_absent = sum(1 for c in cells if c.presence == "omitted")
+    silent = len(cells) - held - known_absent
     body: list = [el("h1", label),
                   el("p", el("code", key), " · ", topic_title(taxonomy, topic),
-                     f" · in {present} of {len(cells)} versions", class_="sub")]
+                     f" · held in {held} of {len(cells)} versions, known absent from {known_absent}, "
+                     f"not reported in {silent}", class_="sub")]
     if ptype is not None and ptype.description:
         body.append(el("p", ptype.description))
     kind = spec.get("type")
@@ -89,13 +96,14 @@ def render_provision(key: str, label: str, ptype, cells: list[Cell], links: Link
         body.append(el("figure", numeric_chart(key, label, spec, cells, href=lambda p: f"#v-{p.id}"),
                        el("figcaption", f"{label} in each version. Hatched bars with a dashed outline: reports "
                                         "disagree (each report's figure is drawn); dashed empty box: mentioned "
-                                        "without a figure; no bar: not in that version or dropped.")))
+                                        "without a figure; no bar: the version is known not to have it (dropped, or "
+                                        "not in its full text) or was not reported on, as the label under it says.")))
     elif kind == "enum":
         body.append(el("figure", status_grid([(key, label, spec, cells)], [c.plan for c in cells],
                                              title=f"{label} in each version", uid=f"grid-{key}",
                                              cell_href=lambda k, p: f"#v-{p.id}"),
                        el("figcaption", "Each cell names the status; hatched cells: reports disagree; dashed "
-                                        "empty cells: not in that version.")))
+                                        "empty cells: not in that version (— known absent, n/r not reported).")))
     table = record_table(key, spec, cells)
     if table is not None:
         body += [el("h2", "Field by field", id="fields"), table]

@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 from lxml import etree
 
 from plandiff.diff import diff_plans
-from plandiff.diff.across import ABSENT, OMITTED, matrix
+from plandiff.diff.across import LEGEND, matrix
 from plandiff.diff.changes import ChangeSet
 from plandiff.lineage import lineage_order
 from plandiff.model import Plan
@@ -239,7 +239,7 @@ class Site:
                 ul = el("ul")
                 topics.append(el("div", el("h3", topic_title(self.tax, topic)), ul))
             cells = self.matrix.rows[key]
-            n = sum(1 for c in cells if c.state not in (ABSENT, OMITTED))
+            n = sum(1 for c in cells if c.held)
             ul.append(el("li", el("a", label_of(self.tax, key), href=links.provision(key)), " ",
                          el("code", key, class_="key"), f" — in {n} of {len(cells)} versions"))
         body.append(el("h2", "Source articles", id="sources"))
@@ -263,7 +263,8 @@ class Site:
                                                   href=lambda p, key=key: links.provision(key, p.id)),
                           el("figcaption", el("a", label, href=links.provision(key)),
                              " in each version. Hatched bars with a dashed outline: reports disagree (each "
-                             "report's figure is drawn); no bar: not in that version or dropped.")))
+                             "report's figure is drawn); no bar: known absent (dropped, or not in the full "
+                             "text) or not reported, as the label under it says.")))
         enums = self._enum_keys()
         if enums:
             rows = [(k, label_of(self.tax, k), spec_of(self.tax, k), self.matrix.rows[k]) for k in enums]
@@ -274,7 +275,8 @@ class Site:
                                        class_="table-wrap"),
                           el("figcaption", "Each cell names the status a version gives; a cell split in bands "
                                            "combines statuses. Hatched with a dashed outline: reports disagree; "
-                                           "dashed empty: not in that version or omitted. Every row links to the "
+                                           "dashed empty: — known absent (omitted, or not in the full text) or n/r not "
+                                           "reported. Every row links to the "
                                            "provision's page.")))
         return out
 
@@ -283,8 +285,7 @@ class Site:
         head = el("tr", el("th", "Provision", scope="col"),
                   *[el("th", el("a", p.id, href=links.version(p.id)), el("br"),
                        el("span", p.date or "", class_="muted"), scope="col") for p in self.plans])
-        table = el("table", el("caption", "Each provision (rows) in each version (columns). — not in that "
-                                          "version · ? mentioned without a value · ⚠ disputed between reports",
+        table = el("table", el("caption", "Each provision (rows) in each version (columns). " + LEGEND,
                                class_="muted"),
                    el("thead", head), class_="grid matrix")
         current, group = None, None

@@ -17,7 +17,7 @@ from typing import Any, Callable, Sequence
 
 from lxml import etree
 
-from plandiff.diff.across import ABSENT, DISPUTED, OMITTED, UNKNOWN, VALUE, Cell
+from plandiff.diff.across import ABSENT, DISPUTED, OMITTED, UNKNOWN, UNREPORTED, VALUE, Cell
 from plandiff.diff.describe import format_value
 from plandiff.model import Plan
 from plandiff.render.html.page import el
@@ -129,7 +129,9 @@ def cell_words(cell: Cell) -> str:
     if cell.state == DISPUTED:
         return f"{cell.plan.id}{when}: disputed between reports: {cell.text.replace(' | ', ' or ')}"
     if cell.state == ABSENT:
-        return f"{cell.plan.id}{when}: not in this version"
+        return f"{cell.plan.id}{when}: not in its full text"
+    if cell.state == UNREPORTED:
+        return f"{cell.plan.id}{when}: not reported (known only through reports)"
     if cell.state == OMITTED:
         return f"{cell.plan.id}{when}: reported omitted (dropped)"
     if cell.state == UNKNOWN:
@@ -223,8 +225,9 @@ def numeric_chart(key: str, label: str, spec: dict, cells: list[Cell], *,
             g.append(_text(cx, top + plot_h / 2, wrap(c.text.replace("-", " "), 14, 3), cls="strong", line_h=14))
             g.append(_text(cx, top - 8, ["(no figure)"], cls="small"))
         else:
-            g.append(_text(cx, base - 26, ["dropped" if c.state == OMITTED else "not in", "(omitted)" if c.state ==
-                                           OMITTED else "this version"], cls="small", line_h=13))
+            words = {OMITTED: ["dropped", "(omitted)"], ABSENT: ["none in", "the text"],
+                     UNREPORTED: ["not", "reported"]}[c.state]
+            g.append(_text(cx, base - 26, words, cls="small", line_h=13))
         label = _text(cx, base + 17, _version_label(c.plan), cls="small", line_h=13)
         target = href(c.plan) if href else None
         g.append(el("a", label, href=target) if target else label)
@@ -259,7 +262,9 @@ def status_grid(rows: list[tuple[str, str, dict, list[Cell]]], plans: list[Plan]
             elif c.state == DISPUTED:
                 lines = ["disputed:"] + [ln for alt in c.text.split(" | ") for ln in wrap(alt, chars, 2)]
             elif c.state == ABSENT:
-                lines = ["—", "not in version"]
+                lines = ["—", "not in the text"]
+            elif c.state == UNREPORTED:
+                lines = ["n/r", "not reported"]
             elif c.state == OMITTED:
                 lines = ["omitted"]
             else:
