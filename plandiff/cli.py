@@ -83,7 +83,11 @@ def check(paths: tuple[str, ...], fmt: str, no_quotes: bool, quiet: bool, color:
 @click.argument("paths", nargs=-1, type=click.Path())
 @color_option
 def versions(paths: tuple[str, ...], color: bool | None) -> int:
-    """A one-screen summary of the plan versions (default: plans/)."""
+    """A one-screen summary of the plan versions (default: plans/).
+
+    Files that cannot be read are reported (path:line:col: error: …) and the
+    rest is still listed; the exit status is then 2.
+    """
     from plandiff.load import load_corpus
     from plandiff.render.versions import render_versions
 
@@ -95,7 +99,7 @@ def versions(paths: tuple[str, ...], color: bool | None) -> int:
         return EXIT_TROUBLE
     click.echo(render_versions(list(corpus.plans.values()), Style(want_color(color, sys.stdout))), nl=False,
                color=True)
-    return EXIT_OK
+    return EXIT_TROUBLE if corpus.diagnostics else EXIT_OK
 
 
 @cli.command()

@@ -214,7 +214,7 @@ def test_no_color_env_beats_terminal(plans_copy, capsys, monkeypatch):
     assert main(["check", str(bad)]) == 1
     out, err = capsys.readouterr()
     assert not ANSI.search(out + err)
-    assert main(["versions", str(plans_copy)]) == 0
+    assert main(["versions", str(plans_copy)]) == 2  # one file is broken: listed, and said
     assert not ANSI.search(capsys.readouterr().out)
 
 
@@ -319,3 +319,29 @@ def test_python_dash_m_plandiff():
     assert "Traceback" not in proc.stderr
     assert proc.stdout == ""
     assert "plan files OK" in proc.stderr
+
+
+# --- errors that tell the user what to do ------------------------------------------------
+
+def test_diff_from_another_directory_says_where_it_looked(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    code = main(["diff", "us-28-point", "e3-counterproposal"])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert str(tmp_path / "plans" / "us-28-point.yaml") in err  # the absolute place it tried
+    assert "--plans DIR" in err
+
+
+def test_check_of_a_missing_path_names_it_without_a_bogus_count(tmp_path, capsys):
+    code = main(["check", str(tmp_path / "nothere.yaml")])
+    err = capsys.readouterr().err
+    assert code == 2 and "nothere.yaml" in err and "no such file" in err
+    assert "of 0 files" not in err
+
+
+def test_versions_exits_non_zero_when_it_prints_errors(plans_copy, capsys):
+    (plans_copy / "broken.yaml").write_text("schema: plandiff/1\nid: broken\n", encoding="utf-8")
+    code = main(["versions", str(plans_copy)])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert "broken.yaml:1:1: error:" in err and "us-28-point" in out  # the rest is still listed

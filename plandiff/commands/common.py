@@ -31,14 +31,21 @@ def load_for_report(names, plans_dir: str, verify_quotes: bool = False):
 
     plans = []
     failed = False
+    where = Path(plans_dir).absolute()
     for name in names:
         path = resolve_plan(name, plans_dir)
         if not path.exists() and Path(name).suffix not in PLAN_SUFFIXES and "/" not in str(name):
             from plandiff.taxonomy import did_you_mean
 
-            hint = did_you_mean(name, plan_ids(plans_dir))
-            click.echo(f"plandiff: no plan {name!r} in {plans_dir}/" + (f"; did you mean {hint!r}?" if hint else ""),
-                       err=True)
+            if not where.is_dir():
+                click.echo(f"plandiff: no plan {name!r}: looked for {where / (name + '.yaml')}, but there is no "
+                           f"directory {where}; run from the repository that holds plans/, give a file path, "
+                           "or say where the plans are with --plans DIR", err=True)
+            else:
+                hint = did_you_mean(name, plan_ids(plans_dir))
+                click.echo(f"plandiff: no plan {name!r} in {where}/" + (f"; did you mean {hint!r}?" if hint else
+                                                                        "; give --plans DIR if they are elsewhere"),
+                           err=True)
             failed = True
             continue
         loaded = load_plan(path, verify_quotes=verify_quotes, keep_doc=False, expect_stem=False)
