@@ -550,3 +550,39 @@ def test_unchanged_hidden_but_counted(capsys):
     assert "= unchanged  military.troop_cap (point 6)" in render_text(cs, show_all=True)
     cs = diff_plans(*KIND_PAIRS["recited"])  # new evidence is listed apart, with what moved
     assert "military.troop_cap (point 6): evidence (+1)" in render_text(cs)
+
+
+# --- reports a reader can cite ------------------------------------------------------------
+
+def test_default_report_is_short_and_names_outlets_not_ids():
+    cs = diff_plans(real("us-28-point"), real("e3-counterproposal"))
+    text = render_text(cs)
+    assert len(text.splitlines()) <= 150
+    cap = text[text.index("military.troop_cap (point 6)"):].split("\n~ ", 1)[0]
+    assert '    old: The Straits Times, 2025-11-25 "accept curbs on its military"' in cap
+    assert "a001" not in text  # local articles are named by their outlet where it is known
+
+
+def test_evidence_modes_show_one_all_or_no_citations():
+    cs = diff_plans(real("us-28-point"), real("e3-counterproposal"))
+    lines = {mode: render_text(cs, evidence=mode).splitlines() for mode in ("none", "one", "full")}
+    cites = {mode: [ln for ln in out if re.match(r"    (old|new|both|old and new): ", ln)]
+             for mode, out in lines.items()}
+    assert cites["none"] == []
+    assert len(cites["none"]) < len(cites["one"]) < len(cites["full"])
+    head = [ln for ln in lines["one"] if ln.startswith("~ changed    military.troop_cap")]
+    assert head and head[0] in lines["full"] and head[0] in lines["none"]
+
+
+def test_markdown_links_every_external_report_and_names_its_outlet():
+    cs = diff_plans(real("us-28-point"), real("e3-counterproposal"))
+    md = render_markdown(cs, evidence="full")
+    for side, plan_ in (("old", cs.old), ("new", cs.new)):
+        for c in cs.changes:
+            prov_ = c.old if side == "old" else c.new
+            if prov_ is None or not c.difference:
+                continue
+            for ev in prov_.evidence:
+                src = plan_.source(ev.source)
+                if src.url:
+                    assert f"[{md_escape(src.outlet)}](<{src.url}>)" in md, (c.key, src.id)
