@@ -100,6 +100,13 @@ def _why_absent(plan: Plan, prov: Provision | None) -> str:
     return "reported omitted" if prov is not None else f"not in the full text of {plan.id}"
 
 
+def _absence(plan: Plan, prov: Provision | None, state: str) -> str:
+    """Why a version does not hold a provision, naming the version."""
+    if state == SILENT:
+        return f"not reported in {plan.id}"
+    return f"reported omitted in {plan.id}" if prov is not None else f"not in the full text of {plan.id}"
+
+
 def _details(spec: dict, old: Provision | None, new: Provision | None, fields: tuple[str, ...],
              old_plan: Plan, new_plan: Plan, states: tuple[str, str]) -> list[Detail]:
     """Typed details, labelled relative to the provision (the change carries its label)."""
@@ -118,10 +125,8 @@ def _details(spec: dict, old: Provision | None, new: Provision | None, fields: t
         return [Detail(f"not reported in {silent.id}", note=f"{said.id}: {what}")]
     if old is None or new is None:
         # held by neither: known absent from both, or silent in both
-        def why(plan: Plan, prov: Provision | None, state: str) -> str:
-            return _why_absent(plan, prov) + f" in {plan.id}" if state == ABSENT and prov is not None else (
-                _why_absent(plan, prov) if state == ABSENT else f"not reported in {plan.id}")
-        return [Detail("in neither version", note=f"{why(old_plan, old, a)}; {why(new_plan, new, b)}")]
+        return [Detail("in neither version",
+                       note=f"{_absence(old_plan, old, a)}; {_absence(new_plan, new, b)}")]
     out: list[Detail] = []
     if "point" in fields and _both_numbered(old, new):
         out.append(Detail("point", _point(old), _point(new)))
