@@ -174,7 +174,7 @@ def test_count_special_and_bad_special(tmp_path):
     assert diags(tmp_path, ok) == []
     bad = edit("{personnel: 600000, scope: peacetime}", "unlimited")
     assert diags(tmp_path, bad) == [
-        (24, 12, "expected a mapping {personnel: N, scope: …} or one of: no-cap; got 'unlimited'")]
+        (24, 12, "expected a mapping {personnel: N, scope: …} or one of: no-cap, cap-unspecified; got 'unlimited'")]
 
 
 def test_count_negative_and_bad_scope(tmp_path):
