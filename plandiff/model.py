@@ -126,7 +126,7 @@ class Source:
         return cls(**fields, caveats=tuple(d.get("caveats") or ()))
 
 
-HEADER_FIELDS = ("schema", "id", "title", "date", "drafted_by", "status", "revises", "responds_to",
+HEADER_FIELDS = ("schema", "id", "title", "date", "place", "drafted_by", "status", "revises", "responds_to",
                  "point_count", "coverage", "coverage_source", "aliases", "notes")
 
 
@@ -136,6 +136,7 @@ class Plan:
     title: str
     date: str | None = None
     drafted_by: tuple[str, ...] = ()
+    place: str | None = None  # where the text was presented or signed ("Istanbul"); reports name versions by it
     status: str | None = None
     revises: str | None = None
     responds_to: str | None = None
@@ -158,7 +159,7 @@ class Plan:
     def header(self) -> dict:
         """The version's own fields (everything but sources and provisions)."""
         return {"schema": self.schema, "id": self.id, "title": self.title, "date": self.date,
-                "drafted_by": list(self.drafted_by), "status": self.status, "revises": self.revises,
+                "place": self.place, "drafted_by": list(self.drafted_by), "status": self.status, "revises": self.revises,
                 "responds_to": self.responds_to, "point_count": self.point_count,
                 "coverage": self.coverage, "coverage_source": self.coverage_source,
                 "aliases": list(self.aliases), "notes": self.notes}
@@ -169,7 +170,7 @@ class Plan:
 
     def to_data(self) -> dict:
         d = {k: v for k, v in self.header().items()
-             if not (k in ("notes", "coverage_source") and v is None)}
+             if not (k in ("notes", "coverage_source", "place") and v is None)}
         d["sources"] = [s.to_data() for s in self.sources]
         d["provisions"] = {k: p.to_data() for k, p in self.provisions.items()}
         return d
