@@ -64,17 +64,20 @@ def check(paths: tuple[str, ...], fmt: str, no_quotes: bool, quiet: bool, color:
     for d in corpus.diagnostics:
         click.echo(render_diagnostic(d, fmt, style), color=True)
     files = [f for f in corpus.files if f.path]
-    if not files and not corpus.diagnostics:
+    if not files and not corpus.diagnostics and not corpus.events:
         click.echo("plandiff check: no plan files found", err=True)
         return EXIT_TROUBLE
     if not quiet:
-        bad = sum(1 for f in corpus.files if f.diagnostics)
+        bad = sum(1 for f in corpus.files if f.diagnostics) + len({d.path for d in corpus.event_problems})
         n = len(corpus.diagnostics)
         if n:
             msg = f"plandiff check: {n} problem{'s' * (n != 1)} in {bad} of {len(files)} file{'s' * (len(files) != 1)}"
         else:
             provs = sum(len(p.provisions) for p in corpus.plans.values())
-            msg = f"plandiff check: {len(files)} plan file{'s' * (len(files) != 1)} OK ({provs} provisions)"
+            parts = [f"{len(files)} plan file{'s' * (len(files) != 1)} OK ({provs} provisions)"] if files else []
+            if corpus.events:
+                parts.append(f"{len(corpus.events)} events OK")
+            msg = "plandiff check: " + ", ".join(parts)
         click.echo(msg, err=True)
     return EXIT_FOUND if corpus.diagnostics else EXIT_OK
 

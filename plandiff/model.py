@@ -174,3 +174,23 @@ class Plan:
         d["sources"] = [s.to_data() for s in self.sources]
         d["provisions"] = {k: p.to_data() for k, p in self.provisions.items()}
         return d
+
+
+# What kind of thing an event is: it has no text of its own to code (see plans/events.yaml).
+EVENT_KINDS = ("summit", "round", "meeting", "statement", "letter", "report", "arrangement", "postponement")
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated step in the talks that produced no plan text: a summit, a round, a letter."""
+
+    id: str
+    date: str
+    title: str
+    kind: str
+    parties: tuple[str, ...] = ()
+    end: str | None = None  # last day, for events that span several
+    place: str | None = None
+    versions: tuple[str, ...] = ()  # plan versions the event produced or discussed
+    summary: str | None = None
+    sources: tuple[Source, ...] = ()
