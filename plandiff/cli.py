@@ -336,3 +336,6 @@ cli.add_command(site_cmd, "site")
 from plandiff.commands.extract import extract_cmd  # noqa: E402  (click + stdlib only; the extractor loads lazily)
 
 cli.add_command(extract_cmd, "extract")
+
+from plandiff.commands.export import export_cmd  # noqa: E402
+cli.add_command(export_cmd, "export")
