@@ -242,7 +242,7 @@ def test_pictures_are_labelled(site_dir):
                   "geneva-revised (2025-11-23): disputed between reports", "jeddah-truce (2025-03-11): not in"):
         assert words in desc
     texts = " ".join(" ".join(t.itertext()) for t in svg.iter("text"))
-    assert "600,000" in texts and "800,000" in texts and "disputed:" in texts and "not in" in texts
+    assert "600,000" in texts and "800,000" in texts and "disputed:" in texts and "none in the full text" in texts and "Not reported in:" in texts
     grid = _doc(site_dir / "index.html").xpath("//svg[@aria-labelledby='grid-index-title grid-index-desc']")[0]
     cells = [g.findtext("title") for g in grid.iter("g") if g.find("rect") is not None and g.find("title") is not None]
     assert "NATO accession — us-28-point (2025-11-20): barred-constitutionally" in cells
