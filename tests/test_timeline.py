@@ -8,7 +8,8 @@ from lxml import etree
 
 from plandiff.load import load_corpus
 from plandiff.render.html import Site, serialize
-from plandiff.render.html.timeline import JOINT, Sides, default_sides, marks
+from plandiff.render.html.timeline import marks
+from plandiff.sides import JOINT, Sides, default_sides
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -35,7 +36,7 @@ def test_every_actor_in_the_corpus_has_a_side(corpus):
 
 def test_one_side_gets_its_lane_several_sides_share_the_joint_lane():
     sides = Sides(("United States", "Europe", "joint"), {"United States": "United States", "France": "Europe",
-                                                          "Germany": "Europe"})
+                                                          "Germany": "Europe"}, {})
     assert sides.lane(["United States"]) == "United States"
     assert sides.lane(["France", "Germany"]) == "Europe"
     assert sides.lane(["France", "United States"]) == JOINT
