@@ -316,12 +316,12 @@ def test_html_command_refuses_to_overwrite_a_plan(tmp_path, capsys):
 
 def test_site_command(in_repo, tmp_path, capsys):
     out = tmp_path / "site"
-    assert main(["site", "plans/", "-o", str(out), "--pair", "e3-counterproposal:ua-20-point"]) == 0
-    assert (out / "compare" / "e3-counterproposal.vs.ua-20-point.html").is_file()
+    assert main(["site", "plans/", "-o", str(out), "--pair", "e3-counterproposal:paris-declaration"]) == 0
+    assert (out / "compare" / "e3-counterproposal.vs.paris-declaration.html").is_file()
     assert "wrote" in capsys.readouterr().err
     # rebuilding over its own output works, and drops pages that are no longer part of the site
     assert main(["site", "plans/", "-o", str(out)]) == 0
-    assert not (out / "compare" / "e3-counterproposal.vs.ua-20-point.html").exists()
+    assert not (out / "compare" / "e3-counterproposal.vs.paris-declaration.html").exists()
     assert (out / "index.html").is_file()
 
 
