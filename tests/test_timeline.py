@@ -94,3 +94,13 @@ def test_every_mark_links_to_a_version_row_or_an_event_entry(page, corpus):
 def test_event_sources_carry_their_caveats(page):
     caveats = [s.text for s in page.iter("span") if s.get("class") == "caveat"]
     assert "aggregator" in caveats and "state-aligned outlet" in caveats
+
+
+def test_citations_on_pages_carry_their_sources_caveats(corpus):
+    site = Site(list(corpus.plans.values()), events=corpus.events)
+    page = etree.fromstring(serialize(site.provision_page("territory.crimea")), etree.HTMLParser())
+    tass = [s for s in page.iter("span") if s.get("class") == "src" and "TASS" in s.xpath("string()")]
+    assert tass and all("state-aligned outlet" in s.xpath("string()") for s in tass)
+    plain = [a for a in page.iter("a") if a.get("class") == "srcname ext" and "GOV.UK" in a.xpath("string()")]
+    for a in plain:  # a source without caveats gets no badge
+        assert a.getparent().get("class") != "src"

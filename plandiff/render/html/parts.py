@@ -132,6 +132,18 @@ def evidence_view(plan: Plan, evidence: tuple[Evidence, ...], links: Links) -> l
     return out
 
 
+CAVEAT_WORDS = {"aggregator": "aggregator", "state-aligned": "state-aligned outlet",
+                "machine-translated": "machine-translated"}
+
+
+def caveat_badges(source) -> list:
+    """The source's caveats as words beside its name, so a reader can weigh the citation."""
+    out: list = []
+    for c in (source.caveats if source is not None else ()):
+        out += [" ", el("span", CAVEAT_WORDS.get(c, c), class_="caveat")]
+    return out
+
+
 def source_ref(plan: Plan, source_id: str, links: Links) -> etree._Element:
     s = plan.source(source_id)
     name = source_name(plan, source_id)
@@ -140,11 +152,12 @@ def source_ref(plan: Plan, source_id: str, links: Links) -> etree._Element:
     if date:
         label = el("span", label, f" ({date})")
     if s is not None and s.url:
-        return ext_link(label, s.url, class_="srcname")
-    href = links.article(plan, source_id)
-    if href is not None:
-        return el("a", label, href=href, class_="srcname")
-    return el("span", label, class_="srcname")
+        ref = ext_link(label, s.url, class_="srcname")
+    else:
+        href = links.article(plan, source_id)
+        ref = el("a", label, href=href, class_="srcname") if href is not None else el("span", label, class_="srcname")
+    badges = caveat_badges(s)
+    return el("span", ref, *badges, class_="src") if badges else ref
 
 
 def cite(plan: Plan, ev: Evidence, links: Links) -> list:

@@ -21,10 +21,9 @@ from lxml import etree
 from plandiff.model import Event, Plan
 from plandiff.sides import JOINT, Sides, default_sides
 from plandiff.render.html.page import el
+from plandiff.render.html.parts import caveat_badges, ext_link
 from plandiff.render.html.svg import CHAR_W, _n, _svg, _text
 
-CAVEAT_WORDS = {"aggregator": "aggregator", "state-aligned": "state-aligned outlet",
-                "machine-translated": "machine-translated"}
 
 
 @dataclass(frozen=True)
@@ -203,13 +202,12 @@ def _joined(items: list) -> list:
 
 
 def _source(s) -> list:
-    parts: list = [el("a", s.outlet or s.url, href=s.url)]
+    parts: list = [ext_link(s.outlet or s.url, s.url)]
     if s.date:
         parts.append(f", {s.date}")
     if s.language:
         parts.append(f" ({s.language})")
-    for c in s.caveats:
-        parts += [" ", el("span", CAVEAT_WORDS.get(c, c), class_="caveat")]
+    parts += caveat_badges(s)
     if s.note:
         parts.append(f" — {s.note}")
     return parts
