@@ -5,6 +5,7 @@ only as text, through `el()`.
 """
 from __future__ import annotations
 
+import functools
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -22,6 +23,12 @@ def safe_url(url) -> str | None:
     """`url` if it is a plain http(s) URL with a host, else None (javascript:, data:, relative, odd bytes…)."""
     if not isinstance(url, str) or not url or len(url) > 2048:
         return None
+    return _checked_url(url)
+
+
+@functools.lru_cache(maxsize=4096)
+def _checked_url(url: str) -> str | None:
+    """The check itself, cached: a site cites the same few hundred reports thousands of times."""
     if any(ord(c) <= 0x20 or 0x7F <= ord(c) <= 0x9F or c in "\\<>\"'`" for c in url):
         return None
     try:
