@@ -18,6 +18,7 @@ demo: $(VENV)/.installed
 	@$(BIN)/plandiff versions plans/
 	@# diff exits 1 when the versions differ, as diff(1) does
 	@$(BIN)/plandiff diff us-28-point e3-counterproposal || [ $$? -eq 1 ]
+	@$(BIN)/plandiff history military.troop_cap --evidence none
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest

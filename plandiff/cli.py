@@ -64,25 +64,29 @@ def check(paths: tuple[str, ...], fmt: str, no_quotes: bool, quiet: bool, color:
     for d in corpus.diagnostics:
         click.echo(render_diagnostic(d, fmt, style), color=True)
     files = [f for f in corpus.files if f.path]
-    if not files and not corpus.diagnostics:
+    if not files and not corpus.diagnostics and not corpus.events:
         click.echo("plandiff check: no plan files found", err=True)
         return EXIT_TROUBLE
     if not quiet:
-        bad = sum(1 for f in corpus.files if f.diagnostics)
+        bad = sum(1 for f in corpus.files if f.diagnostics) + len({d.path for d in corpus.event_problems})
         n = len(corpus.diagnostics)
         if n:
             msg = f"plandiff check: {n} problem{'s' * (n != 1)} in {bad} of {len(files)} file{'s' * (len(files) != 1)}"
         else:
             provs = sum(len(p.provisions) for p in corpus.plans.values())
-            msg = f"plandiff check: {len(files)} plan file{'s' * (len(files) != 1)} OK ({provs} provisions)"
+            parts = [f"{len(files)} plan file{'s' * (len(files) != 1)} OK ({provs} provisions)"] if files else []
+            if corpus.events:
+                parts.append(f"{len(corpus.events)} events OK")
+            msg = "plandiff check: " + ", ".join(parts)
         click.echo(msg, err=True)
     return EXIT_FOUND if corpus.diagnostics else EXIT_OK
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--long", "long_", is_flag=True, help="Also list each version's title and drafters.")
 @color_option
-def versions(paths: tuple[str, ...], color: bool | None) -> int:
+def versions(paths: tuple[str, ...], long_: bool, color: bool | None) -> int:
     """A one-screen summary of the plan versions (default: plans/).
 
     Files that cannot be read are reported (path:line:col: error: …) and the
@@ -97,8 +101,8 @@ def versions(paths: tuple[str, ...], color: bool | None) -> int:
     if not corpus.plans:
         click.echo("plandiff versions: no readable plan files", err=True)
         return EXIT_TROUBLE
-    click.echo(render_versions(list(corpus.plans.values()), Style(want_color(color, sys.stdout))), nl=False,
-               color=True)
+    click.echo(render_versions(list(corpus.plans.values()), Style(want_color(color, sys.stdout)), long=long_),
+               nl=False, color=True)
     return EXIT_TROUBLE if corpus.diagnostics else EXIT_OK
 
 
@@ -230,9 +234,11 @@ def apply(old: str, changes: str, output: str | None, force: bool, plans_dir: st
 @cli.command(short_help="One provision across all versions, with values and evidence.")
 @click.argument("key")
 @click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--evidence", type=click.Choice(["full", "one", "none"]), default="full", show_default=True,
+              help="Citations per version: all of them, the first, or none.")
 @corpus_plans_option
 @color_option
-def history(key: str, paths: tuple[str, ...], plans_dir: str, color: bool | None) -> int:
+def history(key: str, paths: tuple[str, ...], evidence: str, plans_dir: str, color: bool | None) -> int:
     """One provision (e.g. military.troop_cap) across all versions, in lineage and date order.
 
     Shows its value, point number and evidence in each version. PATHS are plan
@@ -251,7 +257,7 @@ def history(key: str, paths: tuple[str, ...], plans_dir: str, color: bool | None
     plans = corpus_plans(paths, plans_dir)
     if plans is None:
         return EXIT_TROUBLE
-    click.echo(render_history(key, build(key, plans), Style(want_color(color, sys.stdout))), nl=False,
+    click.echo(render_history(key, build(key, plans), Style(want_color(color, sys.stdout)), evidence), nl=False,
                color=True)
     return EXIT_OK
 
@@ -354,3 +360,6 @@ cli.add_command(site_cmd, "site")
 from plandiff.commands.extract import extract_cmd  # noqa: E402  (click + stdlib only; the extractor loads lazily)
 
 cli.add_command(extract_cmd, "extract")
+
+from plandiff.commands.export import export_cmd  # noqa: E402
+cli.add_command(export_cmd, "export")

@@ -132,7 +132,7 @@ class Source:
         return cls(**fields, caveats=tuple(d.get("caveats") or ()))
 
 
-HEADER_FIELDS = ("schema", "id", "title", "date", "drafted_by", "status", "revises", "responds_to",
+HEADER_FIELDS = ("schema", "id", "title", "date", "place", "drafted_by", "status", "revises", "responds_to",
                  "point_count", "coverage", "coverage_source", "aliases", "notes")
 
 
@@ -142,6 +142,7 @@ class Plan:
     title: str
     date: str | None = None
     drafted_by: tuple[str, ...] = ()
+    place: str | None = None  # where the text was presented or signed ("Istanbul"); reports name versions by it
     status: str | None = None
     revises: str | None = None
     responds_to: str | None = None
@@ -164,7 +165,7 @@ class Plan:
     def header(self) -> dict:
         """The version's own fields (everything but sources and provisions)."""
         return {"schema": self.schema, "id": self.id, "title": self.title, "date": self.date,
-                "drafted_by": list(self.drafted_by), "status": self.status, "revises": self.revises,
+                "place": self.place, "drafted_by": list(self.drafted_by), "status": self.status, "revises": self.revises,
                 "responds_to": self.responds_to, "point_count": self.point_count,
                 "coverage": self.coverage, "coverage_source": self.coverage_source,
                 "aliases": list(self.aliases), "notes": self.notes}
@@ -184,7 +185,27 @@ class Plan:
 
     def to_data(self) -> dict:
         d = {k: v for k, v in self.header().items()
-             if not (k in ("notes", "coverage_source") and v is None)}
+             if not (k in ("notes", "coverage_source", "place") and v is None)}
         d["sources"] = [s.to_data() for s in self.sources]
         d["provisions"] = {k: p.to_data() for k, p in self.provisions.items()}
         return d
+
+
+# What kind of thing an event is: it has no text of its own to code (see plans/events.yaml).
+EVENT_KINDS = ("summit", "round", "meeting", "statement", "letter", "report", "arrangement", "postponement")
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated step in the talks that produced no plan text: a summit, a round, a letter."""
+
+    id: str
+    date: str
+    title: str
+    kind: str
+    parties: tuple[str, ...] = ()
+    end: str | None = None  # last day, for events that span several
+    place: str | None = None
+    versions: tuple[str, ...] = ()  # plan versions the event produced or discussed
+    summary: str | None = None
+    sources: tuple[Source, ...] = ()

@@ -98,6 +98,7 @@ def plan_schema(taxonomy: Taxonomy | None = None) -> dict:
         "properties": {
             "schema": {"const": SCHEMA},
             "id": _SLUG, "title": _TEXT, "date": _DATE,
+            "place": {"type": "string", "minLength": 1, "description": "where the text was presented or signed"},
             "drafted_by": {"type": "array", "items": _TEXT},
             "status": _SLUG,
             "revises": {"anyOf": [_SLUG, {"type": "null"}]},

@@ -174,7 +174,7 @@ def test_count_special_and_bad_special(tmp_path):
     assert diags(tmp_path, ok) == []
     bad = edit("{personnel: 600000, scope: peacetime}", "unlimited")
     assert diags(tmp_path, bad) == [
-        (24, 12, "expected a mapping {personnel: N, scope: …} or one of: no-cap; got 'unlimited'")]
+        (24, 12, "expected a mapping {personnel: N, scope: …} or one of: no-cap, cap-unspecified; got 'unlimited'")]
 
 
 def test_count_negative_and_bad_scope(tmp_path):
@@ -589,3 +589,25 @@ def test_duplicate_ids_across_files(tmp_path):
 def test_non_string_provision_key_is_located_at_the_key(tmp_path):
     text = BASE_PLAN + "  yes: {summary: x}\n"
     assert diags(tmp_path, text) == [(27, 3, "provision keys are taxonomy names; got True")]
+
+
+# --- place ---------------------------------------------------------------------------------
+
+
+def test_place_is_read_and_written_back(tmp_path):
+    text = edit("date: 2025-11-20\n", "date: 2025-11-20\nplace: Istanbul\n")
+    plans = make_plans_dir(tmp_path)
+    loaded = load_plan(write(plans, text))
+    assert loaded.diagnostics == []
+    assert loaded.plan.place == "Istanbul"
+    assert loaded.plan.to_data()["place"] == "Istanbul"
+
+
+def test_place_absent_is_left_out_of_the_data(tmp_path):
+    loaded = load_plan(write(make_plans_dir(tmp_path), BASE_PLAN))
+    assert loaded.plan.place is None and "place" not in loaded.plan.to_data()
+
+
+def test_place_must_be_text(tmp_path):
+    text = edit("date: 2025-11-20\n", "date: 2025-11-20\nplace: [Istanbul]\n")
+    assert diags(tmp_path, text) == [(5, 8, "place must be non-empty text; got a list")]

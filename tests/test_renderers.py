@@ -32,7 +32,11 @@ from plandiff.render.text import TextReport, render_text
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
-REAL_IDS = ["jeddah-truce", "us-28-point", "e3-counterproposal", "eu-24-point", "geneva-revised", "ua-20-point"]
+REAL_IDS = ["jeddah-truce", "us-framework-apr2025", "ua-eu-london-apr2025", "ua-istanbul-memorandum",
+            "ru-istanbul-memorandum", "eu-ua-12-point", "us-28-point", "us-guarantee-draft-nov2025",
+            "e3-counterproposal", "eu-24-point", "geneva-revised", "ua-revised-20pt-dec2025", "eu-berlin-statement",
+            "multilateral-guarantee-framework", "us-ua-bilateral-guarantee", "ua-20-point", "paris-declaration",
+            "prosperity-plan"]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -402,7 +406,7 @@ def test_a_mistyped_plan_id_gets_a_suggestion(capsys):
 def test_history_lists_all_versions_in_lineage_order(capsys):
     code, out, err = cli(capsys, "history", "military.troop_cap", "--plans", str(PLANS))
     assert code == 0 and err == ""
-    assert out.startswith("Troop cap (military.troop_cap) across 6 versions\n")
+    assert out.startswith("Troop cap (military.troop_cap) across 18 versions\n")
     body = out.rsplit("\n\n", 1)[0]  # the legend follows the versions
     heads = [ln.split(" ", 1)[0] for ln in body.splitlines() if ln and not ln.startswith((" ", "Troop cap"))]
     assert heads == REAL_IDS
@@ -477,7 +481,8 @@ def test_matrix_markdown_and_text(fmt, capsys):
     assert "⚠" in table and "?" in table and "n/r" in table and "—" in table
     if fmt == "markdown":
         assert out.startswith("| provision | " + " | ".join(REAL_IDS) + " |\n|---|")
-        assert "| Troop cap (`military.troop_cap`) | — | 600,000 personnel (unqualified) |" in out
+        assert ("| Troop cap (`military.troop_cap`) | — | ⚠ dropped \\| no-cap | no-cap | no-cap | cap-unspecified | n/r "
+                "| 600,000 personnel (unqualified) |") in out
     else:
         assert "\x1b[" not in out
 

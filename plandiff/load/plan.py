@@ -114,6 +114,7 @@ class _Checker:
         pid = self.slug(data, "id", (), True)
         title = self.text(data, "title", (), True)
         date = self.date(data, "date", (), True)
+        place = self.text(data, "place", ())
         status = self.slug(data, "status", (), True)
         revises = self.slug(data, "revises", ())
         responds_to = self.slug(data, "responds_to", ())
@@ -127,7 +128,7 @@ class _Checker:
         provisions = self.provisions(data.get("provisions"))
         if pid is None or title is None:
             return None
-        return Plan(id=pid, title=title, date=date, drafted_by=self.strings(data, "drafted_by", ()),
+        return Plan(id=pid, title=title, date=date, place=place, drafted_by=self.strings(data, "drafted_by", ()),
                     status=status, revises=revises, responds_to=responds_to, point_count=point_count,
                     coverage=coverage, coverage_source=coverage_source,
                     aliases=self.strings(data, "aliases", ()), notes=notes, sources=sources,

@@ -103,7 +103,8 @@ def render_matrix(m: Matrix, fmt: str, style: Style | None = None, width: int = 
     return _text_matrix(m, style, width)
 
 
-def render_history(key: str, cells: list[Cell], style: Style | None = None) -> str:
+def render_history(key: str, cells: list[Cell], style: Style | None = None, evidence: str = "full") -> str:
+    """The provision version by version; `evidence` as for diff: all citations, the first, or none."""
     style = style or Style(False)
     lines = [style(f"{_label(key)} ({key}) across {len(cells)} versions", "bold")]
     for c in cells:
@@ -117,6 +118,7 @@ def render_history(key: str, cells: list[Cell], style: Style | None = None) -> s
                      + (f"  [{c.words}]" if not c.held or c.state == "unknown" else ""))
         if p is not None and p.summary:
             lines.append(f"    {p.summary}")
-        for line in evidence_lines(c.plan, p, 100):
+        cites = [] if evidence == "none" else evidence_lines(c.plan, p, 100)
+        for line in cites[:1] if evidence == "one" else cites:
             lines.append(style(f"    evidence: {line}", "dim"))
     return "\n".join(lines + ["", LEGEND]) + "\n"
