@@ -98,7 +98,7 @@ def _results(inputs, ctx, jobs, no_progress, failures: list):
 
 
 def _extract(inputs, ctx, jobs, fmt, no_progress) -> int:
-    from plandiff.extract.claims import Claim, render_claims
+    from plandiff.extract.record import Claim, render_claims
 
     out = sys.stdout
     failures: list = []
@@ -133,7 +133,7 @@ def _emit_text(inputs) -> int:
 
 
 def _propose(inputs, ctx, jobs, plans_dir, drafts_dir, color, no_progress) -> int:
-    from plandiff.extract.claims import Claim
+    from plandiff.extract.record import Claim
     from plandiff.extract.propose import ProposalError, propose, write_drafts
     from plandiff.render.style import Style, want_color
 

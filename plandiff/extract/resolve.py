@@ -1,0 +1,319 @@
+"""Which version a phrase names, and which version a claim speaks of.
+
+Every version is described only by its plan file (`Profile`): point count,
+drafters (the first is the lead), places (`place:`, or the places its title
+and aliases name), date, kinds of document, lineage. A referring phrase's
+cues (mentions.py) are scored against every profile with the weights in
+versions.yaml `scores`: a point count that differs all but excludes a
+version, a matching drafter or place counts for it, a time word is read
+against the article's date, "original/first" favours a version that others
+revise, "revised/updated/new" one that revises another, a version dated
+after the article cannot be meant. The best version wins when it scores
+enough and leads the next by a margin; a near tie goes to the version the
+article is speaking of (its *salient* version), then to the most recent one
+before the article's date; otherwise the phrase stays unresolved (claims in
+its clause get `plan: null` with the tied versions as candidates). A phrase
+whose cues fit no version names a document outside the corpus.
+
+`Attributor` then gives each claim a version: the mention in its own
+clause, else its sentence's governing mention, else that of a list's lead
+or a section's heading (structure.py), else of one of the few sentences
+before it, else the salient version; `plan: null` only when none applies.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from plandiff.extract.dates import parse_iso
+from plandiff.extract.data import load
+from plandiff.extract.mentions import Cues, MentionFinder, Phrase
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    date: dt.date | None
+    drafters: tuple[frozenset, ...]  # each drafted_by entry with the party/group names it stands for
+    kinds: frozenset
+    places: frozenset
+    point_count: int | None
+    revises: str | None
+    responds_to: str | None
+    descendants: frozenset
+    chain_counts: frozenset  # the point count of the version it revises
+
+
+def profiles_from(meta: dict[str, dict], finder: MentionFinder) -> dict[str, Profile]:
+    status_kinds = load()["versions"]["status_kinds"]
+    desc: dict[str, set] = {}
+    for vid, m in meta.items():
+        for parent in (m.get("revises"), m.get("responds_to")):
+            if parent:
+                desc.setdefault(parent, set()).add(vid)
+    out = {}
+    for vid, m in meta.items():
+        places = m.get("place")
+        places = [places] if isinstance(places, str) else list(places or ())
+        places = set(places) | finder.places_in(m.get("title") or "", *(m.get("aliases") or ()))
+        parent = m.get("revises")
+        counts = {meta[parent]["point_count"]} if parent in meta and meta[parent].get("point_count") else set()
+        pc = m.get("point_count")
+        out[vid] = Profile(
+            vid, parse_iso(m.get("date")),
+            tuple(frozenset(finder.party_names(str(d))) for d in (m.get("drafted_by") or ())),
+            finder.kinds_of(m.get("status"), m.get("title"), status_kinds), frozenset(places),
+            pc if isinstance(pc, int) else None, m.get("revises"), m.get("responds_to"),
+            frozenset(desc.get(vid, ())), frozenset(counts))
+    return out
+
+
+def _month_back(ref: dt.date, back: int) -> tuple[int, int]:
+    y, mo = ref.year, ref.month - back
+    while mo < 1:
+        y, mo = y - 1, mo + 12
+    return y, mo
+
+
+class Resolver:
+    """Scores versions against a phrase's cues (weights: versions.yaml `scores`)."""
+
+    def __init__(self, profiles: dict[str, Profile]):
+        self.profiles = profiles
+        self.w = {k: float(v) for k, v in load()["versions"]["scores"].items()}
+
+    def _party(self, p: Profile, names: frozenset, all_: bool, group: str | None) -> float:
+        w = self.w
+        if not p.drafters:
+            return w["place_unknown"]
+        hit = [i for i, d in enumerate(p.drafters) if d & names or (group and f"group:{group}" in d)]
+        if all_:
+            ok = all(any(n in d for d in p.drafters) for n in names)
+            return w["party"] + w["party_lead"] if ok else w["party_other"]
+        if not hit:
+            return w["party_other"]
+        return w["party"] + (w["party_lead"] if 0 in hit else 0.0) + w["party_share"] * len(hit) / len(p.drafters)
+
+    def _place(self, p: Profile, place: str) -> float:
+        if place in p.places:
+            return self.w["place"]
+        return self.w["place_other"] if p.places else self.w["place_unknown"]
+
+    def score(self, p: Profile, c: Cues, ref: dt.date | None) -> float:
+        w = self.w
+        s = 0.0
+        if c.points:
+            s += w["points_equal"] if p.point_count == c.points else (
+                w["points_unknown"] if p.point_count is None else w["points_other"])
+        if c.fewer_than:
+            if p.point_count and p.point_count < c.fewer_than:
+                s += w["fewer_points"] + (w["fewer_points_lineage"] if c.fewer_than in p.chain_counts else 0.0)
+            else:
+                s += w["points_other"]
+        for names, all_, group in c.parties:
+            s += self._party(p, names, all_, group)
+        for place in c.places:
+            s += self._place(p, place)
+        for names, place in c.either:
+            s += max(self._party(p, names, False, None), self._place(p, place))
+        if c.kind in ("plan", "event", None):
+            if p.kinds & {"statement", "declaration", "memorandum"} and c.kind == "plan":
+                s += w["generic_vs_specific"]
+        elif c.kind in p.kinds:
+            s += w["kind"]
+        else:
+            s += w["kind_other"]
+        if c.lineage == "original":
+            if p.revises:
+                s += w["original_revision"]
+            else:
+                s += w["original"] + (w["original_descendants"] if p.descendants else 0.0)
+        elif c.lineage == "revised":
+            s += w["revised"] if p.revises else (w["revised_response"] if p.responds_to else w["revised_original"])
+        elif p.revises and not c.fewer_than:
+            s += w["bare_revision"]  # a bare "the US draft" is the original, not its revision
+        if p.date is not None:
+            for year, month in c.months:
+                ok = p.date.month == month and (year is None or p.date.year == year) and (
+                    year is not None or ref is None or _month_back(ref, (ref.month - month) % 12) == (p.date.year, month))
+                s += w["month"] if ok else w["month_other"]
+            if ref is not None:
+                for back in c.relative_months:
+                    s += w["month"] if _month_back(ref, back) == (p.date.year, p.date.month) else w["month_other"]
+            for year in c.years:
+                s += w["year"] if p.date.year == year else w["year_other"]
+            for place in c.before_places:
+                anchors = [q.date for q in self.profiles.values() if place in q.places and q.date and q.id != p.id]
+                if anchors:
+                    s += w["anchor_before"] if p.date <= min(anchors) else w["anchor_after"]
+            for year, month in c.before_months:
+                if (p.date.year, p.date.month) > ((year or p.date.year), month):
+                    s += w["anchor_after"]
+            if ref is not None and p.date > ref:
+                s += w["future"]
+        return s
+
+    def resolve(self, cues: Cues, ref: dt.date | None, salient: str | None) -> tuple[str | None, list[str], bool]:
+        """(version or None, the near-tied candidates when None, whether the phrase names a foreign document)."""
+        if not self.profiles:
+            return None, [], False
+        scored = sorted(((self.score(p, cues, ref), vid) for vid, p in self.profiles.items()), reverse=True)
+        best, top = scored[0]
+        w = self.w
+        if best < w["foreign"]:
+            return None, [], True
+        near = [vid for sc, vid in scored if sc >= best - w["margin"] + 1e-9]
+        if best < w["accept"]:
+            return None, near, False
+        if len(near) == 1:
+            return top, [], False
+        if salient in near:
+            return salient, [], False
+        if ref is not None:
+            dated = [(self.profiles[v].date, v) for v in near if self.profiles[v].date and self.profiles[v].date <= ref]
+            dated.sort(reverse=True)
+            if dated and (len(dated) == 1 or dated[0][0] > dated[1][0]):
+                return dated[0][1], [], False
+        return None, sorted(near), False
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    version: str | None
+    dependent: bool
+    explicit: bool  # named by cues or an alias (not a bare "the plan")
+    candidates: tuple = ()
+    foreign: bool = False
+
+
+class Attributor:
+    """Answers "which version does the claim at this position speak of?" for one document."""
+
+    def __init__(self, resolver: Resolver | None, v: str, sents, phrases: dict[int, list[Phrase]],
+                 foreign: set[int], ref: dt.date | None, structure, gov: dict, salience: dict):
+        self.v, self.sents = v, sents
+        self.foreign = set(foreign)
+        self.leads, self.headings = structure.leads, structure.headings
+        self.max_sentences = int(gov.get("max_sentences", 3))
+        self.max_paragraphs = int(gov.get("max_paragraphs", 1))
+        keep = int(salience.get("max_paragraphs", 4))
+        self.by_sentence: dict[int, list[Mention]] = {}
+        self.salient_at: dict[int, str | None] = {}
+        salient, salient_para = None, -99
+        versions = set()
+        for si in range(len(sents)):
+            para = sents[si].paragraph
+            if si in self.foreign:
+                salient = None
+            if salient is not None and para - salient_para > keep and len(versions) > 1:
+                salient = None  # an article about one version keeps speaking of it
+            self.salient_at[si] = salient
+            if si in self.foreign or si not in phrases:
+                continue
+            out = []
+            for ph in phrases[si]:
+                if ph.version is not None:
+                    out.append(Mention(ph.start, ph.end, ph.version, ph.dependent, True))
+                elif ph.cues is not None and ph.cues.discriminating and resolver is not None:
+                    version, cands, foreign_doc = resolver.resolve(ph.cues, ref, salient)
+                    out.append(Mention(ph.start, ph.end, version, ph.dependent, True, tuple(cands), foreign_doc))
+                else:
+                    out.append(Mention(ph.start, ph.end, salient, ph.dependent, False))
+            self.by_sentence[si] = out
+            named = [m for m in out if m.explicit and m.version and not m.dependent] or \
+                    [m for m in out if m.explicit and m.version]
+            if any(m.foreign and not m.dependent for m in out) and not named:
+                salient = None
+            elif named:
+                salient, salient_para = named[0].version, para
+                versions.update(m.version for m in out if m.explicit and m.version)
+            for m in out:
+                if m.explicit and m.version:
+                    versions.add(m.version)
+        self.document_versions = sorted(versions)
+
+    def governing(self, i: int) -> Mention | None:
+        ms = [m for m in self.by_sentence.get(i) or () if m.version or m.foreign or m.candidates]
+        if not ms:
+            return None
+        for m in ms:
+            if not m.dependent and m.explicit:
+                return m
+        for m in ms:
+            if not m.dependent:
+                return m
+        return ms[0]
+
+    def attribute(self, si: int, pos: int, clause: tuple[int, int]) -> tuple[str | None, float, str, tuple]:
+        """(version or None, confidence factor, how it was found, candidates) for a claim at `pos`."""
+        if si in self.foreign:
+            return None, 0.0, "foreign", ()
+        ms = [m for m in self.by_sentence.get(si) or () if m.version or m.foreign or m.candidates]
+        cs, ce = clause
+        if ms:
+            inside = [m for m in ms if cs <= m.start < ce]
+            before = [m for m in inside if m.start <= pos]
+            if before:
+                return self._of(before[-1], 1.0, "clause")
+            if inside:
+                return self._of(inside[0], 0.95, "clause")
+            relative = re.match(r"\s*(?:which|that|who)\b", self.v[cs:cs + 12])
+            earlier = [m for m in ms if m.end <= cs]
+            if relative and earlier:  # "the US plan, which barred …"
+                return self._of(earlier[-1], 0.9, "sentence")
+            main = [m for m in ms if not m.dependent]
+            prior = [m for m in main if m.start <= pos]
+            if prior:
+                return self._of(prior[-1], 0.9, "sentence")
+            if main:
+                return self._of(main[0], 0.85, "sentence")
+            return self._of(ms[0], 0.75, "sentence")
+        g = self.leads.get(si)
+        if g is not None and g not in self.foreign:
+            m = self.governing(g)
+            if m is not None:
+                return self._of(m, 0.85, "heading")
+        paragraph = self.sents[si].paragraph
+        for back in range(1, self.max_sentences + 1):
+            j = si - back
+            if j < 0 or j in self.foreign:
+                break
+            if paragraph - self.sents[j].paragraph > self.max_paragraphs:
+                break
+            m = self.governing(j)
+            if m is not None:
+                return self._of(m, 0.8 if self.sents[j].paragraph == paragraph else 0.7, "earlier")
+        g = self.headings.get(si)
+        if g is not None and g not in self.foreign:
+            m = self.governing(g)
+            if m is not None:
+                return self._of(m, 0.8, "heading")
+        if j_foreign_between(self, si):
+            return None, 0.0, "none", ()
+        salient = self.salient_at.get(si)
+        if salient is not None:
+            return salient, 0.7 if len(self.document_versions) == 1 else 0.6, "salient", ()
+        return None, 0.0, "none", ()
+
+    def _of(self, m: Mention, factor: float, how: str):
+        if m.foreign:
+            return None, 0.0, "foreign", ()
+        if m.version is None:
+            return None, 0.0, "unresolved", m.candidates
+        return m.version, factor * (1.0 if m.explicit else 0.8), how, ()
+
+
+def j_foreign_between(attr: Attributor, si: int) -> bool:
+    """Whether the last sentence with a mention before `si` is about a foreign document."""
+    for j in range(si - 1, max(-1, si - 8), -1):
+        ms = attr.by_sentence.get(j)
+        if j in attr.foreign:
+            return True
+        if ms:
+            g = attr.governing(j)
+            return g is not None and g.foreign
+    return False
