@@ -32,17 +32,27 @@ def parse_iso(s: str | None) -> dt.date | None:
         return None
 
 
+_YEAR = re.compile(r"20\d\d")
+
+
 def _dates(text: str):
+    # only around a year: most of an article holds none, and one C-speed scan finds them
+    for y in _YEAR.finditer(text):
+        lo = max(0, y.start() - 24)
+        yield from _dates_in(text[lo:y.end() + 6], lo)
+
+
+def _dates_in(text: str, offset: int):
     for rx in _FULL:
         for m in rx.finditer(text):
             g = m.groups()
             try:
                 if rx is _FULL[0]:
-                    yield m.start(), dt.date(int(g[0]), int(g[1]), int(g[2]))
+                    yield offset + m.start(), dt.date(int(g[0]), int(g[1]), int(g[2]))
                 elif rx is _FULL[1]:
-                    yield m.start(), dt.date(int(g[2]), MONTHS[g[1].lower().rstrip(".")], int(g[0]))
+                    yield offset + m.start(), dt.date(int(g[2]), MONTHS[g[1].lower().rstrip(".")], int(g[0]))
                 else:
-                    yield m.start(), dt.date(int(g[2]), MONTHS[g[0].lower().rstrip(".")], int(g[1]))
+                    yield offset + m.start(), dt.date(int(g[2]), MONTHS[g[0].lower().rstrip(".")], int(g[1]))
             except (ValueError, KeyError):
                 continue
 

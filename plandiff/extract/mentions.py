@@ -92,8 +92,9 @@ class MentionFinder:
             words.add(max(specific or parts, key=len))
         self.alias_needs = keywords.needs(["|".join(sorted(words))]) if words else ()
         kinds = spec["kinds"]
-        self.head = re.compile("|".join(f"(?P<{k}>(?<![\\w-])(?:{'|'.join(c.source(p) for p in ps)}))"
-                                        for k, ps in kinds.items()))
+        # no look-behind in front: the regex then starts with literal letters and `re` skips ahead by
+        # first character; the word boundary before a head is checked in code
+        self.head = re.compile("|".join(f"(?P<{k}>{'|'.join(c.source(p) for p in ps)})" for k, ps in kinds.items()))
         self.head_needs = keywords.needs(spec["kind_needs"])
         self.points_needs = keywords.needs(["point|points"])
         self.kind_words = {k: re.compile("|".join(c.source(p) for p in ps)) for k, ps in kinds.items()}
@@ -112,6 +113,11 @@ class MentionFinder:
         self.places = list(spec["places"])
         self.place_rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(p.lower()) for p in
                                                               sorted(self.places, key=len, reverse=True)) + r")(?![\w-])")
+        # one pass that says whether a stretch of words holds any cue but lineage (most do not)
+        sources = [c.source(cues[n]) for n in ("points", "fewer_points", "month", "month_first_day", "relative_month",
+                                               "year")]
+        sources += [rx.pattern for _, rx in self.parties] + [g[1].pattern for g in self.groups] + [self.place_rx.pattern]
+        self.any_cue = re.compile("|".join(re.sub(r"\(\?P<\w+>", "(?:", src) for src in sources))
         self.numbers = None  # set by the engine (values.Numbers), to read "twenty points"
         self.dependent = c(spec["dependent_before"], "versions.yaml dependent_before")
         self.capitals = {}  # place name → party it also stands for
@@ -127,6 +133,9 @@ class MentionFinder:
         out: dict[int, list[Phrase]] = {}
         for si in sorted(hits):
             kws = hits[si]
+            if not (satisfied(self.head_needs, kws) or satisfied(self.alias_needs, kws)
+                    or satisfied(self.points_needs, kws)):
+                continue
             sent = sents[si]
             found: list[tuple[int, int, str | None, Cues | None]] = []
             if self.alias_regex is not None and satisfied(self.alias_needs, kws):
@@ -137,6 +146,8 @@ class MentionFinder:
                     found.append((s, e, self.alias_version[m.group()], None))
             if satisfied(self.head_needs, kws):
                 for m in self.head.finditer(lv, sent.start, sent.end):
+                    if m.start() and _BOUNDARY.match(lv, m.start() - 1):
+                        continue
                     ph = self._phrase(lv, sent, m)
                     if ph is not None:
                         found.append(ph)
@@ -268,6 +279,13 @@ class MentionFinder:
         if not text.strip():
             return
         rx = self.rx
+        if self.any_cue.search(text) is None:
+            if lineage and not anchor:
+                if rx["original"].search(text):
+                    cues.lineage = "original"
+                elif rx["revised"].search(text):
+                    cues.lineage = "revised"
+            return
         used: list[tuple[int, int]] = []
         f = rx["fewer_points"].search(text)
         if f:
