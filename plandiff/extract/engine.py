@@ -58,6 +58,14 @@ class Extractor:
         for v in aliases or {}:
             meta.setdefault(v, {"aliases": list(aliases[v])})
         self.resolver = Resolver(profiles_from(meta, self.mentions)) if meta else None
+        if self.resolver is not None:
+            # a name counts only if it sets a version or two apart ("Telegraph", "Witkoff", "prosperity")
+            seen: dict[str, int] = {}
+            for p in self.resolver.profiles.values():
+                for w in p.names:
+                    seen[w] = seen.get(w, 0) + 1
+            self.mentions.names = {w for w, n in seen.items()
+                                   if n <= 2 and not self.mentions.head.fullmatch(w) and len(w) > 3}
         self.bases: dict[str, str | None] = {v: (m.get("revises") or m.get("responds_to")) for v, m in meta.items()}
         self.bases.update(bases or {})
         self.stance = Stance(c, cues)
@@ -87,7 +95,7 @@ class Extractor:
         foreign = {i for i, kws in hits.items()
                    if satisfied(self.foreign_needs, kws) and self.foreign.search(lv, sents[i].start, sents[i].end)}
         structure = analyse(v, sents)
-        phrases = self.mentions.find(lv, sents, hits)
+        phrases = self.mentions.find(lv, sents, hits, v)
         ref = article_date(text, date)
         doc = Doc(text, lv, sents, self.clause_break, self.segment_break)
         doc.attr = Attributor(self.resolver, lv, sents, phrases, foreign, ref, structure, self.governing,

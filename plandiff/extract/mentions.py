@@ -48,13 +48,14 @@ class Cues:
     years: list[int] = field(default_factory=list)
     before_places: list[str] = field(default_factory=list)
     before_months: list[tuple[int | None, int]] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # proper names found in some plan file's title or aliases
     definite: bool = True  # "the/this/its …" refers back; "a …" introduces something new
 
     @property
     def discriminating(self) -> bool:
         """Whether the phrase says enough to score versions on (a bare "the plan" does not)."""
         return bool(self.points or self.fewer_than or self.parties or self.places or self.either or self.months
-                    or self.relative_months or self.years or self.before_places or self.before_months
+                    or self.relative_months or self.years or self.before_places or self.before_months or self.names
                     or (self.definite and (self.lineage == "original" or self.kind in SPECIFIC_KINDS)))
 
 
@@ -102,13 +103,16 @@ class MentionFinder:
         self.det = re.compile(c.source(spec["determiners"]))
         self.max_before = int(spec.get("max_words_before", 7))
         self.after = [c(p, f"versions.yaml after[{i}]") for i, p in enumerate(spec["after"])]
+        self.subject = c(spec["subject"], "versions.yaml subject")
+        self.names: set[str] = set()  # words of the plan files' titles and aliases (set by the engine)
         cues = spec["cues"]
         self.rx = {name: c(p, f"versions.yaml cues {name}") for name, p in cues.items()}
-        self.parties = [(name, c(rf"(?<![\w.-])(?:{p})(?:'s|')?(?![\w-])", f"versions.yaml parties {name}"))
+        # hyphens do not end a name here: "US-drafted", "EU-US-Ukraine"
+        self.parties = [(name, c(rf"(?<![\w.])(?:{p})(?:'s|')?(?![\w])", f"versions.yaml parties {name}"))
                         for name, p in spec["parties"].items()]
         self.groups = []
         for name, g in spec["groups"].items():
-            self.groups.append((name, c(rf"(?<![\w.-])(?:{g['words']})(?:'s|')?(?![\w-])", f"versions.yaml groups {name}"),
+            self.groups.append((name, c(rf"(?<![\w.])(?:{g['words']})(?:'s|')?(?![\w])", f"versions.yaml groups {name}"),
                                 frozenset(g["members"]), bool(g.get("all"))))
         self.places = list(spec["places"])
         self.place_rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(p.lower()) for p in
@@ -128,7 +132,7 @@ class MentionFinder:
 
     # --- finding ---------------------------------------------------------------
 
-    def find(self, lv: str, sents, hits: dict[int, set]) -> dict[int, list[Phrase]]:
+    def find(self, lv: str, sents, hits: dict[int, set], v: str | None = None) -> dict[int, list[Phrase]]:
         """Sentence index → its phrases, in text order (aliases win where they overlap a phrase)."""
         out: dict[int, list[Phrase]] = {}
         for si in sorted(hits):
@@ -148,7 +152,7 @@ class MentionFinder:
                 for m in self.head.finditer(lv, sent.start, sent.end):
                     if m.start() and _BOUNDARY.match(lv, m.start() - 1):
                         continue
-                    ph = self._phrase(lv, sent, m)
+                    ph = self._phrase(lv, sent, m, v)
                     if ph is not None:
                         found.append(ph)
             if satisfied(self.points_needs, kws):
@@ -184,12 +188,23 @@ class MentionFinder:
             out[si] = phrases
         return out
 
-    def _phrase(self, lv: str, sent, m: re.Match):
+    def _phrase(self, lv: str, sent, m: re.Match, v: str | None = None):
         kind = m.lastgroup
         h0, h1 = m.start(), m.end()
         start = self._left(lv, sent.start, h0)
         cues = Cues(kind=kind, definite=not re.match(r"(?:an?|another|one|some) ", lv[start:h0]))
         self._read(lv[start:h0], cues)
+        if v is not None and self.names:
+            for t in re.finditer(r"[A-Z][\w'’-]{2,}", v[start:h0]):
+                w = re.sub(r"(?:'s|’s|')$", "", t.group()).lower()
+                if w in self.names and not self.any_cue.fullmatch(w) and not self.det.match(w):
+                    cues.names.append(w)
+        sub = self.subject.search(lv, max(sent.start, start - 120), start)
+        if sub is not None and sub.end() == start:
+            who = Cues()
+            self._read(sub.group("who"), who, lineage=False)
+            cues.parties += who.parties
+            cues.either += [(names, place) for names, place in who.either]
         end = h1
         tail = lv[h1:min(sent.end, h1 + 120)]
         for rx in self.after:
@@ -347,7 +362,7 @@ class MentionFinder:
 
     # --- plan metadata through the same words ---------------------------------------
 
-    def kinds_of(self, status: str | None, title: str | None, status_kinds: dict) -> frozenset:
+    def kinds_of(self, status: str | None, title: str | None, status_kinds: dict, aliases=()) -> frozenset:
         kinds = set()
         st = (status or "").lower()
         for k, p in status_kinds.items():
@@ -358,6 +373,10 @@ class MentionFinder:
         m = self.head.search(t)
         if m is not None and m.lastgroup != "event":
             kinds.add(m.lastgroup)
+        for a in aliases or ():  # "Geneva framework": a version's own names say what it is, if specifically
+            m = self.head.search(a.lower())
+            if m is not None and m.lastgroup in SPECIFIC_KINDS:
+                kinds.add(m.lastgroup)
         return frozenset(kinds or {"plan"})
 
     def places_in(self, *texts: str) -> set[str]:

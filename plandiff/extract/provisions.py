@@ -47,6 +47,8 @@ class Provisions:
                 continue
             kws = hits[si]
             sent = doc.sents[si]
+            if doc.v[sent.end - 1] == "?":
+                continue  # a question asserts nothing ("Does the plan bar Ukraine from NATO?")
             for rule in self.rule_dispatch.candidates(kws):
                 rx = rule.regex_for(kws)
                 if rx is not None:
@@ -103,8 +105,8 @@ class Provisions:
         if st.russia_subject and self.russia_subject.search(v[max(clause[0], t0 - 60):t0]):
             status = st.russia_subject
         lo, hi = max(clause[0], t0 - self.reach), min(clause[1], t1 + self.reach)
-        if st.regions_after:  # "withdraw from the part of Donetsk …": what follows the verb
-            lo, hi = t0, max(seg[1], t1)
+        if st.regions_after:  # "withdraw from the part of Donetsk …": what follows the verb, to the clause end
+            lo, hi = t0, max(min(clause[1], t1 + self.reach), t1)
         found: list[tuple[str, int, int]] = []
         if not st.always_key:
             for key, rx in self.regions:

@@ -43,6 +43,7 @@ class Profile:
     revises: str | None
     responds_to: str | None
     descendants: frozenset
+    names: frozenset  # the words of its title and aliases
     chain_counts: frozenset  # the point count of the version it revises
 
 
@@ -64,10 +65,14 @@ def profiles_from(meta: dict[str, dict], finder: MentionFinder) -> dict[str, Pro
         out[vid] = Profile(
             vid, parse_iso(m.get("date")),
             tuple(frozenset(finder.party_names(str(d))) for d in (m.get("drafted_by") or ())),
-            finder.kinds_of(m.get("status"), m.get("title"), status_kinds), frozenset(places),
+            finder.kinds_of(m.get("status"), m.get("title"), status_kinds, m.get("aliases")), frozenset(places),
             pc if isinstance(pc, int) else None, m.get("revises"), m.get("responds_to"),
-            frozenset(desc.get(vid, ())), frozenset(counts))
+            frozenset(desc.get(vid, ())), frozenset(_words(m.get("title"), *(m.get("aliases") or ()))), frozenset(counts))
     return out
+
+
+def _words(*texts) -> set[str]:
+    return {w for t in texts if t for w in re.findall(r"[a-z][\w'-]{2,}", t.lower().replace("'s", ""))}
 
 
 def _month_back(ref: dt.date, back: int) -> tuple[int, int]:
@@ -132,8 +137,6 @@ class Resolver:
                 s += w["original"] + (w["original_descendants"] if p.descendants else 0.0)
         elif c.lineage == "revised":
             s += w["revised"] if p.revises else (w["revised_response"] if p.responds_to else w["revised_original"])
-        elif p.revises and not c.fewer_than:
-            s += w["bare_revision"]  # a bare "the US draft" is the original, not its revision
         if p.date is not None:
             for year, month in c.months:
                 ok = p.date.month == month and (year is None or p.date.year == year) and (
@@ -153,13 +156,24 @@ class Resolver:
                     s += w["anchor_after"]
             if ref is not None and p.date > ref:
                 s += w["future"]
+            elif ref is not None:
+                s += w["recent"] / (1.0 + (ref - p.date).days / w["recency_days"])
+        for name in c.names:
+            if name in p.names:
+                s += w["name"]
         return s
 
     def resolve(self, cues: Cues, ref: dt.date | None, salient: str | None) -> tuple[str | None, list[str], bool]:
         """(version or None, the near-tied candidates when None, whether the phrase names a foreign document)."""
         if not self.profiles:
             return None, [], False
-        scored = sorted(((self.score(p, cues, ref), vid) for vid, p in self.profiles.items()), reverse=True)
+        raw = {vid: self.score(p, cues, ref) for vid, p in self.profiles.items()}
+        if cues.lineage is None and not cues.fewer_than:
+            # a bare "the US draft" is the original, not its revision, when both fit the words
+            for vid, p in self.profiles.items():
+                if p.revises in raw and raw[p.revises] >= raw[vid] - self.w["margin"]:
+                    raw[vid] += self.w["bare_revision"]
+        scored = sorted(((sc, vid) for vid, sc in raw.items()), reverse=True)
         best, top = scored[0]
         w = self.w
         if best < w["foreign"]:

@@ -56,13 +56,13 @@ class Stance:
     def read(self, doc: Doc, clause: tuple[int, int], t0: int, t1: int, omission: bool = True) -> str:
         """included | omitted | parked | changed."""
         v = doc.v
-        prefix = v[max(clause[0], t0 - self.before):t0]
+        seg = doc.segment(clause, t0)  # "cut its army to 600,000 and give up NATO": the cut is not NATO's
+        prefix = v[max(seg[0], t0 - self.before):t0]
         suffix = v[t1:min(clause[1], t1 + 200)]
         if omission and (self.parked_before.search(prefix) or self.parked_after.search(suffix)):
             return "parked"
         if omission and (self.omission_before.search(prefix) or self.omission_after.search(suffix)):
             return "omitted"
-        seg = doc.segment(clause, t0)  # "cut its army to 600,000 and give up NATO": the cut is not NATO's
         if self.change_before.search(v[max(seg[0], t0 - self.before):t0]) or \
                 self.change_after.search(v[t1:max(min(seg[1], t1 + 200), t1)]):
             return "changed"
@@ -100,9 +100,7 @@ class Stance:
         if stance not in ("omitted", "changed", "parked"):
             return []
         v = doc.v
-        lo = max(clause[0], t0 - self.before)
-        if stance == "changed":
-            lo = max(lo, doc.segment(clause, t0)[0])
+        lo = max(clause[0], t0 - self.before, doc.segment(clause, t0)[0])
         before_rx, after_rx = {"omitted": (self.omission_before, self.omission_after),
                                "parked": (self.parked_before, self.parked_after),
                                "changed": (self.change_before, self.change_after)}[stance]
