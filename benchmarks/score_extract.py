@@ -71,9 +71,18 @@ class Score:
         return n / self.gold if self.gold else 1.0
 
 
+def _norm(value):
+    """Lists are sets here: ["Sumy", "Kharkiv"] equals ["Kharkiv", "Sumy"]."""
+    if isinstance(value, list):
+        return sorted((_norm(v) for v in value), key=repr)
+    if isinstance(value, dict):
+        return {k: _norm(v) for k, v in value.items()}
+    return value
+
+
 def _fields(pred, gold) -> dict:
     return {"provision": True, "version": pred.plan == gold[0], "stance": pred.stance == gold[2],
-            "value": pred.value == gold[3]}
+            "value": _norm(pred.value) == _norm(gold[3])}
 
 
 def score_paragraph(ex, para: dict, sc: Score) -> None:

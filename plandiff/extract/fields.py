@@ -124,7 +124,8 @@ class FieldReader:
             else:
                 raw.value, raw.stance = "no-cap", "included"
             return [raw]
-        if raw.stance == "included" and self.stance.negation(doc, raw.clause, t0):
+        if raw.stance in ("included", "changed") and (self.stance.negation(doc, raw.clause, t0)
+                                                      or self.stance.no_longer(doc, raw.clause, t0)):
             return None  # "does not cap the army": not a claim we can type safely
         seg = doc.segment(raw.clause, t0)
         lo, hi = seg[0], max(seg[1], t1)

@@ -48,7 +48,7 @@ class Cues:
     years: list[int] = field(default_factory=list)
     before_places: list[str] = field(default_factory=list)
     before_months: list[tuple[int | None, int]] = field(default_factory=list)
-    names: list[str] = field(default_factory=list)  # proper names found in some plan file's title or aliases
+    names: list[str] = field(default_factory=list)  # title/alias words ("~word": written in lower case)
     definite: bool = True  # "the/this/its …" refers back; "a …" introduces something new
 
     @property
@@ -195,10 +195,11 @@ class MentionFinder:
         cues = Cues(kind=kind, definite=not re.match(r"(?:an?|another|one|some) ", lv[start:h0]))
         self._read(lv[start:h0], cues)
         if v is not None and self.names:
-            for t in re.finditer(r"[A-Z][\w'’-]{2,}", v[start:h0]):
+            for t in re.finditer(r"[A-Za-z][\w'’-]{2,}", v[start:h0]):
                 w = re.sub(r"(?:'s|’s|')$", "", t.group()).lower()
-                if w in self.names and not self.any_cue.fullmatch(w) and not self.det.match(w):
-                    cues.names.append(w)
+                if w in self.names and not self.any_cue.fullmatch(w) and not self.det.match(w) \
+                        and not self.rx["original"].fullmatch(w) and not self.rx["revised"].fullmatch(w):
+                    cues.names.append(w if t.group()[0].isupper() else "~" + w)
         sub = self.subject.search(lv, max(sent.start, start - 120), start)
         if sub is not None and sub.end() == start:
             who = Cues()
@@ -245,6 +246,9 @@ class MentionFinder:
         i = len(toks) - 1
         while i >= 0 and taken < self.max_before:
             s, e, w = toks[i]
+            if w in ('"', "'"):  # the US "final offer": quote marks inside a phrase
+                i -= 1
+                continue
             if not (w[0].isalnum() or w[0] == "'"):
                 break
             bare = w.rstrip(".")
@@ -396,4 +400,6 @@ class MentionFinder:
         for name, grx, members, _ in self.groups:
             if drafter in members or grx.search(low) or out & members:
                 out.add(f"group:{name}")
+                if not any(rx.fullmatch(low) for _, rx in self.parties):
+                    out.add(f"collective:{name}")  # "Coalition of the Willing", "European Commission"
         return out

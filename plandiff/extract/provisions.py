@@ -66,7 +66,7 @@ class Provisions:
         if self.stance.blocked(doc, si, clause, t0, rule.opinion_ok):
             return []
         v = doc.v
-        stance = self.stance.read(doc, clause, t0, t1, rule.omission)
+        stance = self.stance.read(doc, clause, t0, t1, rule.omission, rule.change)
         spans = [(t0, t1)] + self.stance.cue_span(doc, clause, t0, t1, stance)
         raw = Raw(rule, rule.key, spans, None, stance, si, clause, t0, rule.confidence)
         _parked(raw, self.stance)

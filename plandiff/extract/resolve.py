@@ -88,6 +88,7 @@ class Resolver:
     def __init__(self, profiles: dict[str, Profile]):
         self.profiles = profiles
         self.w = {k: float(v) for k, v in load()["versions"]["scores"].items()}
+        self.members = {name: frozenset(g["members"]) for name, g in load()["versions"]["groups"].items()}
 
     def _party(self, p: Profile, names: frozenset, all_: bool, group: str | None) -> float:
         w = self.w
@@ -98,7 +99,9 @@ class Resolver:
             ok = all(any(n in d for d in p.drafters) for n in names)
             return w["party"] + w["party_lead"] if ok else w["party_other"]
         if not hit:
-            return w["party_other"]
+            member = group is None and any(
+                f"collective:{g}" in d and names & self.members.get(g, frozenset()) for d in p.drafters for g in self.members)
+            return w["party_member"] if member else w["party_other"]
         return w["party"] + (w["party_lead"] if 0 in hit else 0.0) + w["party_share"] * len(hit) / len(p.drafters)
 
     def _place(self, p: Profile, place: str) -> float:
@@ -119,6 +122,10 @@ class Resolver:
                 s += w["points_other"]
         for names, all_, group in c.parties:
             s += self._party(p, names, all_, group)
+        if c.parties and not any(all_ or group for _, all_, group in c.parties) and p.drafters:
+            said = frozenset().union(*(names for names, _, _ in c.parties))
+            if all(d & said for d in p.drafters) and len(said) == len(p.drafters):
+                s += w["party_exact"]
         for place in c.places:
             s += self._place(p, place)
         for names, place in c.either:
@@ -159,8 +166,8 @@ class Resolver:
             elif ref is not None:
                 s += w["recent"] / (1.0 + (ref - p.date).days / w["recency_days"])
         for name in c.names:
-            if name in p.names:
-                s += w["name"]
+            if name.lstrip("~") in p.names:
+                s += w["name_lower"] if name.startswith("~") else w["name"]
         return s
 
     def resolve(self, cues: Cues, ref: dt.date | None, salient: str | None) -> tuple[str | None, list[str], bool]:

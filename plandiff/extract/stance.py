@@ -53,18 +53,26 @@ class Stance:
             return False
         return self.content.search(prefix, 0, op.end()) is None
 
-    def read(self, doc: Doc, clause: tuple[int, int], t0: int, t1: int, omission: bool = True) -> str:
+    def _start(self, doc: Doc, clause: tuple[int, int], t0: int) -> int:
+        """Where stance cues before t0 may begin: in its segment, after any version phrase ("the revised plan")."""
+        lo = max(clause[0], t0 - self.before, doc.segment(clause, t0)[0])
+        for m in doc.attr.by_sentence.get(doc.si(t0)) or ():
+            if lo <= m.end <= t0:
+                lo = m.end
+        return lo
+
+    def read(self, doc: Doc, clause: tuple[int, int], t0: int, t1: int, omission: bool = True,
+             change: bool = True) -> str:
         """included | omitted | parked | changed."""
         v = doc.v
         seg = doc.segment(clause, t0)  # "cut its army to 600,000 and give up NATO": the cut is not NATO's
-        prefix = v[max(seg[0], t0 - self.before):t0]
+        prefix = v[self._start(doc, clause, t0):t0]
         suffix = v[t1:min(clause[1], t1 + 200)]
         if omission and (self.parked_before.search(prefix) or self.parked_after.search(suffix)):
             return "parked"
         if omission and (self.omission_before.search(prefix) or self.omission_after.search(suffix)):
             return "omitted"
-        if self.change_before.search(v[max(seg[0], t0 - self.before):t0]) or \
-                self.change_after.search(v[t1:max(min(seg[1], t1 + 200), t1)]):
+        if change and (self.change_before.search(prefix) or self.change_after.search(v[t1:max(min(seg[1], t1 + 200), t1)])):
             return "changed"
         return "included"
 
@@ -100,7 +108,7 @@ class Stance:
         if stance not in ("omitted", "changed", "parked"):
             return []
         v = doc.v
-        lo = max(clause[0], t0 - self.before, doc.segment(clause, t0)[0])
+        lo = self._start(doc, clause, t0)
         before_rx, after_rx = {"omitted": (self.omission_before, self.omission_after),
                                "parked": (self.parked_before, self.parked_after),
                                "changed": (self.change_before, self.change_after)}[stance]

@@ -113,6 +113,7 @@ class Rule:
     opinion_ok: bool = False
     negated: Any = "skip"
     omission: bool = True
+    change: bool = True
     confidence: float = 0.9
     extra: dict = field(default_factory=dict)
     needs: tuple = ()
@@ -178,6 +179,7 @@ def build_rules(compile_, keywords) -> list[Rule]:
                           group_values=group_values, fields=fields, window=r.get("window", "clause"),
                           after=int(r.get("after", 0)), opinion_ok=bool(r.get("opinion_ok")),
                           negated=r.get("negated", "skip"), omission=r.get("omission", True),
+                          change=r.get("change", True),
                           confidence=float(r.get("confidence", 0.9)), extra=extra,
                           needs=keywords.needs(r.get("needs")), parts=parts))
     return rules
