@@ -44,13 +44,35 @@ def plan_context(plans_dir: str | Path | None) -> dict[str, Any]:
         ctx["base_values"][plan.id] = {k: p.value for k, p in plan.provisions.items()
                                        if p.value is not None and not p.disputed}
         meta = {}
+        missing = []
         for name in META_FIELDS:
+            if not hasattr(plan, name):
+                missing.append(name)
             value = getattr(plan, name, None)
             if isinstance(value, tuple):
                 value = list(value)
             meta[name] = value
+        if missing:  # a field the plan model does not carry yet (`place`): read it from the file's header
+            meta.update(_header_fields(f, missing))
         ctx["meta"][plan.id] = meta
     return ctx
+
+
+def _header_fields(path: Path, names: list[str]) -> dict[str, Any]:
+    import yaml
+
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    out = {}
+    for name in names:
+        value = data.get(name)
+        if isinstance(value, str) or (isinstance(value, list) and all(isinstance(x, str) for x in value)):
+            out[name] = value
+    return out
 
 
 def extractor_for(ctx: dict[str, Any] | None = None) -> Extractor:
