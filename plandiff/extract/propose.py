@@ -10,7 +10,11 @@ For each version the claims speak of, the plan file is copied and edited:
   with an overlapping quote: then the claim is *reproduced* and changes
   nothing;
 * a claim that contradicts the file's value turns the provision into a
-  **disputed** one (`claims:`), the file's account first;
+  **disputed** one (`claims:`), the file's account first — but only when the
+  claim's version is named in its own sentence, paragraph or list heading
+  and its confidence reaches `dispute_confidence` (vocab.yaml `propose`);
+  any other contradiction is listed *for review* and never written into a
+  draft, so a misread sentence cannot manufacture a dispute;
 * a claim with no version (`plan: null`) is proposed, as evidence with
   `attribution: uncertain`, only to versions the article names that already
   hold a value it agrees with;
@@ -50,6 +54,7 @@ class Proposal:
     reproduced: list[tuple[str, Claim]] = field(default_factory=list)
     applied: list[tuple[str, Claim, str]] = field(default_factory=list)  # (plan, claim, what)
     skipped: list[tuple[Claim, str]] = field(default_factory=list)
+    review: list[tuple[str, Claim, str]] = field(default_factory=list)  # contradictions not written: (plan, claim, why)
 
     @property
     def changed(self) -> bool:
@@ -64,7 +69,7 @@ class Proposal:
         out = [style("plandiff extract --propose", "bold"),
                f"  {len(self.reproduced)} claim(s) already in the plan files, "
                f"{len(self.applied)} proposed edit(s) in {len(self.proposed)} version(s), "
-               f"{len(self.skipped)} claim(s) not applied", ""]
+               f"{len(self.review)} contradiction(s) for review, {len(self.skipped)} claim(s) not applied", ""]
         from plandiff.diff.changes import ChangeSet
 
         for pid, plan in self.proposed.items():
@@ -82,6 +87,11 @@ class Proposal:
             out.append(style("== Already in the plan files ==", "bold"))
             for pid, c in self.reproduced:
                 out.append(f"  {pid}: {c.provision} {c.stance}: \"{c.quote}\"")
+            out.append("")
+        if self.review:
+            out.append(style("== Contradictions for review (not written into drafts) ==", "bold"))
+            for pid, c, why in self.review:
+                out.append(f"  {pid}: {c.provision} {c.stance} — {why}: {c.source}:{c.start}-{c.end} \"{c.quote}\"")
             out.append("")
         if self.skipped:
             out.append(style("== Not applied (for the analyst) ==", "bold"))
@@ -164,8 +174,26 @@ def _summary(label: str, spec: dict, claim: Claim) -> str:
     return f"{label}: {what} (proposed by plandiff extract from {Path(claim.source).name}; review)."
 
 
+def dispute_threshold() -> float:
+    from plandiff.extract.data import load
+
+    return float((load()["vocab"].get("propose") or {}).get("dispute_confidence", 0.75))
+
+
+def may_dispute(claim: Claim) -> str | None:
+    """None if the claim may make a provision disputed; otherwise why it goes to review instead."""
+    if not claim.explicit:
+        return "contradicts the file, but the article does not name the version in this sentence or paragraph"
+    if claim.confidence < dispute_threshold():
+        return f"contradicts the file, but the claim's confidence {claim.confidence:.2f} is below {dispute_threshold():.2f}"
+    return None
+
+
+REVIEW = "review: "
+
+
 def _apply(prov: dict | None, key: str, spec: dict, label: str, claim: Claim, ev: dict) -> tuple[dict | None, str]:
-    """(new provision data or None for no change, what happened)."""
+    """(new provision data or None for no change, what happened; "review: …" for a contradiction not written)."""
     omitted = claim.stance == "omitted"
     value = claim.value
     if prov is None:
@@ -188,6 +216,9 @@ def _apply(prov: dict | None, key: str, spec: dict, label: str, claim: Claim, ev
                 return prov, "adds evidence to a claim"
         if not omitted and value is None:
             return None, "no value to place among the disputed claims"
+        why = may_dispute(claim)
+        if why:
+            return None, REVIEW + why
         prov["claims"].append({"status": "omitted"} if omitted else {"value": copy.deepcopy(value)})
         prov["claims"][-1]["evidence"] = [ev]
         return prov, "adds a disputed claim"
@@ -201,6 +232,9 @@ def _apply(prov: dict | None, key: str, spec: dict, label: str, claim: Claim, ev
         return prov, "adds evidence"
     if not omitted and value is None:
         return None, "says the provision is in the version, but the file records it omitted"
+    why = may_dispute(claim)
+    if why:
+        return None, REVIEW + why
     old_claim = {"status": "omitted"} if was_omitted else {"value": prov.get("value")}
     old_claim["evidence"] = prov.pop("evidence", [])
     new_claim = {"status": "omitted"} if omitted else {"value": copy.deepcopy(value)}
@@ -273,6 +307,8 @@ def propose(claims: list[Claim], plans_dir: str | Path = "plans") -> Proposal:
             new, what = _apply(provisions.get(c.provision), c.provision, spec, ptype.label, c, ev)
             if what == "reproduced":
                 proposal.reproduced.append((pid, c))
+            elif what.startswith(REVIEW):
+                proposal.review.append((pid, c, what[len(REVIEW):]))
             elif new is None:
                 proposal.skipped.append((c, what))
             else:

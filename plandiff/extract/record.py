@@ -28,7 +28,8 @@ class Claim:
     confidence: float
     candidates: list[str] = field(default_factory=list)
     note: str | None = None
-    # how the version was found: "clause" / "sentence" (named there), "heading", "earlier", "salient", "none"
+    # how the version was found: "clause" / "sentence" (named there), "paragraph" (earlier in it), "heading"
+    # (a list's lead or a section's heading), "earlier" (a previous paragraph), "salient", "unresolved", "none"
     found: str | None = None
     point: str | None = None  # the point number of the list item the claim stands in ("Point 4: …")
 
@@ -56,7 +57,7 @@ class Claim:
     @property
     def explicit(self) -> bool:
         """Whether the version is named in the claim's own sentence or governs it as a heading."""
-        return self.found in ("clause", "sentence", "heading")
+        return self.found in ("clause", "sentence", "paragraph", "heading")
 
 
 def claims_document(claims: list[Claim]) -> dict:

@@ -307,7 +307,8 @@ class Attributor:
                 break
             m = self.governing(j)
             if m is not None:
-                return self._of(m, 0.8 if self.sents[j].paragraph == paragraph else 0.7, "earlier")
+                same = self.sents[j].paragraph == paragraph
+                return self._of(m, 0.8 if same else 0.7, "paragraph" if same else "earlier")
         g = self.headings.get(si)
         if g is not None and g not in self.foreign:
             m = self.governing(g)
