@@ -308,7 +308,8 @@ class Attributor:
             m = self.governing(j)
             if m is not None:
                 same = self.sents[j].paragraph == paragraph
-                return self._of(m, 0.8 if same else 0.7, "paragraph" if same else "earlier")
+                how = "heading" if self.headings.get(si) == j else ("paragraph" if same else "earlier")
+                return self._of(m, 0.8 if same else 0.7, how)
         g = self.headings.get(si)
         if g is not None and g not in self.foreign:
             m = self.governing(g)

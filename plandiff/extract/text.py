@@ -86,6 +86,15 @@ def html_to_text(html: str | bytes) -> str:
         if el.get("role") in roles or (attrs and marker.search(attrs)):
             if el.getparent() is not None and el.find(".//article") is None:
                 el.drop_tree()
+    # List items keep their bullet or number, so a list reads as one (structure.py) and point numbers survive.
+    for lst in root.iter("ol", "ul"):
+        n = 0
+        for li in lst:
+            if getattr(li, "tag", None) != "li":
+                continue
+            n += 1
+            marker = f"{n}. " if lst.tag == "ol" else "• "
+            li.text = marker + (li.text or "").lstrip()
     # Mark block boundaries with newlines, then let lxml serialise the text in C.
     for el in root.iter(*rules["block"]):
         el.tail = "\n" + el.tail if el.tail else "\n"
