@@ -14,6 +14,7 @@ words are in plandiff/data/extract/versions.yaml.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -30,6 +31,28 @@ _TOKEN = re.compile(r"[\w'’.&-]+|[^\w\s]")
 _GENERIC = frozenset("the a an of to in on for and plan peace proposal draft framework text version point points "
                      "deal talks statement ceasefire joint document agreement us new".split())
 SPECIFIC_KINDS = ("counterproposal", "memorandum", "declaration", "statement", "guarantee", "framework", "roadmap")
+
+
+class _Spans:
+    """Spans, asked "is this position inside one?" in log time (a long sentence has many)."""
+
+    def __init__(self, spans=()):
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+
+    def add(self, a: int, b: int) -> None:
+        i = bisect.bisect(self.starts, a)
+        self.starts.insert(i, a)
+        self.spans.insert(i, (a, b))
+
+    def covers(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        # spans may overlap: look back over the few that start near pos
+        while i >= 0 and pos - self.starts[i] < 200:
+            if self.spans[i][1] > pos:
+                return True
+            i -= 1
+        return False
 
 
 @dataclass
@@ -157,10 +180,10 @@ class MentionFinder:
                         found.append(ph)
             if satisfied(self.points_needs, kws):
                 # a point count on its own names a version too: "it now contains fewer points than 28"
-                taken = [(f[0], f[1]) for f in found]
+                covered = _Spans((f[0], f[1]) for f in found)
                 for name in ("fewer_points", "points"):
                     for m in self.rx[name].finditer(lv, sent.start, sent.end):
-                        if any(a <= m.start() < b for a, b in taken):
+                        if covered.covers(m.start()):
                             continue
                         n = self._num(m.group("n"))
                         if n is None or n > 60:
@@ -168,7 +191,7 @@ class MentionFinder:
                         cues = Cues(kind=None, points=None if name == "fewer_points" else n,
                                     fewer_than=n if name == "fewer_points" else None)
                         found.append((m.start(), m.end(), None, cues))
-                        taken.append(m.span())
+                        covered.add(m.start(), m.end())
             if not found:
                 continue
             found.sort(key=lambda f: (f[0], f[2] is None, -(f[1] - f[0])))

@@ -256,6 +256,29 @@ class Attributor:
                 if m.explicit and m.version:
                     versions.add(m.version)
         self.document_versions = sorted(versions)
+        self._idx: dict = {}
+        self._ends: dict = {}
+
+    def _index(self, si: int):
+        """(mentions that name something, their starts, their ends, first non-dependent) for a sentence."""
+        got = self._idx.get(si)
+        if got is None:
+            ms = [m for m in self.by_sentence.get(si) or () if m.version or m.foreign or m.candidates]
+            first_main = next((m for m in ms if not m.dependent), None)
+            got = (ms, [m.start for m in ms], [m.end for m in ms], first_main)
+            self._idx[si] = got
+        return got
+
+    def mention_end_before(self, si: int, pos: int) -> int | None:
+        """The end of the last mention (of any kind) that ends at or before pos in sentence si."""
+        ms = self.by_sentence.get(si)
+        if not ms:
+            return None
+        ends = self._ends.get(si)
+        if ends is None:
+            ends = self._ends[si] = [m.end for m in ms]
+        i = bisect.bisect_right(ends, pos) - 1
+        return ends[i] if i >= 0 else None
 
     def governing(self, i: int) -> Mention | None:
         ms = [m for m in self.by_sentence.get(i) or () if m.version or m.foreign or m.candidates]
@@ -273,25 +296,26 @@ class Attributor:
         """(version or None, confidence factor, how it was found, candidates) for a claim at `pos`."""
         if si in self.foreign:
             return None, 0.0, "foreign", ()
-        ms = [m for m in self.by_sentence.get(si) or () if m.version or m.foreign or m.candidates]
+        ms, starts, ends, first_main = self._index(si)
         cs, ce = clause
         if ms:
-            inside = [m for m in ms if cs <= m.start < ce]
-            before = [m for m in inside if m.start <= pos]
-            if before:
-                return self._of(before[-1], 1.0, "clause")
-            if inside:
-                return self._of(inside[0], 0.95, "clause")
+            # bisect, not scans: a very long sentence may hold thousands of mentions
+            lo = bisect.bisect_left(starts, cs)
+            hi = bisect.bisect_left(starts, ce)
+            at = bisect.bisect_right(starts, pos)
+            if lo < min(at, hi):
+                return self._of(ms[min(at, hi) - 1], 1.0, "clause")
+            if lo < hi:
+                return self._of(ms[lo], 0.95, "clause")
             relative = re.match(r"\s*(?:which|that|who)\b", self.v[cs:cs + 12])
-            earlier = [m for m in ms if m.end <= cs]
-            if relative and earlier:  # "the US plan, which barred …"
-                return self._of(earlier[-1], 0.9, "sentence")
-            main = [m for m in ms if not m.dependent]
-            prior = [m for m in main if m.start <= pos]
-            if prior:
-                return self._of(prior[-1], 0.9, "sentence")
-            if main:
-                return self._of(main[0], 0.85, "sentence")
+            e = bisect.bisect_right(ends, cs)
+            if relative and e > 0:  # "the US plan, which barred …"
+                return self._of(ms[e - 1], 0.9, "sentence")
+            for k in range(at - 1, max(-1, at - 50), -1):
+                if not ms[k].dependent:
+                    return self._of(ms[k], 0.9, "sentence")
+            if first_main is not None:
+                return self._of(first_main, 0.85, "sentence")
             return self._of(ms[0], 0.75, "sentence")
         g = self.leads.get(si)
         if g is not None and g not in self.foreign:

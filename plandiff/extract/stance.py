@@ -56,10 +56,8 @@ class Stance:
     def _start(self, doc: Doc, clause: tuple[int, int], t0: int) -> int:
         """Where stance cues before t0 may begin: in its segment, after any version phrase ("the revised plan")."""
         lo = max(clause[0], t0 - self.before, doc.segment(clause, t0)[0])
-        for m in doc.attr.by_sentence.get(doc.si(t0)) or ():
-            if lo <= m.end <= t0:
-                lo = m.end
-        return lo
+        end = doc.attr.mention_end_before(doc.si(t0), t0)
+        return max(lo, end) if end is not None and end <= t0 else lo
 
     def read(self, doc: Doc, clause: tuple[int, int], t0: int, t1: int, omission: bool = True,
              change: bool = True) -> str:
