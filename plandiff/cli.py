@@ -64,17 +64,20 @@ def check(paths: tuple[str, ...], fmt: str, no_quotes: bool, quiet: bool, color:
     for d in corpus.diagnostics:
         click.echo(render_diagnostic(d, fmt, style), color=True)
     files = [f for f in corpus.files if f.path]
-    if not files and not corpus.diagnostics:
+    if not files and not corpus.diagnostics and not corpus.events:
         click.echo("plandiff check: no plan files found", err=True)
         return EXIT_TROUBLE
     if not quiet:
-        bad = sum(1 for f in corpus.files if f.diagnostics)
+        bad = sum(1 for f in corpus.files if f.diagnostics) + len({d.path for d in corpus.event_problems})
         n = len(corpus.diagnostics)
         if n:
             msg = f"plandiff check: {n} problem{'s' * (n != 1)} in {bad} of {len(files)} file{'s' * (len(files) != 1)}"
         else:
             provs = sum(len(p.provisions) for p in corpus.plans.values())
-            msg = f"plandiff check: {len(files)} plan file{'s' * (len(files) != 1)} OK ({provs} provisions)"
+            parts = [f"{len(files)} plan file{'s' * (len(files) != 1)} OK ({provs} provisions)"] if files else []
+            if corpus.events:
+                parts.append(f"{len(corpus.events)} events OK")
+            msg = "plandiff check: " + ", ".join(parts)
         click.echo(msg, err=True)
     return EXIT_FOUND if corpus.diagnostics else EXIT_OK
 
@@ -277,7 +280,7 @@ def git_diff(args: tuple[str, ...], color: bool | None) -> int:
     """
     from plandiff.diff import diff_plans
     from plandiff.load import load_plan
-    from plandiff.model import Plan
+    from plandiff.model import FULL_TEXT, Plan
     from plandiff.render.text import render_text
 
     if len(args) < 7:
@@ -300,7 +303,7 @@ def git_diff(args: tuple[str, ...], color: bool | None) -> int:
     old, new = sides
     if old is None and new is None:
         return EXIT_OK
-    empty = Plan(id="/dev/null", title="(no such file)", date=None)
+    empty = Plan(id="/dev/null", title="(no such file)", date=None, coverage=FULL_TEXT)  # holds nothing, known
     cs = diff_plans(old or empty, new or empty)
     click.echo(f"plandiff {path}")
     click.echo(render_text(cs, Style(want_color(color, sys.stdout))), nl=False, color=True)
@@ -333,3 +336,6 @@ cli.add_command(site_cmd, "site")
 from plandiff.commands.extract import extract_cmd  # noqa: E402  (click + stdlib only; the extractor loads lazily)
 
 cli.add_command(extract_cmd, "extract")
+
+from plandiff.commands.export import export_cmd  # noqa: E402
+cli.add_command(export_cmd, "export")

@@ -11,6 +11,16 @@ from typing import Any
 
 INCLUDED = "included"
 OMITTED = "omitted"
+UNREPORTED = "unreported"  # in a full-text version: the point exists, but no cited copy shows it
+PROVISION_STATUSES = (INCLUDED, OMITTED, UNREPORTED)
+
+# What a plan file says about the version's text as a whole (see docs/plan-format.md).
+FULL_TEXT = "full-text"  # a complete text was published: a key the file lacks is a provision it does not hold
+PARTIAL = "partial"  # known through reports: a key the file lacks is only "not reported"
+COVERAGES = (FULL_TEXT, PARTIAL)
+
+# Warnings a source carries with it, shown next to every citation of it.
+CAVEATS = ("aggregator", "state-aligned", "machine-translated")
 
 
 def _drop_empty(d: dict) -> dict:
@@ -72,6 +82,10 @@ class Provision:
     def omitted(self) -> bool:
         return self.status == OMITTED
 
+    @property
+    def unreported(self) -> bool:
+        return self.status == UNREPORTED
+
     def to_data(self) -> dict:
         """The provision as a plan file holds it (without its key)."""
         d = _drop_empty({"point": self.point, "summary": self.summary})
@@ -98,20 +112,22 @@ class Source:
     date: str | None = None
     title: str | None = None
     language: str | None = None
+    caveats: tuple[str, ...] = ()
     note: str | None = None
 
     def to_data(self) -> dict:
         return _drop_empty({"id": self.id, "file": self.file, "url": self.url, "outlet": self.outlet,
                             "date": self.date, "title": self.title, "language": self.language,
-                            "note": self.note})
+                            "caveats": list(self.caveats), "note": self.note})
 
     @classmethod
     def from_data(cls, d: dict) -> "Source":
-        return cls(**{k: d.get(k) for k in ("id", "file", "url", "outlet", "date", "title", "language", "note")})
+        fields = {k: d.get(k) for k in ("id", "file", "url", "outlet", "date", "title", "language", "note")}
+        return cls(**fields, caveats=tuple(d.get("caveats") or ()))
 
 
-HEADER_FIELDS = ("schema", "id", "title", "date", "drafted_by", "status", "revises", "responds_to",
-                 "point_count", "aliases", "notes")
+HEADER_FIELDS = ("schema", "id", "title", "date", "place", "drafted_by", "status", "revises", "responds_to",
+                 "point_count", "coverage", "coverage_source", "aliases", "notes")
 
 
 @dataclass(frozen=True)
@@ -120,10 +136,13 @@ class Plan:
     title: str
     date: str | None = None
     drafted_by: tuple[str, ...] = ()
+    place: str | None = None  # where the text was presented or signed ("Istanbul"); reports name versions by it
     status: str | None = None
     revises: str | None = None
     responds_to: str | None = None
     point_count: int | None = None
+    coverage: str = PARTIAL
+    coverage_source: str | None = None  # the source that published the full text
     aliases: tuple[str, ...] = ()
     notes: str | None = None
     sources: tuple[Source, ...] = ()
@@ -140,12 +159,38 @@ class Plan:
     def header(self) -> dict:
         """The version's own fields (everything but sources and provisions)."""
         return {"schema": self.schema, "id": self.id, "title": self.title, "date": self.date,
-                "drafted_by": list(self.drafted_by), "status": self.status, "revises": self.revises,
+                "place": self.place, "drafted_by": list(self.drafted_by), "status": self.status, "revises": self.revises,
                 "responds_to": self.responds_to, "point_count": self.point_count,
+                "coverage": self.coverage, "coverage_source": self.coverage_source,
                 "aliases": list(self.aliases), "notes": self.notes}
 
+    @property
+    def full_text(self) -> bool:
+        return self.coverage == FULL_TEXT
+
     def to_data(self) -> dict:
-        d = {k: v for k, v in self.header().items() if not (k == "notes" and v is None)}
+        d = {k: v for k, v in self.header().items()
+             if not (k in ("notes", "coverage_source", "place") and v is None)}
         d["sources"] = [s.to_data() for s in self.sources]
         d["provisions"] = {k: p.to_data() for k, p in self.provisions.items()}
         return d
+
+
+# What kind of thing an event is: it has no text of its own to code (see plans/events.yaml).
+EVENT_KINDS = ("summit", "round", "meeting", "statement", "letter", "report", "arrangement", "postponement")
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated step in the talks that produced no plan text: a summit, a round, a letter."""
+
+    id: str
+    date: str
+    title: str
+    kind: str
+    parties: tuple[str, ...] = ()
+    end: str | None = None  # last day, for events that span several
+    place: str | None = None
+    versions: tuple[str, ...] = ()  # plan versions the event produced or discussed
+    summary: str | None = None
+    sources: tuple[Source, ...] = ()

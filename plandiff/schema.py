@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from plandiff.load.plan import ATTRIBUTIONS, SCHEMA
+from plandiff.model import CAVEATS, COVERAGES, PROVISION_STATUSES
 from plandiff.taxonomy import CUSTOM_RE, DURATION_UNITS, Taxonomy, default_taxonomy
 
 SCHEMA_ID = "https://plandiff.invalid/schema/plandiff-1.json"
@@ -71,7 +72,7 @@ def _provision(value: dict, label: str, description: str) -> dict:
             "additionalProperties": False,
             "properties": {
                 "point": {"anyOf": [point_one, {"type": "array", "items": point_one, "minItems": 1}]},
-                "summary": _TEXT, "value": value, "status": {"enum": ["included", "omitted"]},
+                "summary": _TEXT, "value": value, "status": {"enum": list(PROVISION_STATUSES)},
                 "evidence": _evidence(), "claims": {"type": "array", "minItems": 2, "items": claim},
                 "note": _TEXT}}
 
@@ -83,23 +84,28 @@ def plan_schema(taxonomy: Taxonomy | None = None) -> dict:
     source = {"type": "object", "required": ["id"], "additionalProperties": False,
               "properties": {"id": _TEXT, "file": {"type": "string", "pattern": "^sources/"},
                              "url": {"type": "string", "pattern": "^https?://"}, "outlet": _TEXT,
-                             "date": _DATE, "title": _TEXT, "language": _TEXT, "note": _TEXT},
+                             "date": _DATE, "title": _TEXT, "language": _TEXT,
+                             "caveats": {"type": "array", "items": {"enum": list(CAVEATS)}, "uniqueItems": True},
+                             "note": _TEXT},
               "oneOf": [{"required": ["file"]}, {"required": ["url", "outlet"]}]}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "plandiff plan version",
         "type": "object",
-        "required": ["schema", "id", "title", "date", "status", "sources", "provisions"],
+        "required": ["schema", "id", "title", "date", "status", "coverage", "sources", "provisions"],
         "additionalProperties": False,
         "properties": {
             "schema": {"const": SCHEMA},
             "id": _SLUG, "title": _TEXT, "date": _DATE,
+            "place": {"type": "string", "minLength": 1, "description": "where the text was presented or signed"},
             "drafted_by": {"type": "array", "items": _TEXT},
             "status": _SLUG,
             "revises": {"anyOf": [_SLUG, {"type": "null"}]},
             "responds_to": {"anyOf": [_SLUG, {"type": "null"}]},
             "point_count": {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "null"}]},
+            "coverage": {"enum": list(COVERAGES)},
+            "coverage_source": {"type": "string", "description": "id of the source that published the full text"},
             "aliases": {"type": "array", "items": _TEXT},
             "notes": _TEXT,
             "sources": {"type": "array", "items": source},

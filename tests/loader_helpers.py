@@ -26,6 +26,7 @@ BASE_PLAN = textwrap.dedent("""\
     title: Test plan
     date: 2025-11-20
     status: leaked-draft
+    coverage: partial
     sources:
       - id: art
         file: sources/art.txt

@@ -186,8 +186,12 @@ def plans(draw, max_provisions: int = 6) -> tuple[dict, dict[str, str]]:
         "revises": None,
         "responds_to": None,
         "point_count": draw(st.one_of(st.none(), st.integers(1, 60))),
+        "coverage": "partial",
         "aliases": draw(st.lists(text, max_size=3)),
     }
+    if sources and draw(st.booleans()):
+        data["coverage"] = "full-text"
+        data["coverage_source"] = draw(st.sampled_from([s["id"] for s in sources]))
     if draw(st.booleans()):
         data["notes"] = draw(text)
     data["sources"] = sources

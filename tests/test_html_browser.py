@@ -49,7 +49,7 @@ def site(tmp_path_factory):
     assert corpus.ok, corpus.diagnostics
     root = tmp_path_factory.mktemp("browser-site")
     out = root / "site"
-    write_site(Site(list(corpus.plans.values())), out)
+    write_site(Site(list(corpus.plans.values()), events=corpus.events), out)
     (root / "hostile").mkdir()
     with harness.serve(root) as base:
         yield out, base + "site/", root / "hostile", base + "hostile/"
@@ -202,7 +202,7 @@ def test_text_contrast_in_both_schemes(site, browser, scheme):
     try:
         page = ctx.new_page()
         problems = {}
-        for rel in (MAIN_PAGE, "index.html", "matrix.html", "provisions/military.troop_cap.html",
+        for rel in (MAIN_PAGE, "index.html", "matrix.html", "timeline.html", "provisions/military.troop_cap.html",
                     "sources/000_77f2589223732236.html"):
             page.goto(base + rel)
             low = page.evaluate(CONTRAST_JS)
@@ -226,6 +226,49 @@ def test_print_stylesheet_hides_controls(site, browser):
         assert page.locator("tr[data-filter-row]:visible").count() == 39
         pdf = page.pdf()  # the whole page lays out for paper
         assert pdf[:4] == b"%PDF" and len(pdf) > 10_000
+    finally:
+        ctx.close()
+
+
+def test_timeline_reads_at_420px_without_scripts_and_every_mark_links(site, browser):
+    out, base, _, _ = site
+    corpus = load_corpus([REPO / "plans"], verify_quotes=False)
+    ctx = browser.new_context(java_script_enabled=False, viewport={"width": 420, "height": 800})
+    try:
+        tab = harness.Tab(ctx)
+        page = tab.page
+        visit = tab.visit(base + "timeline.html")
+        assert visit.problems == []
+        # the page itself does not overflow: only the picture scrolls, inside its wrapper
+        assert page.evaluate("document.documentElement.scrollWidth") <= 420
+        svg = page.locator("svg.timeline")
+        assert svg.is_visible()
+        wrapper_scrolls = page.evaluate("(() => { const w = document.querySelector('svg.timeline').parentElement;"
+                                        " return w.scrollWidth > w.clientWidth && "
+                                        "getComputedStyle(w).overflowX === 'auto'; })()")
+        assert wrapper_scrolls
+        # the picture keeps its own size (it is not shrunk into illegibility)
+        box = svg.bounding_box()
+        assert box["width"] > 1500
+        hrefs = page.evaluate("[...document.querySelectorAll('svg.timeline a')].map(a => a.getAttribute('href'))")
+        want = {f"index.html#v-{p}" for p in corpus.plans} | {f"#e-{e.id}" for e in corpus.events}
+        assert set(hrefs) == want and len(hrefs) == len(want)
+        # lineage arrows: one per revises / responds_to
+        arrows = page.locator("svg.timeline path.edge").count()
+        assert arrows == sum((p.revises is not None) + (p.responds_to is not None) for p in corpus.plans.values())
+        # the chronology holds every mark and is readable at this width
+        rows = page.locator("table.chronology tbody tr")
+        assert rows.count() == len(want)
+        event = corpus.events[0]
+        page.goto(base + f"timeline.html#e-{event.id}")
+        assert page.locator(f"[id='e-{event.id}']").is_visible()
+        assert event.sources[0].outlet in page.locator(f"[id='e-{event.id}']").inner_text()
+        page.goto(base + "index.html#v-paris-declaration")
+        assert page.locator("#v-paris-declaration").is_visible()
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.goto(base + "timeline.html")
+        page.screenshot(path=str(ARTIFACTS / "timeline-420.png"), full_page=True)
+        tab.close()
     finally:
         ctx.close()
 

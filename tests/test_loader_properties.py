@@ -62,8 +62,8 @@ def test_valid_plans_load_clean_and_round_trip(plan_and_articles):
 
 def test_empty_list_value_round_trips(tmp_path):
     data = {"schema": "plandiff/1", "id": "p", "title": "T", "date": "2025-01-01", "drafted_by": [],
-            "status": "draft", "revises": None, "responds_to": None, "point_count": None, "aliases": [],
-            "sources": [{"id": "r", "url": "https://example.org/r", "outlet": "O"}],
+            "status": "draft", "revises": None, "responds_to": None, "point_count": None,
+            "coverage": "partial", "aliases": [], "sources": [{"id": "r", "url": "https://example.org/r", "outlet": "O"}],
             "provisions": {"custom.x": {"summary": "s", "value": [], "evidence": [{"source": "r"}]}}}
     loaded = load_plan(write_plan(tmp_path, data, {}))
     assert loaded.diagnostics == []
@@ -72,7 +72,7 @@ def test_empty_list_value_round_trips(tmp_path):
 
 # --- damage --------------------------------------------------------------------------------
 
-TOP_REQUIRED = ("schema", "id", "title", "date", "status", "sources", "provisions")
+TOP_REQUIRED = ("schema", "id", "title", "date", "status", "coverage", "sources", "provisions")
 
 
 def _evidence_lists(data: dict) -> list[tuple[list, Any]]:

@@ -47,13 +47,13 @@ def test_base_plan_loads_clean(tmp_path):
 def test_unknown_provision_key_suggests_the_close_one(tmp_path):
     text = edit("  sovereignty:\n", "  sovereignity:\n")
     assert diags(tmp_path, text) == [
-        (13, 3, "unknown provision key 'sovereignity'; did you mean 'sovereignty'?")]
+        (14, 3, "unknown provision key 'sovereignity'; did you mean 'sovereignty'?")]
 
 
 def test_unknown_provision_key_without_a_close_match_points_to_custom(tmp_path):
     text = edit("  sovereignty:\n", "  weather:\n")
     assert diags(tmp_path, text) == [
-        (13, 3, "unknown provision key 'weather' (use custom.<slug> for a point that fits no key)")]
+        (14, 3, "unknown provision key 'weather' (use custom.<slug> for a point that fits no key)")]
 
 
 def test_custom_key_takes_any_value(tmp_path):
@@ -65,15 +65,15 @@ def test_custom_key_takes_any_value(tmp_path):
 def test_unknown_field_in_a_provision_suggests(tmp_path):
     text = edit("    summary: Sovereignty is reaffirmed.\n", "    summmary: Sovereignty is reaffirmed.\n")
     assert diags(tmp_path, text) == [
-        (13, 3, "missing required field 'summary'"),
-        (15, 5, "unknown field 'summmary' in a provision; did you mean 'summary'?"),
+        (14, 3, "missing required field 'summary'"),
+        (16, 5, "unknown field 'summmary' in a provision; did you mean 'summary'?"),
     ]
 
 
 def test_unknown_top_level_field_lists_the_allowed_ones_when_nothing_is_close(tmp_path):
     text = BASE_PLAN + "zzz: 1\n"
     [(line, col, msg)] = diags(tmp_path, text)
-    assert (line, col) == (26, 1)
+    assert (line, col) == (27, 1)
     assert msg.startswith("unknown field 'zzz' in a plan (allowed: schema, id, title, date,")
 
 
@@ -87,7 +87,7 @@ def test_misspelt_top_level_field(tmp_path):
 
 def test_missing_summary_points_at_the_provision(tmp_path):
     text = edit("    summary: The army is capped.\n", "")
-    assert diags(tmp_path, text) == [(20, 3, "missing required field 'summary'")]
+    assert diags(tmp_path, text) == [(21, 3, "missing required field 'summary'")]
 
 
 def test_wrong_schema(tmp_path):
@@ -100,31 +100,31 @@ def test_wrong_schema(tmp_path):
 
 def test_unknown_enum_value_suggests(tmp_path):
     text = edit("value: reaffirmed", "value: reafirmed")
-    assert diags(tmp_path, text) == [(16, 12, "unknown value 'reafirmed'; did you mean 'reaffirmed'?")]
+    assert diags(tmp_path, text) == [(17, 12, "unknown value 'reafirmed'; did you mean 'reaffirmed'?")]
 
 
 def test_unknown_enum_value_lists_the_allowed_ones(tmp_path):
     text = edit("value: reaffirmed", "value: maybe")
     assert diags(tmp_path, text) == [
-        (16, 12, "unknown value 'maybe' (allowed: reaffirmed, fully-upheld, not-addressed)")]
+        (17, 12, "unknown value 'maybe' (allowed: reaffirmed, fully-upheld, not-addressed)")]
 
 
 def test_enum_list_only_where_multiple(tmp_path):
     text = edit("value: reaffirmed", "value: [reaffirmed]")
     assert diags(tmp_path, text) == [
-        (16, 12, "expected one of reaffirmed, fully-upheld, not-addressed; got a list")]
+        (17, 12, "expected one of reaffirmed, fully-upheld, not-addressed; got a list")]
 
 
 def test_multiple_enum_points_at_the_bad_item(tmp_path):
     text = edit("  sovereignty:\n", "  territory.crimea:\n")
     text = edit("value: reaffirmed", "value: [frozen-at-line-of-contact, withdrawl]", text)
-    assert diags(tmp_path, text) == [(16, 40, "unknown value 'withdrawl'; did you mean 'withdrawal'?")]
+    assert diags(tmp_path, text) == [(17, 40, "unknown value 'withdrawl'; did you mean 'withdrawal'?")]
 
 
 def test_multiple_enum_rejects_repeats(tmp_path):
     text = edit("  sovereignty:\n", "  territory.crimea:\n")
     text = edit("value: reaffirmed", "value: [withdrawal, withdrawal]", text)
-    assert diags(tmp_path, text) == [(16, 12, "a value is listed twice")]
+    assert diags(tmp_path, text) == [(17, 12, "a value is listed twice")]
 
 
 def test_record_unknown_field_suggests(tmp_path):
@@ -132,7 +132,7 @@ def test_record_unknown_field_suggests(tmp_path):
     text = edit("    value: reaffirmed\n",
                 "    value:\n      eligibility: eligible\n      preferential_market_acess: true\n", text)
     assert diags(tmp_path, text) == [
-        (18, 34, "unknown field 'preferential_market_acess'; did you mean 'preferential_market_access'?")]
+        (19, 34, "unknown field 'preferential_market_acess'; did you mean 'preferential_market_access'?")]
 
 
 def test_record_field_checked_against_its_own_type(tmp_path):
@@ -140,33 +140,33 @@ def test_record_field_checked_against_its_own_type(tmp_path):
     text = edit("    value: reaffirmed\n",
                 "    value:\n      eligibility: eligble\n      preferential_market_access: yes please\n", text)
     assert diags(tmp_path, text) == [
-        (17, 20, "unknown value 'eligble'; did you mean 'eligible'?"),
-        (18, 35, "expected true or false; got a string"),
+        (18, 20, "unknown value 'eligble'; did you mean 'eligible'?"),
+        (19, 35, "expected true or false; got a string"),
     ]
 
 
 def test_empty_record(tmp_path):
     text = edit("  sovereignty:\n", "  eu.membership:\n")
     text = edit("value: reaffirmed", "value: {}", text)
-    assert diags(tmp_path, text) == [(16, 12, "empty record; leave value out when nothing is known")]
+    assert diags(tmp_path, text) == [(17, 12, "empty record; leave value out when nothing is known")]
 
 
 def test_count_without_unit(tmp_path):
     text = edit("{personnel: 600000, scope: peacetime}", "{scope: peacetime}")
-    assert diags(tmp_path, text) == [(23, 12, "missing 'personnel'")]
+    assert diags(tmp_path, text) == [(24, 12, "missing 'personnel'")]
 
 
 def test_count_with_a_wrong_unit_names_the_right_one(tmp_path):
     text = edit("{personnel: 600000, scope: peacetime}", "{troops: 600000}")
     assert diags(tmp_path, text) == [
-        (23, 12, "missing 'personnel'"),
-        (23, 21, "unknown field 'troops' in a count (fields: personnel, scope)"),
+        (24, 12, "missing 'personnel'"),
+        (24, 21, "unknown field 'troops' in a count (fields: personnel, scope)"),
     ]
 
 
 def test_count_as_a_bare_number(tmp_path):
     text = edit("{personnel: 600000, scope: peacetime}", "600000")
-    assert diags(tmp_path, text) == [(23, 12, "expected a mapping {personnel: N, scope: …}; got an integer")]
+    assert diags(tmp_path, text) == [(24, 12, "expected a mapping {personnel: N, scope: …}; got an integer")]
 
 
 def test_count_special_and_bad_special(tmp_path):
@@ -174,21 +174,21 @@ def test_count_special_and_bad_special(tmp_path):
     assert diags(tmp_path, ok) == []
     bad = edit("{personnel: 600000, scope: peacetime}", "unlimited")
     assert diags(tmp_path, bad) == [
-        (23, 12, "expected a mapping {personnel: N, scope: …} or one of: no-cap; got 'unlimited'")]
+        (24, 12, "expected a mapping {personnel: N, scope: …} or one of: no-cap, cap-unspecified; got 'unlimited'")]
 
 
 def test_count_negative_and_bad_scope(tmp_path):
     text = edit("{personnel: 600000, scope: peacetime}", "{personnel: -5, scope: forever}")
     assert diags(tmp_path, text) == [
-        (23, 24, "personnel must be a whole number ≥ 0; got -5"),
-        (23, 35, "unknown scope 'forever' (allowed: unqualified, peacetime, wartime)"),
+        (24, 24, "personnel must be a whole number ≥ 0; got -5"),
+        (24, 35, "unknown scope 'forever' (allowed: unqualified, peacetime, wartime)"),
     ]
 
 
 def test_point_shapes(tmp_path):
     assert diags(tmp_path, edit("    point: 1\n", "    point: [1, 21a]\n")) == []
     assert diags(tmp_path, edit("    point: 1\n", "    point: 0\n")) == [
-        (14, 12, "point must be a number, a sub-point such as 21a, or a list of them; got 0")]
+        (15, 12, "point must be a number, a sub-point such as 21a, or a list of them; got 0")]
 
 
 # --- claims and omission -------------------------------------------------------------------
@@ -213,40 +213,40 @@ def test_claims_with_one_entry(tmp_path):
     one = "    claims:\n      - value: {personnel: 600000}\n        evidence:\n          - source: rep\n"
     text = edit("    value: {personnel: 600000, scope: peacetime}\n    evidence:\n      - source: rep\n", one)
     assert diags(tmp_path, text) == [
-        (24, 7, "claims lists the disagreeing reports: at least two {value, evidence} entries")]
+        (25, 7, "claims lists the disagreeing reports: at least two {value, evidence} entries")]
 
 
 def test_value_beside_claims(tmp_path):
     text = edit("    evidence:\n      - source: rep\n", TWO_CLAIMS)
     assert diags(tmp_path, text) == [
-        (23, 5, "a disputed provision keeps value inside each claim, not beside claims")]
+        (24, 5, "a disputed provision keeps value inside each claim, not beside claims")]
 
 
 def test_evidence_beside_claims(tmp_path):
     text = edit("    value: {personnel: 600000, scope: peacetime}\n", TWO_CLAIMS)
     assert diags(tmp_path, text) == [
-        (30, 5, "a disputed provision keeps evidence inside each claim, not beside claims")]
+        (31, 5, "a disputed provision keeps evidence inside each claim, not beside claims")]
 
 
 def test_claim_without_value_or_omission(tmp_path):
     claims = TWO_CLAIMS.replace("      - value: {personnel: 600000}\n", "      - note: no value\n")
     text = edit("    value: {personnel: 600000, scope: peacetime}\n    evidence:\n      - source: rep\n", claims)
     assert diags(tmp_path, text) == [
-        (24, 9, "a claim needs a value, or status: omitted for a report that the point was dropped")]
+        (25, 9, "a claim needs a value, or status: omitted for a report that the point was dropped")]
 
 
 def test_claim_value_checked_against_the_type(tmp_path):
     claims = TWO_CLAIMS.replace("{personnel: 600000}", "{personel: 600000}")
     text = edit("    value: {personnel: 600000, scope: peacetime}\n    evidence:\n      - source: rep\n", claims)
     assert diags(tmp_path, text) == [
-        (24, 16, "missing 'personnel'"),
-        (24, 27, "unknown field 'personel' in a count (fields: personnel, scope)"),
+        (25, 16, "missing 'personnel'"),
+        (25, 27, "unknown field 'personel' in a count (fields: personnel, scope)"),
     ]
 
 
 def test_omitted_with_value(tmp_path):
     text = edit("    value: reaffirmed\n", "    status: omitted\n    value: reaffirmed\n")
-    assert diags(tmp_path, text) == [(17, 5, "an omitted provision has no value")]
+    assert diags(tmp_path, text) == [(18, 5, "an omitted provision has no value")]
 
 
 def test_omitted_without_value_is_valid(tmp_path):
@@ -256,7 +256,7 @@ def test_omitted_without_value_is_valid(tmp_path):
 
 def test_bad_status(tmp_path):
     text = edit("    value: reaffirmed\n", "    status: dropped\n")
-    assert diags(tmp_path, text) == [(16, 13, "status must be included or omitted; got 'dropped'")]
+    assert diags(tmp_path, text) == [(17, 13, "status must be one of included, omitted, unreported; got 'dropped'")]
 
 
 # --- evidence --------------------------------------------------------------------------------
@@ -265,22 +265,22 @@ def test_bad_status(tmp_path):
 def test_missing_evidence(tmp_path):
     text = edit("    evidence:\n      - source: rep\n", "")
     assert diags(tmp_path, text) == [
-        (20, 3, "missing evidence: cite at least one source (a quote from plans/sources/ or a report)")]
+        (21, 3, "missing evidence: cite at least one source (a quote from plans/sources/ or a report)")]
 
 
 def test_evidence_citing_an_undeclared_source_suggests(tmp_path):
     text = edit("      - source: rep\n", "      - source: repp\n")
-    assert diags(tmp_path, text) == [(25, 17, "source 'repp' is not declared under sources; did you mean 'rep'?")]
+    assert diags(tmp_path, text) == [(26, 17, "source 'repp' is not declared under sources; did you mean 'rep'?")]
 
 
 def test_evidence_citing_an_unknown_source(tmp_path):
     text = edit("      - source: rep\n", "      - source: reuters-2025\n")
-    assert diags(tmp_path, text) == [(25, 17, "source 'reuters-2025' is not declared under sources")]
+    assert diags(tmp_path, text) == [(26, 17, "source 'reuters-2025' is not declared under sources")]
 
 
 def test_article_evidence_without_quote(tmp_path):
     text = edit("        quote: \"Ukraine's sovereignty will be reaffirmed\"\n", "")
-    assert diags(tmp_path, text) == [(18, 9, "evidence from the article 'art' needs the quote it rests on")]
+    assert diags(tmp_path, text) == [(19, 9, "evidence from the article 'art' needs the quote it rests on")]
 
 
 def test_report_evidence_needs_no_quote(tmp_path):
@@ -290,18 +290,18 @@ def test_report_evidence_needs_no_quote(tmp_path):
 
 def test_bad_attribution(tmp_path):
     text = edit("      - source: rep\n", "      - source: rep\n        attribution: maybe\n")
-    assert diags(tmp_path, text) == [(26, 22, "attribution must be one of uncertain; got 'maybe'")]
+    assert diags(tmp_path, text) == [(27, 22, "attribution must be one of uncertain; got 'maybe'")]
 
 
 def test_quote_not_found_says_where_it_stops_matching(tmp_path):
     text = edit("will be reaffirmed\"", "will be confirmed\"")
     assert diags(tmp_path, text) == [
-        (19, 16, "quote not found in sources/art.txt (it matches up to \"Ukraine's sovereignty will be\", then differs)")]
+        (20, 16, "quote not found in sources/art.txt (it matches up to \"Ukraine's sovereignty will be\", then differs)")]
 
 
 def test_quote_not_found_at_all(tmp_path):
     text = edit("\"Ukraine's sovereignty will be reaffirmed\"", "\"Nothing like this\"")
-    assert diags(tmp_path, text) == [(19, 16, "quote not found in sources/art.txt")]
+    assert diags(tmp_path, text) == [(20, 16, "quote not found in sources/art.txt")]
 
 
 @pytest.mark.parametrize("quote", [
@@ -332,7 +332,7 @@ def test_quote_forgives_quote_marks_whitespace_and_normal_form(tmp_path, quote):
 def test_quote_is_otherwise_verbatim(tmp_path, quote):
     text = edit("\"Ukraine's sovereignty will be reaffirmed\"", quote)
     [(line, col, msg)] = diags(tmp_path, text)
-    assert (line, col) == (19, 16)
+    assert (line, col) == (20, 16)
     assert msg.startswith("quote not found in sources/art.txt")
 
 
@@ -352,19 +352,19 @@ def _file_problem(tmp_path, file: str, article: str = ARTICLE):
 
 def test_source_file_with_dotdot(tmp_path):
     assert _file_problem(tmp_path, "sources/../sources/art.txt") == [
-        (8, 11, "source file 'sources/../sources/art.txt' may not use '..'; articles live in sources/")]
+        (9, 11, "source file 'sources/../sources/art.txt' may not use '..'; articles live in sources/")]
 
 
 def test_source_file_with_backslash_dotdot(tmp_path):
     [(line, col, msg)] = _file_problem(tmp_path, "sources\\..\\..\\secret.txt")
-    assert (line, col) == (8, 11)
+    assert (line, col) == (9, 11)
     assert "may not use '..'" in msg
 
 
 @pytest.mark.parametrize("file", ["/etc/passwd", "C:/Windows/win.ini", "\\\\server\\share\\x.txt"])
 def test_source_file_absolute(tmp_path, file):
     [(line, col, msg)] = _file_problem(tmp_path, file)
-    assert (line, col) == (8, 11)
+    assert (line, col) == (9, 11)
     assert msg.startswith("source file must be a path relative to the plans directory, not ")
 
 
@@ -376,7 +376,7 @@ def test_source_file_outside_sources(tmp_path, file):
     (plans / "other" / "art.txt").write_text(ARTICLE, encoding="utf-8")
     path = write(plans, edit("file: sources/art.txt", f"file: '{file}'"))
     assert [(d.line, d.col, d.message) for d in load_plan(path).diagnostics] == [
-        (8, 11, f"source file {file!r} must be inside sources/")]
+        (9, 11, f"source file {file!r} must be inside sources/")]
 
 
 def test_source_file_symlink_leading_out(tmp_path):
@@ -386,7 +386,7 @@ def test_source_file_symlink_leading_out(tmp_path):
     os.symlink(secret, plans / "sources" / "link.txt")
     path = write(plans, edit("file: sources/art.txt", "file: sources/link.txt"))
     assert [(d.line, d.col, d.message) for d in load_plan(path).diagnostics] == [
-        (8, 11, "source file 'sources/link.txt' leads outside sources/ (through a symlink)")]
+        (9, 11, "source file 'sources/link.txt' leads outside sources/ (through a symlink)")]
 
 
 def test_source_file_through_a_symlinked_directory(tmp_path):
@@ -397,7 +397,7 @@ def test_source_file_through_a_symlinked_directory(tmp_path):
     os.symlink(outside, plans / "sources" / "sub", target_is_directory=True)
     path = write(plans, edit("file: sources/art.txt", "file: sources/sub/art.txt"))
     assert [(d.line, d.col, d.message) for d in load_plan(path).diagnostics] == [
-        (8, 11, "source file 'sources/sub/art.txt' leads outside sources/ (through a symlink)")]
+        (9, 11, "source file 'sources/sub/art.txt' leads outside sources/ (through a symlink)")]
 
 
 def test_source_file_symlink_inside_sources_is_fine(tmp_path):
@@ -409,7 +409,7 @@ def test_source_file_symlink_inside_sources_is_fine(tmp_path):
 
 def test_source_file_missing(tmp_path):
     assert _file_problem(tmp_path, "sources/missing.txt") == [
-        (8, 11, "source file 'sources/missing.txt' does not exist")]
+        (9, 11, "source file 'sources/missing.txt' does not exist")]
 
 
 def test_source_file_is_a_directory(tmp_path):
@@ -417,7 +417,7 @@ def test_source_file_is_a_directory(tmp_path):
     (plans / "sources" / "dir").mkdir()
     path = write(plans, edit("file: sources/art.txt", "file: sources/dir"))
     assert [(d.line, d.col, d.message) for d in load_plan(path).diagnostics] == [
-        (8, 11, "source file 'sources/dir' does not exist")]
+        (9, 11, "source file 'sources/dir' does not exist")]
 
 
 # --- sources ---------------------------------------------------------------------------------
@@ -427,29 +427,29 @@ def test_duplicate_source_ids(tmp_path):
     text = edit("  - id: rep\n    url: https://example.org/report\n    outlet: Example News\n",
                 "  - id: rep\n    url: https://example.org/report\n    outlet: Example News\n"
                 "  - id: rep\n    url: https://example.org/other\n    outlet: Other News\n")
-    assert diags(tmp_path, text) == [(12, 9, "source id 'rep' is used twice")]
+    assert diags(tmp_path, text) == [(13, 9, "source id 'rep' is used twice")]
 
 
 def test_url_source_without_outlet(tmp_path):
     text = edit("    outlet: Example News\n", "")
-    assert diags(tmp_path, text) == [(9, 5, "an external source needs outlet (who published the report)")]
+    assert diags(tmp_path, text) == [(10, 5, "an external source needs outlet (who published the report)")]
 
 
 def test_source_with_file_and_url(tmp_path):
     text = edit("    file: sources/art.txt\n",
                 "    file: sources/art.txt\n    url: https://example.org/a\n    outlet: Wire\n")
-    assert diags(tmp_path, text) == [(9, 5, "a source has either file or url, not both")]
+    assert diags(tmp_path, text) == [(10, 5, "a source has either file or url, not both")]
 
 
 def test_source_with_neither_file_nor_url(tmp_path):
     text = edit("    url: https://example.org/report\n    outlet: Example News\n", "    title: A report\n")
     assert diags(tmp_path, text) == [
-        (9, 5, "a source needs either file (an article in plans/sources/) or url (an external report)")]
+        (10, 5, "a source needs either file (an article in plans/sources/) or url (an external report)")]
 
 
 def test_url_must_be_http(tmp_path):
     text = edit("https://example.org/report", "ftp://example.org/report")
-    assert diags(tmp_path, text) == [(10, 10, "url must be an http(s) address; got 'ftp://example.org/report'")]
+    assert diags(tmp_path, text) == [(11, 10, "url must be an http(s) address; got 'ftp://example.org/report'")]
 
 
 # --- dates -----------------------------------------------------------------------------------
@@ -494,7 +494,7 @@ def test_bad_date_shapes(tmp_path, value, shown):
 
 def test_bad_source_date(tmp_path):
     text = edit("    outlet: Example News\n", "    outlet: Example News\n    date: November 2025\n")
-    assert diags(tmp_path, text) == [(12, 11, "date must be a date YYYY-MM-DD; got 'November 2025'")]
+    assert diags(tmp_path, text) == [(13, 11, "date must be a date YYYY-MM-DD; got 'November 2025'")]
 
 
 def test_quoted_date_is_fine(tmp_path):
@@ -588,4 +588,26 @@ def test_duplicate_ids_across_files(tmp_path):
 
 def test_non_string_provision_key_is_located_at_the_key(tmp_path):
     text = BASE_PLAN + "  yes: {summary: x}\n"
-    assert diags(tmp_path, text) == [(26, 3, "provision keys are taxonomy names; got True")]
+    assert diags(tmp_path, text) == [(27, 3, "provision keys are taxonomy names; got True")]
+
+
+# --- place ---------------------------------------------------------------------------------
+
+
+def test_place_is_read_and_written_back(tmp_path):
+    text = edit("date: 2025-11-20\n", "date: 2025-11-20\nplace: Istanbul\n")
+    plans = make_plans_dir(tmp_path)
+    loaded = load_plan(write(plans, text))
+    assert loaded.diagnostics == []
+    assert loaded.plan.place == "Istanbul"
+    assert loaded.plan.to_data()["place"] == "Istanbul"
+
+
+def test_place_absent_is_left_out_of_the_data(tmp_path):
+    loaded = load_plan(write(make_plans_dir(tmp_path), BASE_PLAN))
+    assert loaded.plan.place is None and "place" not in loaded.plan.to_data()
+
+
+def test_place_must_be_text(tmp_path):
+    text = edit("date: 2025-11-20\n", "date: 2025-11-20\nplace: [Istanbul]\n")
+    assert diags(tmp_path, text) == [(5, 8, "place must be non-empty text; got a list")]

@@ -141,7 +141,7 @@ def site_cmd(paths: tuple[str, ...], output: str, pairs: tuple[str, ...], plans_
     from plandiff.render.html import OutputError, Site, write_site
 
     try:
-        written = write_site(Site(plans, wanted), out)
+        written = write_site(Site(plans, wanted, events=_events(paths, plans_dir, ids)), out)
     except OutputError as exc:
         click.echo(f"plandiff site: {exc}", err=True)
         return EXIT_TROUBLE
@@ -150,3 +150,11 @@ def site_cmd(paths: tuple[str, ...], output: str, pairs: tuple[str, ...], plans_
         return EXIT_TROUBLE
     click.echo(f"plandiff site: wrote {len(written)} pages to {output} (start at {out / 'index.html'})", err=True)
     return EXIT_OK
+
+
+def _events(paths, plans_dir: str, ids: set[str]):
+    """The events beside the plans (already checked by corpus_plans, which refuses a corpus with problems)."""
+    from plandiff.load.corpus import events_files
+    from plandiff.load.events import load_events
+
+    return [e for f in events_files(list(paths) or [plans_dir]) for e in load_events(f, ids)[0]]

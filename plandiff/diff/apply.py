@@ -78,8 +78,9 @@ def apply_changes(old: Plan, doc: dict[str, Any]) -> Plan:
     sources = old.sources
     if doc.get("sources") is not None:
         sources = tuple(Source.from_data(s) for s in doc["sources"]["new"])
-    return Plan(id=header["id"], title=header["title"], date=header["date"],
+    return Plan(id=header["id"], title=header["title"], date=header["date"], place=header["place"],
                 drafted_by=tuple(header["drafted_by"]), status=header["status"], revises=header["revises"],
                 responds_to=header["responds_to"], point_count=header["point_count"],
+                coverage=header["coverage"], coverage_source=header["coverage_source"],
                 aliases=tuple(header["aliases"]), notes=header["notes"], sources=sources,
                 provisions=provisions, schema=header["schema"])

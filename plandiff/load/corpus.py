@@ -14,10 +14,15 @@ from plandiff.diagnostics import Diagnostic
 from plandiff.load.evidence import SourceTexts, check_evidence
 from plandiff.load.plan import plan_from_data
 from plandiff.load.yamlsafe import YamlDoc, read_yaml
-from plandiff.model import Plan
+from plandiff.model import Event, Plan
 from plandiff.taxonomy import Taxonomy, default_taxonomy, did_you_mean
 
 PLAN_SUFFIXES = (".yaml", ".yml")
+EVENTS_FILE = "events.yaml"  # the dated events beside the plan files (plandiff.load.events), not a plan
+
+
+def _is_plan_file(f: Path) -> bool:
+    return f.suffix in PLAN_SUFFIXES and f.name != EVENTS_FILE and f.is_file()
 
 
 @dataclass
@@ -34,14 +39,16 @@ class Loaded:
 class Corpus:
     plans: dict[str, Plan] = field(default_factory=dict)  # id → plan, for the files asked for
     files: list[Loaded] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)  # from the events.yaml beside the plans
+    event_problems: list[Diagnostic] = field(default_factory=list)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
-        return sorted(d for f in self.files for d in f.diagnostics)
+        return sorted([d for f in self.files for d in f.diagnostics] + self.event_problems)
 
     @property
     def ok(self) -> bool:
-        return not any(f.diagnostics for f in self.files)
+        return not any(f.diagnostics for f in self.files) and not self.event_problems
 
 
 def load_plan(path: str | Path, *, verify_quotes: bool = True, taxonomy: Taxonomy | None = None,
@@ -73,6 +80,9 @@ def load_plan(path: str | Path, *, verify_quotes: bool = True, taxonomy: Taxonom
         stem = Path(name).stem
         if expect_stem and plan.id != stem:
             diagnostics.append(doc.error(("id",), f"id {plan.id!r} must equal the file name {stem!r}"))
+        if expect_stem and isinstance(doc.data, dict) and "coverage" not in doc.data:
+            diagnostics.append(doc.error((), "missing required field 'coverage': full-text (a complete text "
+                                             "was published) or partial (known only through reports)"))
         if verify_quotes:
             diagnostics += check_evidence(plan, path.parent, lambda w, m: doc.error(w, m),
                                           texts or SourceTexts())
@@ -90,7 +100,9 @@ def expand(paths: list[str | Path]) -> tuple[list[Path], list[Diagnostic]]:
     problems: list[Diagnostic] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files += sorted(f for f in p.iterdir() if f.suffix in PLAN_SUFFIXES and f.is_file())
+            files += sorted(f for f in p.iterdir() if _is_plan_file(f))
+        elif p.name == EVENTS_FILE:
+            continue  # named directly: load_corpus reads it as events
         elif p.exists():
             files.append(p)
         else:
@@ -135,15 +147,35 @@ def load_corpus(paths: list[str | Path], *, verify_quotes: bool = True,
         if loaded.plan is not None and corpus.plans.get(loaded.plan.id) is loaded.plan:
             loaded.diagnostics += _lineage_problems(loaded, known)
             loaded.diagnostics.sort()
+    _load_events(corpus, paths, set(known))
     return corpus
+
+
+def events_files(paths: list[str | Path]) -> list[Path]:
+    """The events files among PATHS: named directly, or an events.yaml in a named directory."""
+    found: dict[Path, Path] = {}
+    for p in map(Path, paths):
+        candidate = p / EVENTS_FILE if p.is_dir() else p
+        if candidate.name == EVENTS_FILE and candidate.is_file():
+            found.setdefault(candidate.resolve(), candidate)
+    return list(found.values())
+
+
+def _load_events(corpus: Corpus, paths: list[str | Path], known: set[str]) -> None:
+    """Events beside the plans; their versions may name any plan loaded or any plan file in their directory."""
+    from plandiff.load.events import load_events
+
+    for path in events_files(paths):
+        events, problems = load_events(path, known | set(plan_ids(path.parent)))
+        corpus.events += events
+        corpus.event_problems += problems
 
 
 def _neighbours(files: list[Path]) -> list[Path]:
     named = {f.resolve() for f in files}
     out = []
     for d in sorted({f.parent for f in files}):
-        out += [f for f in sorted(d.iterdir()) if f.suffix in PLAN_SUFFIXES and f.resolve() not in named
-                and f.is_file()]
+        out += [f for f in sorted(d.iterdir()) if _is_plan_file(f) and f.resolve() not in named]
     return out
 
 
@@ -201,4 +233,4 @@ def plan_ids(plans_dir: str | Path) -> list[str]:
     d = Path(plans_dir)
     if not d.is_dir():
         return []
-    return sorted(f.stem for f in d.iterdir() if f.suffix in PLAN_SUFFIXES)
+    return sorted(f.stem for f in d.iterdir() if _is_plan_file(f))

@@ -12,14 +12,15 @@ from typing import Any
 from plandiff.load import values
 from plandiff.load.values import show
 from plandiff.load.yamlsafe import INVALID
-from plandiff.model import HEADER_FIELDS, INCLUDED, OMITTED, Claim, Evidence, Plan, Provision, Source
+from plandiff.model import (CAVEATS, COVERAGES, FULL_TEXT, HEADER_FIELDS, INCLUDED, OMITTED, PARTIAL,
+                            PROVISION_STATUSES, UNREPORTED, Claim, Evidence, Plan, Provision, Source)
 from plandiff.taxonomy import Taxonomy, default_taxonomy, did_you_mean
 
 SCHEMA = "plandiff/1"
 ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
 POINT_RE = re.compile(r"[0-9]+[a-z]?")
 TOP_FIELDS = HEADER_FIELDS + ("sources", "provisions")
-SOURCE_FIELDS = ("id", "file", "url", "outlet", "date", "title", "language", "note")
+SOURCE_FIELDS = ("id", "file", "url", "outlet", "date", "title", "language", "caveats", "note")
 PROVISION_FIELDS = ("point", "summary", "value", "status", "claims", "evidence", "note")
 EVIDENCE_FIELDS = ("source", "quote", "attribution", "note")
 CLAIM_FIELDS = ("value", "status", "evidence", "note")
@@ -113,6 +114,7 @@ class _Checker:
         pid = self.slug(data, "id", (), True)
         title = self.text(data, "title", (), True)
         date = self.date(data, "date", (), True)
+        place = self.text(data, "place", ())
         status = self.slug(data, "status", (), True)
         revises = self.slug(data, "revises", ())
         responds_to = self.slug(data, "responds_to", ())
@@ -122,13 +124,40 @@ class _Checker:
             point_count = None
         notes = self.text(data, "notes", ())
         sources = self.sources(data.get("sources"))
+        coverage, coverage_source = self.coverage(data)
         provisions = self.provisions(data.get("provisions"))
         if pid is None or title is None:
             return None
-        return Plan(id=pid, title=title, date=date, drafted_by=self.strings(data, "drafted_by", ()),
+        return Plan(id=pid, title=title, date=date, place=place, drafted_by=self.strings(data, "drafted_by", ()),
                     status=status, revises=revises, responds_to=responds_to, point_count=point_count,
+                    coverage=coverage, coverage_source=coverage_source,
                     aliases=self.strings(data, "aliases", ()), notes=notes, sources=sources,
                     provisions=provisions, schema=SCHEMA)
+
+    def coverage(self, data: dict) -> tuple[str, str | None]:
+        """How much of the version's text is known; a full text names the source that published it.
+
+        A file without the field reads as partial (the cautious reading: a key
+        it lacks is unreported, never absent); `check` asks for the field.
+        """
+        coverage = data.get("coverage")
+        if coverage is INVALID:
+            coverage = None
+        if coverage is not None and coverage not in COVERAGES:
+            self.bad(("coverage",), f"coverage must be {' or '.join(COVERAGES)}; got {show(coverage)}")
+            coverage = None
+        source = self.text(data, "coverage_source", ())
+        if coverage == FULL_TEXT and source is None and "coverage_source" not in data:
+            self.bad(("coverage",), "a full-text version names the source that published the text "
+                                    "(coverage_source: <source id>)", True)
+        if source is not None:
+            if coverage != FULL_TEXT:
+                self.bad(("coverage_source",), "coverage_source goes with coverage: full-text", True)
+            elif source not in self.source_ids:
+                hint = did_you_mean(source, self.source_ids)
+                extra = f"; did you mean {show(hint)}?" if hint else ""
+                self.bad(("coverage_source",), f"source {show(source)} is not declared under sources{extra}")
+        return coverage or PARTIAL, source
 
     def sources(self, raw: Any) -> tuple[Source, ...]:
         if raw is None:
@@ -158,13 +187,25 @@ class _Checker:
                     self.bad(at, "an external source needs outlet (who published the report)")
             src = Source(id=sid or "", file=file, url=url, outlet=outlet,
                          date=self.date(s, "date", at), title=self.text(s, "title", at),
-                         language=self.text(s, "language", at), note=self.text(s, "note", at))
+                         language=self.text(s, "language", at), caveats=self.caveats(s, at),
+                         note=self.text(s, "note", at))
             if sid is not None:
                 if sid in self.source_ids:
                     self.bad(at + ("id",), f"source id {show(sid)} is used twice")
                 else:
                     self.source_ids[sid] = src
             out.append(src)
+        return tuple(out)
+
+    def caveats(self, s: dict, at: tuple) -> tuple[str, ...]:
+        out = []
+        for i, c in enumerate(self.strings(s, "caveats", at)):
+            if c in CAVEATS:
+                out.append(c)
+            else:
+                hint = did_you_mean(c, CAVEATS)
+                extra = f"; did you mean {show(hint)}?" if hint else f" (allowed: {', '.join(CAVEATS)})"
+                self.bad(at + ("caveats", i), f"unknown caveat {show(c)}{extra}")
         return tuple(out)
 
     def provisions(self, raw: Any) -> dict[str, Provision]:
@@ -197,10 +238,20 @@ class _Checker:
         point = self.point(p, at)
         summary = self.text(p, "summary", at, True)
         status = p.get("status", INCLUDED)
-        if status not in (INCLUDED, OMITTED):
-            self.bad(at + ("status",), f"status must be included or omitted; got {show(status)}")
+        if status not in PROVISION_STATUSES:
+            self.bad(at + ("status",), f"status must be one of {', '.join(PROVISION_STATUSES)}; got {show(status)}")
             status = INCLUDED
         claims: tuple[Claim, ...] = ()
+        if status == UNREPORTED:
+            for clash in ("value", "claims"):
+                if clash in p:
+                    self.bad(at + (clash,), f"an unreported provision has no {clash}: nobody has said what it holds", True)
+            if "note" not in p:
+                self.bad(at, "an unreported provision needs a note saying why it is kept (e.g. the full text has "
+                             "the point, but no cited copy shows it)", True)
+            return Provision(key=key, point=point, summary=summary, status=status,
+                             evidence=self.evidence(p.get("evidence"), at, required=False),
+                             note=self.text(p, "note", at))
         if "claims" in p:
             for clash in ("value", "evidence"):
                 if clash in p:

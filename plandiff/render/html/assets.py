@@ -197,6 +197,22 @@ svg.chart a:focus .node, svg.chart a:hover .node { stroke: var(--link); stroke-w
 svg.chart .edge { stroke: var(--muted); stroke-width: 1.5; fill: none; }
 svg.chart .edge-answers { stroke-dasharray: 6 4; }
 svg.chart .arrowhead { fill: var(--muted); }
+svg.chart.timeline { max-width: none; }  /* wide: it scrolls sideways at its own size */
+svg.chart .lane { fill: var(--panel); stroke: var(--line); stroke-width: 1; }
+svg.chart .tl-dot { fill: var(--link); stroke: var(--bg); stroke-width: 1.5; }
+svg.chart .tl-square { fill: var(--bg); stroke: var(--fg); stroke-width: 1.5; }
+svg.chart .tl-span { fill: var(--bg); stroke: var(--fg); stroke-width: 1.5; }
+svg.chart a:focus .tl-dot, svg.chart a:hover .tl-dot { stroke: var(--fg); stroke-width: 2.5; }
+.caveat { font-size: .8rem; border: 1px solid var(--line); border-radius: 4px; padding: 0 .3rem; color: var(--muted); }
+table.chronology td.when { white-space: nowrap; }
+@media (max-width: 40rem) {  /* narrow screens: each row becomes a block, date and side on one line */
+  table.chronology thead { display: none; }
+  table.chronology, table.chronology tbody, table.chronology tr { display: block; }
+  table.chronology td { display: block; border: 0; padding: .1rem .4rem; }
+  table.chronology td.when, table.chronology td.lane { display: inline-block; font-weight: 600; }
+  table.chronology tr { border-top: 1px solid var(--line); padding: .4rem 0; }
+}
+table.chronology ul.sources { font-size: .86rem; margin: .3rem 0 0; padding-left: 1.1rem; }
 svg.chart text.edge-label { paint-order: stroke; stroke: var(--bg); stroke-width: 4px; stroke-linejoin: round; }
 .legend { display: flex; flex-wrap: wrap; gap: .2rem 1.2rem; font-size: .86rem; color: var(--muted); margin: .3rem 0; padding: 0; list-style: none; }
 

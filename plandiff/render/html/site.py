@@ -2,6 +2,7 @@
 
     site/index.html                           versions, lineage, pictures, contents
     site/matrix.html                          provisions × versions
+    site/timeline.html                        versions and events on one time axis (anchors #e-<event id>)
     site/compare/<old>.vs.<new>.html          a comparison (anchors #p-<key>)
     site/provisions/<key>.html                one provision in every version (anchors #v-<plan id>)
     site/sources/<article>.html               a source article (anchors #q-<hash>)
@@ -23,13 +24,14 @@ from plandiff.diff import diff_plans
 from plandiff.diff.across import ABSENT, OMITTED, matrix
 from plandiff.diff.changes import ChangeSet
 from plandiff.lineage import lineage_order
-from plandiff.model import Plan
+from plandiff.model import Event, Plan
 from plandiff.render.html.compare import ComparePage, topic_title
 from plandiff.render.html.page import KIND_ORDER, Links, document, el, filters, serialize
 from plandiff.render.html.parts import file_label, label_of, spec_of
 from plandiff.render.html.provision import render_provision, state_words
 from plandiff.render.html.source import Articles, quote_anchor, render_article
 from plandiff.render.html.svg import NUMERIC_KINDS, lineage_diagram, numeric_chart, status_grid
+from plandiff.render.html.timeline import chronology, default_sides, marks, timeline_svg
 from plandiff.taxonomy import Taxonomy, default_taxonomy
 
 MANIFEST = ".plandiff-site"
@@ -75,8 +77,10 @@ def default_pairs(plans: list[Plan]) -> list[tuple[str, str]]:
 
 
 class Site:
-    def __init__(self, plans: list[Plan], pairs: list[tuple[str, str]] = (), taxonomy: Taxonomy | None = None):
+    def __init__(self, plans: list[Plan], pairs: list[tuple[str, str]] = (), taxonomy: Taxonomy | None = None,
+                 events: list[Event] = ()):
         self.tax = taxonomy or default_taxonomy()
+        self.events = sorted(events, key=lambda e: (e.date, e.id))
         self.plans = lineage_order(list(plans))
         self.by_id = {p.id: p for p in self.plans}
         self._default = set(default_pairs(self.plans))
@@ -150,6 +154,7 @@ class Site:
         """(site path, builder) for every page; builders are called one at a time."""
         yield "index.html", self.index_page
         yield "matrix.html", self.matrix_page
+        yield "timeline.html", self.timeline_page
         for a, b in self.pairs:
             yield self.compare_path(a, b), (lambda a=a, b=b: self.compare_page(a, b))
         for key in self.keys:
@@ -226,6 +231,8 @@ class Site:
                     el("p", "None of these versions revises or answers another one here; "
                             "`plandiff site --pair OLD:NEW` adds a comparison.", class_="muted"))
         body.append(el("p", el("a", "Every provision in every version (the matrix)", href=links.page("matrix"))))
+        body.append(el("p", el("a", "Every version and event on one time axis (the timeline)",
+                               href=links.page("timeline"))))
         body.append(el("h2", "Provisions", id="provisions"))
         topics = el("div", class_="topics")
         body.append(topics)
@@ -277,6 +284,30 @@ class Site:
                                            "dashed empty: not in that version or omitted. Every row links to the "
                                            "provision's page.")))
         return out
+
+    def timeline_page(self) -> etree._Element:
+        links = Links("timeline.html", self)
+        sides = default_sides()
+        items = marks(self.plans, self.events, version_href=lambda p: links.version(p.id),
+                      event_href=lambda e: f"#e-{e.id}", sides=sides)
+        body: list = [el("h1", "Timeline"),
+                      el("p", f"{len(self.plans)} versions and {len(self.events)} events of the talks on one time "
+                              "axis, one lane per drafting side; a version or event of more than one side is in "
+                              "the joint lane. Each mark links to the version or to the event's entry below.",
+                         class_="sub")]
+        if items:
+            body.append(el("figure", el("div", timeline_svg(items, self.plans, lanes=sides.lanes), class_="table-wrap"),
+                           el("figcaption", "Filled dot: a plan version (see its row on the versions page); "
+                                            "hollow square: an event, a bar when it lasted several days. Solid "
+                                            "arrow: revises; dashed arrow: answers. The picture scrolls sideways; "
+                                            "the table below holds the same facts.")))
+            body.append(el("h2", "Chronology", id="chronology"))
+            body.append(el("div", chronology(items, self.by_id, {e.id: e for e in self.events},
+                                             version_href=links.version), class_="table-wrap"))
+        else:
+            body.append(el("p", "No dated version or event.", class_="muted"))
+        return document("Timeline — plandiff", body, links=links,
+                        description="Every plan version and event of the talks on one time axis")
 
     def matrix_page(self) -> etree._Element:
         links = Links("matrix.html", self)

@@ -1,0 +1,66 @@
+"""`plandiff export`: the corpus as tidy tables (CSV with a Data Package descriptor, or JSON).
+
+The table-building lives in `plandiff.export`; this module only picks the
+format and writes behind the output guard every writing command shares.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from plandiff.commands.common import (EXIT_OK, EXIT_TROUBLE, corpus_plans, corpus_plans_option, emit,
+                                      output_problem, write_output)
+
+
+@click.command("export")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
+              help="csv: provisions.csv, evidence.csv and datapackage.json in a directory; json: one document.")
+@click.option("-o", "--output", type=click.Path(),
+              help="csv: the directory to write (made if missing); json: the file. Default: standard output "
+                   "(csv: the provisions table only). Never inside the plans directory.")
+@click.option("--force", is_flag=True, help="Replace files that exist.")
+@corpus_plans_option
+def export_cmd(paths: tuple[str, ...], fmt: str, output: str | None, force: bool, plans_dir: str) -> int:
+    """Export every version × provision × claim as a tidy table for pandas or R.
+
+    Each row gives the state (held, omitted, unreported), the point, the value
+    (as JSON and in typed columns), the PA-X code and the evidence's outlets,
+    dates and URLs; evidence.csv has one row per piece of evidence.
+    datapackage.json describes both files (Frictionless Data Package). See
+    docs/export.md. PATHS are plan files or directories (default: --plans).
+    """
+    from plandiff.export import (DATAPACKAGE, EVIDENCE_COLUMNS, EVIDENCE_CSV, PROVISION_COLUMNS, PROVISIONS_CSV,
+                                 build_tables, datapackage, to_csv, to_json)
+
+    plans = corpus_plans(paths, plans_dir)
+    if plans is None:
+        return EXIT_TROUBLE
+    tables = build_tables(plans)
+    if fmt == "json":
+        return emit("export", to_json(tables), output, plans_dir, force)
+    if not output:
+        return emit("export", to_csv(tables.provisions, PROVISION_COLUMNS), None, plans_dir, force)
+    directory = Path(output)
+    if directory.exists() and not directory.is_dir():
+        click.echo(f"plandiff export: {directory} is a file; --format csv writes a directory of files", err=True)
+        return EXIT_TROUBLE
+    files = {PROVISIONS_CSV: to_csv(tables.provisions, PROVISION_COLUMNS),
+             EVIDENCE_CSV: to_csv(tables.evidence, EVIDENCE_COLUMNS), DATAPACKAGE: datapackage(tables)}
+    for name in files:  # every file is checked before any is written
+        why = output_problem(directory / name, plans_dir, force)
+        if why:
+            click.echo(f"plandiff export: {why}", err=True)
+            return EXIT_TROUBLE
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        click.echo(f"plandiff export: cannot make {directory}: {exc.strerror or exc}", err=True)
+        return EXIT_TROUBLE
+    for name, text in files.items():
+        why = write_output(directory / name, text.encode("utf-8"))
+        if why:
+            click.echo(f"plandiff export: {why}", err=True)
+            return EXIT_TROUBLE
+    return EXIT_OK
