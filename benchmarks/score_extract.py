@@ -5,8 +5,7 @@
     python benchmarks/score_extract.py --style wire # one style only
 
 Each paragraph of the dev set is extracted on its own (with its `date` as
-the article's date), against the plan files in plans/ plus, for versions
-plans/ does not have yet, the header-only files in tests/extract_gold/plans/.
+the article's date), against the plan files in plans/.
 The claims of a paragraph are paired with its gold claims by provision (the
 pair agreeing on most fields first). Then:
 
@@ -32,7 +31,6 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 DEV = REPO / "tests" / "extract_gold" / "dev.yaml"
-FIXTURE_PLANS = REPO / "tests" / "extract_gold" / "plans"
 CLASSES = ("provision", "version", "stance", "value")
 
 
@@ -40,17 +38,10 @@ def load_dev(path: Path = DEV) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))["paragraphs"]
 
 
-def context(plans: Path = REPO / "plans", fixtures: Path = FIXTURE_PLANS) -> dict:
-    """plan_context of plans/, with the fixture headers for the versions plans/ lacks."""
+def context(plans: Path = REPO / "plans") -> dict:
     from plandiff.extract import plan_context
 
-    ctx = plan_context(plans)
-    extra = plan_context(fixtures) if fixtures.is_dir() else {}
-    for part in ("aliases", "bases", "base_values", "meta"):
-        for vid, value in (extra.get(part) or {}).items():
-            if vid not in ctx["meta"]:
-                ctx[part][vid] = value
-    return ctx
+    return plan_context(plans)
 
 
 @dataclass

@@ -11,7 +11,8 @@ revise, "revised/updated/new" one that revises another, a version dated
 after the article cannot be meant. The best version wins when it scores
 enough and leads the next by a margin; a near tie goes to the version the
 article is speaking of (its *salient* version), then to the most recent one
-before the article's date; otherwise the phrase stays unresolved (claims in
+before the article's date, then to the one most other versions answer or
+revise; otherwise the phrase stays unresolved (claims in
 its clause get `plan: null` with the tied versions as candidates). A phrase
 whose cues fit no version names a document outside the corpus.
 
@@ -124,7 +125,7 @@ class Resolver:
             s += self._party(p, names, all_, group)
         if c.parties and not any(all_ or group for _, all_, group in c.parties) and p.drafters:
             said = frozenset().union(*(names for names, _, _ in c.parties))
-            if all(d & said for d in p.drafters) and len(said) == len(p.drafters):
+            if len(said) >= 2 and all(d & said for d in p.drafters) and len(said) == len(p.drafters):
                 s += w["party_exact"]
         for place in c.places:
             s += self._place(p, place)
@@ -197,6 +198,11 @@ class Resolver:
             dated.sort(reverse=True)
             if dated and (len(dated) == 1 or dated[0][0] > dated[1][0]):
                 return dated[0][1], [], False
+        # last: the version the others answer or revise is what a bare phrase most often means
+        # ("the US draft" beside its own revisions and counterproposals)
+        ranked = sorted(((len(self.profiles[v].descendants), v) for v in near), reverse=True)
+        if ranked[0][0] > ranked[1][0]:
+            return ranked[0][1], [], False
         return None, sorted(near), False
 
 
