@@ -392,3 +392,33 @@ def test_comparison_of_nato_terms(ex):
                     "28-point plan would have Ukraine enshrine in its constitution that it will never join NATO.")
     assert [(c.plan, c.value) for c in cs if c.provision == "nato.accession"] == [
         ("e3-counterproposal", "depends-on-allied-consensus"), ("us-28-point", "barred-constitutionally")]
+
+
+# --- keys and values the 2025-26 documents brought --------------------------------------------
+
+@pytest.mark.parametrize("text,key,value", [
+    ("Kyiv's memorandum does not recognise Crimea as Russian.", "territory.crimea", ["not-recognized"]),
+    ("The April framework gives de jure US recognition of Russian control over Crimea.", "territory.crimea",
+     ["recognized-de-jure-russian"]),
+    ("Moscow's memorandum calls for international recognition of Crimea and Kherson as part of Russia.",
+     "territory.kherson", ["recognized-internationally-russian"]),
+    ("The Russian memorandum would make Russian an official language.", "language.russian_official",
+     "official-language"),
+    ("The Russian memorandum would lift the restrictions on the Ukrainian Orthodox Church.", "religion.uoc",
+     "restrictions-lifted"),
+    ("Under the London text, Ukraine would regain the Kakhovka dam.", "infrastructure.kakhovka_dam",
+     "returned-to-ukraine"),
+    ("The Russian memorandum calls for a mutual renunciation of claims for war damage.", "reparations.waiver",
+     "mutual-renunciation"),
+    ("The Paris Declaration commits the coalition to a multinational force for Ukraine, backed by the US.",
+     "security.multinational_force", {"us_support": True}),
+])
+def test_later_document_provisions(ex, text, key, value):
+    cs = claims(ex, text)
+    assert any(c.provision == key and c.value == value for c in cs), cs
+
+
+def test_a_negated_status_quote_keeps_the_negation(ex):
+    text = "Kyiv's memorandum does not recognise Crimea as Russian."
+    c = next(c for c in claims(ex, text) if c.provision == "territory.crimea")
+    assert c.quote.startswith("does not") or c.quote.startswith("not recognise")

@@ -98,11 +98,14 @@ class Provisions:
             return out
         stance = self.stance.read(doc, clause, t0, t1)
         seg = doc.segment(clause, t0)
-        if stance in ("included", "changed") and (self.stance.negation(doc, (max(clause[0], seg[0] - 2), t1), t0)
-                                                  or self.stance.no_longer(doc, clause, t0)):
-            return out  # "does not recognise Crimea as Russian": no status to claim
         status = st.status
-        if st.russia_subject and self.russia_subject.search(v[max(clause[0], t0 - 60):t0]):
+        neg = (self.stance.negation(doc, (max(clause[0], seg[0] - 2), t1), t0)
+               or self.stance.no_longer(doc, clause, t0)) if stance in ("included", "changed") else None
+        if neg:
+            if not st.negated:
+                return out  # "does not cede Donbas": no status to claim
+            status, stance = st.negated, "included"  # "does not recognise Crimea as Russian": not-recognized
+        if st.russia_subject and not neg and self.russia_subject.search(v[max(clause[0], t0 - 60):t0]):
             status = st.russia_subject
         lo, hi = max(clause[0], t0 - self.reach), min(clause[1], t1 + self.reach)
         if st.regions_after:  # "withdraw from the part of Donetsk …": what follows the verb, to the clause end
@@ -120,7 +123,7 @@ class Provisions:
             r = rx.search(v, lo, hi)
             if r:
                 others.append((name, r.start(), r.end()))
-        extra = self.stance.cue_span(doc, clause, t0, t1, stance)
+        extra = self.stance.cue_span(doc, clause, t0, t1, stance) + ([neg] if neg else [])
         conf = 0.85 * (self.stance.parked_confidence if stance == "parked" else 1.0)
         note = PARKED if stance == "parked" else None
         stance = "omitted" if stance == "parked" else stance

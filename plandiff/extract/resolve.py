@@ -200,7 +200,7 @@ class Resolver:
                 return dated[0][1], [], False
         # last: the version the others answer or revise is what a bare phrase most often means
         # ("the US draft" beside its own revisions and counterproposals)
-        ranked = sorted(((len(self.profiles[v].descendants), v) for v in near), reverse=True)
+        ranked = sorted(((len(self.profiles[v].descendants - set(near)), v) for v in near), reverse=True)
         if ranked[0][0] > ranked[1][0]:
             return ranked[0][1], [], False
         return None, sorted(near), False
