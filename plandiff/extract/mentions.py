@@ -127,6 +127,8 @@ class MentionFinder:
         self.max_before = int(spec.get("max_words_before", 7))
         self.after = [c(p, f"versions.yaml after[{i}]") for i, p in enumerate(spec["after"])]
         self.subject = c(spec["subject"], "versions.yaml subject")
+        self.subject_end = c("(?:%PRESENT%)(?: up| out)? $", "versions.yaml present_verbs")
+        self._cache: dict = {}
         self.names: set[str] = set()  # words of the plan files' titles and aliases (set by the engine)
         cues = spec["cues"]
         self.rx = {name: c(p, f"versions.yaml cues {name}") for name, p in cues.items()}
@@ -212,6 +214,26 @@ class MentionFinder:
         return out
 
     def _phrase(self, lv: str, sent, m: re.Match, v: str | None = None):
+        """(start, end, None, cues) of the phrase around a head noun; cached on the words around it.
+
+        Reports repeat their phrases ("the US plan", "the 20-point framework"), so the reading is kept
+        per window of text (relative offsets), which makes the second and later sightings cheap.
+        """
+        h0, h1 = m.start(), m.end()
+        lo, hi = max(sent.start, h0 - 240), min(sent.end, h1 + 120)
+        key = (lv[lo:hi], h0 - lo, h1 - lo, v[lo:h0] if v is not None else None)
+        got = self._cache.get(key)
+        if got is None:
+            got = self._phrase_uncached(lv, sent, m, v)
+            got = False if got is None else (got[0] - h0, got[1] - h1, got[3])
+            if len(self._cache) > 50000:
+                self._cache.clear()
+            self._cache[key] = got
+        if got is False:
+            return None
+        return (h0 + got[0], h1 + got[1], None, got[2])
+
+    def _phrase_uncached(self, lv: str, sent, m: re.Match, v: str | None = None):
         kind = m.lastgroup
         h0, h1 = m.start(), m.end()
         start = self._left(lv, sent.start, h0)
@@ -223,7 +245,9 @@ class MentionFinder:
                 if w in self.names and not self.any_cue.fullmatch(w) and not self.det.match(w) \
                         and not self.rx["original"].fullmatch(w) and not self.rx["revised"].fullmatch(w):
                     cues.names.append(w if t.group()[0].isupper() else "~" + w)
-        sub = self.subject.search(lv, max(sent.start, start - 120), start)
+        sub = None
+        if self.subject_end.search(lv, max(sent.start, start - 40), start):  # a presenting verb just before
+            sub = self.subject.search(lv, max(sent.start, start - 120), start)
         if sub is not None and sub.end() == start:
             who = Cues()
             self._read(sub.group("who"), who, lineage=False)

@@ -89,6 +89,7 @@ class Resolver:
     def __init__(self, profiles: dict[str, Profile]):
         self.profiles = profiles
         self.w = {k: float(v) for k, v in load()["versions"]["scores"].items()}
+        self._cache: dict = {}
         self.members = {name: frozenset(g["members"]) for name, g in load()["versions"]["groups"].items()}
 
     def _party(self, p: Profile, names: frozenset, all_: bool, group: str | None) -> float:
@@ -175,6 +176,16 @@ class Resolver:
         """(version or None, the near-tied candidates when None, whether the phrase names a foreign document)."""
         if not self.profiles:
             return None, [], False
+        key = (repr(cues), ref, salient)
+        got = self._cache.get(key)
+        if got is None:
+            got = self._resolve(cues, ref, salient)
+            if len(self._cache) > 50000:
+                self._cache.clear()
+            self._cache[key] = got
+        return got[0], list(got[1]), got[2]
+
+    def _resolve(self, cues: Cues, ref: dt.date | None, salient: str | None) -> tuple[str | None, list[str], bool]:
         raw = {vid: self.score(p, cues, ref) for vid, p in self.profiles.items()}
         if cues.lineage is None and not cues.fewer_than:
             # a bare "the US draft" is the original, not its revision, when both fit the words
