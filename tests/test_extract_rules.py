@@ -422,3 +422,18 @@ def test_a_negated_status_quote_keeps_the_negation(ex):
     text = "Kyiv's memorandum does not recognise Crimea as Russian."
     c = next(c for c in claims(ex, text) if c.provision == "territory.crimea")
     assert c.quote.startswith("does not") or c.quote.startswith("not recognise")
+
+
+@pytest.mark.parametrize("text,key,value", [
+    ("The 28-point plan says a Peace Council chaired by Trump will oversee the deal.", "implementation.monitoring",
+     {"chair": "Trump"}),
+    ("The 20-point plan provides a US-led monitoring mechanism for the line of contact.", "implementation.monitoring",
+     {"bodies": ["US-led"]}),
+    ("Zelensky's 20-point plan offers legally binding security guarantees for 15 years, which can be extended.",
+     "security.guarantee", {"strength": "legally-binding", "duration": {"years": 15, "extendable": True}}),
+    ("The 19-point plan leaves the question of NATO to the two presidents.", "nato.accession", "deferred-to-leaders"),
+    ("Under the 28-point plan, Ukraine will not seek NATO membership.", "nato.accession", "barred"),
+])
+def test_monitoring_durations_deferral(ex, text, key, value):
+    cs = claims(ex, text)
+    assert any(c.provision == key and c.value == value for c in cs), cs
