@@ -3,6 +3,7 @@
     python benchmarks/score_extract.py              # the dev set (tests/extract_gold/dev.yaml)
     python benchmarks/score_extract.py --misses     # …and every wrong or missed claim
     python benchmarks/score_extract.py --style wire # one style only
+    python benchmarks/score_extract.py --set heldout  # the held-out set (tests/extract_gold/heldout.yaml)
 
 Each paragraph of the dev set is extracted on its own (with its `date` as
 the article's date), against the plan files in plans/.
@@ -31,6 +32,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 DEV = REPO / "tests" / "extract_gold" / "dev.yaml"
+HELDOUT = REPO / "tests" / "extract_gold" / "heldout.yaml"
 CLASSES = ("provision", "version", "stance", "value")
 
 
@@ -140,13 +142,15 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--misses", action="store_true", help="list every wrong, extra or missed claim")
     ap.add_argument("--style", help="score one style only (wire, explainer, list, qa, opinion, translated, headline)")
+    ap.add_argument("--set", dest="which", choices=["dev", "heldout"], default="dev",
+                    help="the development set (default) or the held-out set")
     args = ap.parse_args(argv)
     from plandiff.extract import extractor_for
 
     ex = extractor_for(context())
-    paras = load_dev()
+    paras = load_dev(HELDOUT if args.which == "heldout" else DEV)
     sc = score(paras, ex, args.style)
-    print(report(sc, f"dev set ({args.style or 'all styles'}, {len(paras)} paragraphs)"))
+    print(report(sc, f"{args.which} set ({args.style or 'all styles'}, {len(paras)} paragraphs)"))
     if not args.style:
         for style in sorted({p["style"] for p in paras}):
             s = score(paras, ex, style)

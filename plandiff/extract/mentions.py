@@ -204,7 +204,11 @@ class MentionFinder:
                     # an alias inside a longer phrase gives the phrase its version
                     if version is not None and phrases and phrases[-1].version is None:
                         p = phrases[-1]
-                        phrases[-1] = Phrase(p.start, max(p.end, e), version, None, p.dependent)
+                        # the words around the alias may overrule it ("Kyiv's Istanbul memorandum"); the alias's own
+                        # words never do ("the latest US peace proposal" is an alias as a whole)
+                        around = Cues(kind=None)
+                        self._read(lv[p.start:s] + " , " + lv[e:p.end], around)
+                        phrases[-1] = Phrase(p.start, max(p.end, e), version, around, p.dependent)
                         last_end = max(last_end, e)
                     continue
                 dep = bool(self.dependent.search(lv[max(0, s - 30):s]))
@@ -306,9 +310,15 @@ class MentionFinder:
             if self.det.match(bare):
                 break
             if bare.endswith(("'s", "s'")) and not re.match(r"(?:month|week|year|day|weekend|today|yesterday)'s$", bare):
-                # a possessive begins the phrase unless a capitalised name runs on before it ("the White House's")
-                if i > 0 and toks[i - 1][2] in ("the",):
-                    start = toks[i - 1][0]
+                # a possessive begins the phrase, with the name it ends ("the Trump administration's",
+                # "the White House's"): take the words before it up to a stop word or determiner, at most two
+                for k in range(i - 1, max(-1, i - 3), -1):
+                    w2 = toks[k][2]
+                    if not w2[0].isalnum() or self.stop.match(w2):
+                        break
+                    start = toks[k][0]
+                    if self.det.match(w2):
+                        break
                 break
             i -= 1
         return start

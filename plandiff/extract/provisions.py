@@ -32,6 +32,7 @@ class Provisions:
         self.rules = build_rules(compile_, keywords)
         self.statuses, self.regions, self.region_groups, self.other_regions = build_territory(compile_, keywords)
         self.russia_subject = compile_(cues["russia_subject"], "cues.yaml russia_subject")
+        self.russia_object = compile_(cues["russia_object"], "cues.yaml russia_object")
         self.reach = int((cues.get("windows") or {}).get("value_reach", 400))
 
     def dispatch(self) -> None:
@@ -105,8 +106,9 @@ class Provisions:
             if not st.negated:
                 return out  # "does not cede Donbas": no status to claim
             status, stance = st.negated, "included"  # "does not recognise Crimea as Russian": not-recognized
-        if st.russia_subject and not neg and self.russia_subject.search(v[max(clause[0], t0 - 60):t0]):
-            status = st.russia_subject
+        if st.russia_subject and not neg and (self.russia_subject.search(v[max(clause[0], t0 - 60):t0])
+                                              or self.russia_object.match(v, t1, min(clause[1], t1 + 40))):
+            status = st.russia_subject  # "Russia would withdraw …", "the withdrawal of Russian troops …"
         lo, hi = max(clause[0], t0 - self.reach), min(clause[1], t1 + self.reach)
         if st.regions_after:  # "withdraw from the part of Donetsk …": what follows the verb, to the clause end
             lo, hi = t0, max(min(clause[1], t1 + self.reach), t1)

@@ -172,6 +172,21 @@ class Resolver:
                 s += w["name_lower"] if name.startswith("~") else w["name"]
         return s
 
+    def overrule(self, alias_version: str, cues: Cues, ref: dt.date | None) -> str:
+        """The version an alias names, unless the words around it clearly name another.
+
+        "Kyiv's Istanbul memorandum": the alias "Istanbul memorandum" belongs to the Russian text, but the
+        drafter named beside it fits only the Ukrainian one.
+        """
+        if alias_version not in self.profiles:
+            return alias_version
+        best, _, _ = self.resolve(cues, ref, None)
+        if best is None or best == alias_version:
+            return alias_version
+        mine = self.score(self.profiles[alias_version], cues, ref)
+        top = self.score(self.profiles[best], cues, ref)
+        return best if top - mine >= 2 * self.w["margin"] else alias_version
+
     def resolve(self, cues: Cues, ref: dt.date | None, salient: str | None) -> tuple[str | None, list[str], bool]:
         """(version or None, the near-tied candidates when None, whether the phrase names a foreign document)."""
         if not self.profiles:
@@ -255,7 +270,10 @@ class Attributor:
             out = []
             for ph in phrases[si]:
                 if ph.version is not None:
-                    out.append(Mention(ph.start, ph.end, ph.version, ph.dependent, True))
+                    version = ph.version
+                    if ph.cues is not None and ph.cues.discriminating and resolver is not None:
+                        version = resolver.overrule(version, ph.cues, ref)
+                    out.append(Mention(ph.start, ph.end, version, ph.dependent, True))
                 elif ph.cues is not None and ph.cues.discriminating and resolver is not None:
                     version, cands, foreign_doc = resolver.resolve(ph.cues, ref, salient)
                     out.append(Mention(ph.start, ph.end, version, ph.dependent, True, tuple(cands), foreign_doc))
