@@ -170,7 +170,7 @@ class FieldReader:
                 if au:
                     spans.append((n.end(), n.end() + au.end()))
         scope = None
-        for name, rx in sorted(self.scopes, key=lambda s: {"unqualified": 0, "wartime": 2}.get(s[0], 1)):
+        for name, rx in self.scopes:  # in the order of vocab.yaml troop_scopes: the first that matches wins
             sm = rx.search(v, max(raw.clause[0], t0 - self.reach), min(raw.clause[1], t1 + self.reach))
             if sm:
                 scope = name

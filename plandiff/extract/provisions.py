@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 
+from plandiff.extract.data import load
 from plandiff.extract.keywords import Dispatch
 from plandiff.extract.segments import Doc, Raw
 from plandiff.extract.values import Rule, build_rules, build_territory
@@ -34,6 +35,8 @@ class Provisions:
         self.russia_subject = compile_(cues["russia_subject"], "cues.yaml russia_subject")
         self.russia_object = compile_(cues["russia_object"], "cues.yaml russia_object")
         self.reach = int((cues.get("windows") or {}).get("value_reach", 400))
+        # statuses that, said of regions outside the five, make a territory.other_regions claim
+        self.other_region_statuses = frozenset(load()["rules"]["territory"].get("other_region_statuses") or ())
 
     def dispatch(self) -> None:
         """Index rules by keyword (after the keyword regex is compiled)."""
@@ -136,7 +139,7 @@ class Provisions:
             seen.add(key)
             val = None if stance == "omitted" else [status]
             out.append(Raw(None, key, [(t0, t1), (r0, r1)] + extra, val, stance, si, clause, t0, conf, note=note))
-        if others and status in ("russian-withdrawal", "withdrawal") and not st.always_key:
+        if others and status in self.other_region_statuses and not st.always_key:
             val = None if stance == "omitted" else {"status": status, "regions": [o[0] for o in others]}
             out.append(Raw(None, "territory.other_regions", [(t0, t1)] + [(o[1], o[2]) for o in others] + extra,
                            val, stance, si, clause, t0, conf * 0.95, note=note))

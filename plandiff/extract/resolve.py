@@ -291,6 +291,7 @@ class Attributor:
                 if m.explicit and m.version:
                     versions.add(m.version)
         self.document_versions = sorted(versions)
+        self.factors = {k: float(x) for k, x in (load()["versions"].get("attribution") or {}).items()}
         self._idx: dict = {}
         self._ends: dict = {}
 
@@ -331,6 +332,7 @@ class Attributor:
         """(version or None, confidence factor, how it was found, candidates) for a claim at `pos`."""
         if si in self.foreign:
             return None, 0.0, "foreign", ()
+        f = self.factors
         ms, starts, ends, first_main = self._index(si)
         cs, ce = clause
         if ms:
@@ -339,24 +341,24 @@ class Attributor:
             hi = bisect.bisect_left(starts, ce)
             at = bisect.bisect_right(starts, pos)
             if lo < min(at, hi):
-                return self._of(ms[min(at, hi) - 1], 1.0, "clause")
+                return self._of(ms[min(at, hi) - 1], f["in_clause"], "clause")
             if lo < hi:
-                return self._of(ms[lo], 0.95, "clause")
+                return self._of(ms[lo], f["later_in_clause"], "clause")
             relative = re.match(r"\s*(?:which|that|who)\b", self.v[cs:cs + 12])
             e = bisect.bisect_right(ends, cs)
             if relative and e > 0:  # "the US plan, which barred …"
-                return self._of(ms[e - 1], 0.9, "sentence")
+                return self._of(ms[e - 1], f["relative_clause"], "sentence")
             for k in range(at - 1, max(-1, at - 50), -1):
                 if not ms[k].dependent:
-                    return self._of(ms[k], 0.9, "sentence")
+                    return self._of(ms[k], f["in_sentence"], "sentence")
             if first_main is not None:
-                return self._of(first_main, 0.85, "sentence")
-            return self._of(ms[0], 0.75, "sentence")
+                return self._of(first_main, f["later_in_sentence"], "sentence")
+            return self._of(ms[0], f["complement"], "sentence")
         g = self.leads.get(si)
         if g is not None and g not in self.foreign:
             m = self.governing(g)
             if m is not None:
-                return self._of(m, 0.85, "heading")
+                return self._of(m, f["list_lead"], "heading")
         paragraph = self.sents[si].paragraph
         for back in range(1, self.max_sentences + 1):
             j = si - back
@@ -368,17 +370,17 @@ class Attributor:
             if m is not None:
                 same = self.sents[j].paragraph == paragraph
                 how = "heading" if self.headings.get(si) == j else ("paragraph" if same else "earlier")
-                return self._of(m, 0.8 if same else 0.7, how)
+                return self._of(m, f["same_paragraph"] if same else f["previous_paragraph"], how)
         g = self.headings.get(si)
         if g is not None and g not in self.foreign:
             m = self.governing(g)
             if m is not None:
-                return self._of(m, 0.8, "heading")
+                return self._of(m, f["section_heading"], "heading")
         if j_foreign_between(self, si):
             return None, 0.0, "none", ()
         salient = self.salient_at.get(si)
         if salient is not None:
-            return salient, 0.7 if len(self.document_versions) == 1 else 0.6, "salient", ()
+            return salient, f["only_version"] if len(self.document_versions) == 1 else f["salient"], "salient", ()
         return None, 0.0, "none", ()
 
     def _of(self, m: Mention, factor: float, how: str):
@@ -386,7 +388,7 @@ class Attributor:
             return None, 0.0, "foreign", ()
         if m.version is None:
             return None, 0.0, "unresolved", m.candidates
-        return m.version, factor * (1.0 if m.explicit else 0.8), how, ()
+        return m.version, factor * (1.0 if m.explicit else self.factors["bare_phrase"]), how, ()
 
 
 def j_foreign_between(attr: Attributor, si: int) -> bool:
