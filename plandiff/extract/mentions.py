@@ -19,12 +19,9 @@ import re
 from dataclasses import dataclass, field
 
 from plandiff.extract.data import load, trie_regex
+from plandiff.extract.dates import MONTHS
 from plandiff.extract.keywords import Keywords, satisfied
 
-MONTHS = {m: i for i, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-     ("december", "dec")], 1) for m in names}
 _BOUNDARY = re.compile(r"[\w-]")
 _TOKEN = re.compile(r"[\w'’.&-]+|[^\w\s]")
 # words too common to stand for an alias when choosing which sentences to search for it
