@@ -64,3 +64,12 @@ def test_html_lists_keep_bullets_and_numbers(ex):
     text = html_to_text(page)
     assert "1. limit" in text and "2. bar" in text
     assert got(ex, text) >= {("us-28-point", "military.troop_cap", "1"), ("us-28-point", "nato.accession", "2")}
+
+
+def test_the_plan_introducing_a_clause_makes_must_its_content(ex):
+    assert ("ru-istanbul-memorandum", "elections", None) in got(
+        ex, "Russia's memorandum: Ukraine must hold elections within 100 days.")
+    assert ("us-28-point", "elections", None) in got(
+        ex, "The 28-point plan sets out what Kyiv would owe:\n- Ukraine must hold elections within 100 days.\n")
+    # …but a politician's "must" stays an opinion
+    assert not got(ex, "The 28-point plan leaked. Zelensky said Ukraine must hold elections within 100 days.")

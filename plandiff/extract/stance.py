@@ -51,7 +51,14 @@ class Stance:
         op = self.opinion.search(prefix)
         if op is None:
             return False
-        return self.content.search(prefix, 0, op.end()) is None
+        if self.content.search(prefix, 0, op.end()) is not None:
+            return False
+        # the plan is the subject when it introduces the clause: a list under "The 28-point plan would:",
+        # a "Point 4:" item, or a headline "Russia's memorandum: Ukraine must …"
+        if si in doc.attr.leads or si in doc.points:
+            return False
+        end = doc.attr.mention_end_before(si, clause[0])
+        return not (end is not None and doc.v[end:clause[0]].strip() == ":")
 
     def _start(self, doc: Doc, clause: tuple[int, int], t0: int) -> int:
         """Where stance cues before t0 may begin: in its segment, after any version phrase ("the revised plan")."""
