@@ -44,7 +44,7 @@ corpus = load_corpus([sys.argv[1]], verify_quotes=False)
 plans = list(corpus.plans.values())
 t3 = time.perf_counter()
 pairs = [tuple(p.split(":")) for p in sys.argv[2:]]
-site = Site(plans, pairs)
+site = Site(plans, pairs, events=corpus.events)
 t4 = time.perf_counter()
 trees = [(path, build()) for path, build in site.pages()]
 t5 = time.perf_counter()

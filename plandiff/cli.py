@@ -84,8 +84,9 @@ def check(paths: tuple[str, ...], fmt: str, no_quotes: bool, quiet: bool, color:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--long", "long_", is_flag=True, help="Also list each version's title and drafters.")
 @color_option
-def versions(paths: tuple[str, ...], color: bool | None) -> int:
+def versions(paths: tuple[str, ...], long_: bool, color: bool | None) -> int:
     """A one-screen summary of the plan versions (default: plans/)."""
     from plandiff.load import load_corpus
     from plandiff.render.versions import render_versions
@@ -96,8 +97,8 @@ def versions(paths: tuple[str, ...], color: bool | None) -> int:
     if not corpus.plans:
         click.echo("plandiff versions: no readable plan files", err=True)
         return EXIT_TROUBLE
-    click.echo(render_versions(list(corpus.plans.values()), Style(want_color(color, sys.stdout))), nl=False,
-               color=True)
+    click.echo(render_versions(list(corpus.plans.values()), Style(want_color(color, sys.stdout)), long=long_),
+               nl=False, color=True)
     return EXIT_OK
 
 

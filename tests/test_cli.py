@@ -22,7 +22,7 @@ PLANS = REPO / "plans"
 VERSION_IDS = ["us-28-point", "e3-counterproposal", "eu-24-point", "geneva-revised", "ua-20-point", "jeddah-truce",
                "us-framework-apr2025", "ua-eu-london-apr2025", "ru-istanbul-memorandum", "ua-istanbul-memorandum",
                "eu-ua-12-point", "eu-berlin-statement", "us-ua-bilateral-guarantee", "multilateral-guarantee-framework",
-               "paris-declaration", "prosperity-plan"]
+               "paris-declaration", "prosperity-plan", "us-guarantee-draft-nov2025", "ua-revised-20pt-dec2025"]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 DIAG = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): error: (?P<msg>.+)$", re.M)
 
@@ -302,9 +302,20 @@ def test_schema_rejects_bad_enum(plan_schema_json):
 def test_versions_lists_every_version(in_repo, capsys):
     assert main(["versions"]) == 0
     out, _ = capsys.readouterr()
-    rows = [line.split()[0] for line in out.split("\n\n")[0].splitlines()[1:]]
+    rows = [line.split()[1] for line in out.split("\n\n")[0].splitlines()[1:]]
     assert sorted(rows) == sorted(VERSION_IDS), out
     assert not ANSI.search(out)
+    lines = out.splitlines()
+    assert len(lines) <= 24 and max(map(len, lines)) <= 120  # one screen
+    geneva = next(line for line in lines if " geneva-revised " in line)
+    number = {line.split()[1]: line.split()[0] for line in lines[1:len(VERSION_IDS) + 1]}
+    assert geneva.endswith(f"revises {number['us-28-point']}, answers {number['e3-counterproposal']}")
+
+
+def test_versions_long_adds_titles(in_repo, capsys):
+    assert main(["versions", "--long"]) == 0
+    out = capsys.readouterr().out
+    assert "us-28-point: US 28-point peace plan; drafted by United States, Russia" in out
 
 
 def test_versions_nothing_readable(tmp_path, capsys):

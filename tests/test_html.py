@@ -242,7 +242,7 @@ def test_pictures_are_labelled(site_dir):
                   "geneva-revised (2025-11-23): disputed between reports", "jeddah-truce (2025-03-11): not in"):
         assert words in desc
     texts = " ".join(" ".join(t.itertext()) for t in svg.iter("text"))
-    assert "600,000" in texts and "800,000" in texts and "disputed:" in texts and "not in" in texts
+    assert "600,000" in texts and "800,000" in texts and "disputed:" in texts and "none in the full text" in texts and "Not reported in:" in texts
     grid = _doc(site_dir / "index.html").xpath("//svg[@aria-labelledby='grid-index-title grid-index-desc']")[0]
     cells = [g.findtext("title") for g in grid.iter("g") if g.find("rect") is not None and g.find("title") is not None]
     assert "NATO accession — us-28-point (2025-11-20): barred-constitutionally" in cells
@@ -316,12 +316,12 @@ def test_html_command_refuses_to_overwrite_a_plan(tmp_path, capsys):
 
 def test_site_command(in_repo, tmp_path, capsys):
     out = tmp_path / "site"
-    assert main(["site", "plans/", "-o", str(out), "--pair", "e3-counterproposal:ua-20-point"]) == 0
-    assert (out / "compare" / "e3-counterproposal.vs.ua-20-point.html").is_file()
+    assert main(["site", "plans/", "-o", str(out), "--pair", "e3-counterproposal:paris-declaration"]) == 0
+    assert (out / "compare" / "e3-counterproposal.vs.paris-declaration.html").is_file()
     assert "wrote" in capsys.readouterr().err
     # rebuilding over its own output works, and drops pages that are no longer part of the site
     assert main(["site", "plans/", "-o", str(out)]) == 0
-    assert not (out / "compare" / "e3-counterproposal.vs.ua-20-point.html").exists()
+    assert not (out / "compare" / "e3-counterproposal.vs.paris-declaration.html").exists()
     assert (out / "index.html").is_file()
 
 

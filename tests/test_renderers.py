@@ -32,9 +32,10 @@ from plandiff.render.text import TextReport, render_text
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
 REAL_IDS = ["jeddah-truce", "us-framework-apr2025", "ua-eu-london-apr2025", "ua-istanbul-memorandum",
-            "ru-istanbul-memorandum", "eu-ua-12-point", "us-28-point", "e3-counterproposal", "eu-24-point",
-            "geneva-revised", "eu-berlin-statement", "multilateral-guarantee-framework", "us-ua-bilateral-guarantee",
-            "ua-20-point", "paris-declaration", "prosperity-plan"]
+            "ru-istanbul-memorandum", "eu-ua-12-point", "us-28-point", "us-guarantee-draft-nov2025",
+            "e3-counterproposal", "eu-24-point", "geneva-revised", "ua-revised-20pt-dec2025", "eu-berlin-statement",
+            "multilateral-guarantee-framework", "us-ua-bilateral-guarantee", "ua-20-point", "paris-declaration",
+            "prosperity-plan"]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -379,7 +380,7 @@ def test_a_mistyped_plan_id_gets_a_suggestion(capsys):
 def test_history_lists_all_versions_in_lineage_order(capsys):
     code, out, err = cli(capsys, "history", "military.troop_cap", "--plans", str(PLANS))
     assert code == 0 and err == ""
-    assert out.startswith("Troop cap (military.troop_cap) across 16 versions\n")
+    assert out.startswith("Troop cap (military.troop_cap) across 18 versions\n")
     heads = [ln.split(" ", 1)[0] for ln in out.splitlines() if ln and not ln.startswith((" ", "Troop cap"))]
     assert heads == REAL_IDS
     # the order respects lineage: each version after what it revises or answers

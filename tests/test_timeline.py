@@ -8,7 +8,8 @@ from lxml import etree
 
 from plandiff.load import load_corpus
 from plandiff.render.html import Site, serialize
-from plandiff.render.html.timeline import JOINT, Sides, default_sides, marks
+from plandiff.render.html.timeline import marks
+from plandiff.sides import JOINT, Sides, default_sides
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -35,7 +36,7 @@ def test_every_actor_in_the_corpus_has_a_side(corpus):
 
 def test_one_side_gets_its_lane_several_sides_share_the_joint_lane():
     sides = Sides(("United States", "Europe", "joint"), {"United States": "United States", "France": "Europe",
-                                                          "Germany": "Europe"})
+                                                          "Germany": "Europe"}, {})
     assert sides.lane(["United States"]) == "United States"
     assert sides.lane(["France", "Germany"]) == "Europe"
     assert sides.lane(["France", "United States"]) == JOINT
@@ -93,3 +94,13 @@ def test_every_mark_links_to_a_version_row_or_an_event_entry(page, corpus):
 def test_event_sources_carry_their_caveats(page):
     caveats = [s.text for s in page.iter("span") if s.get("class") == "caveat"]
     assert "aggregator" in caveats and "state-aligned outlet" in caveats
+
+
+def test_citations_on_pages_carry_their_sources_caveats(corpus):
+    site = Site(list(corpus.plans.values()), events=corpus.events)
+    page = etree.fromstring(serialize(site.provision_page("territory.crimea")), etree.HTMLParser())
+    tass = [s for s in page.iter("span") if s.get("class") == "src" and "TASS" in s.xpath("string()")]
+    assert tass and all("state-aligned outlet" in s.xpath("string()") for s in tass)
+    plain = [a for a in page.iter("a") if a.get("class") == "srcname ext" and "GOV.UK" in a.xpath("string()")]
+    for a in plain:  # a source without caveats gets no badge
+        assert a.getparent().get("class") != "src"

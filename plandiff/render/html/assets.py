@@ -183,6 +183,7 @@ svg.chart .bar { fill: var(--bar); }
 svg.chart .bar-disputed { stroke: var(--chg-line); stroke-width: 2; stroke-dasharray: 6 3; }  /* fill: the hatch pattern */
 svg.chart .hatch-line { stroke: var(--chg-line); stroke-width: 2.5; }
 svg.chart .hatch-bg { fill: var(--chg-bg); }
+svg.chart .none-line { stroke: var(--muted); stroke-width: 1.5; stroke-dasharray: 2 4; }
 svg.chart .bar-unknown { fill: none; stroke: var(--muted); stroke-width: 1.5; stroke-dasharray: 4 3; }
 svg.chart .cell { stroke: var(--bg); stroke-width: 2; }
 svg.chart .cell-empty { fill: var(--bg); stroke: var(--line); stroke-width: 1; stroke-dasharray: 3 3; }

@@ -155,6 +155,7 @@ def nav(links: Links) -> etree._Element | None:
               el("a", "Versions", href=links.page("index")),
               el("a", "Provisions × versions", href=links.page("matrix")),
               el("a", "Timeline", href=links.page("timeline")),
+              el("a", "Comparisons", href=links.page("comparisons")),
               el("a", "Provisions", href=links.rel("index.html", "provisions")),
               el("a", "Source articles", href=links.rel("index.html", "sources")),
               class_="site-nav", aria_label="Site")

@@ -5,6 +5,7 @@ only as text, through `el()`.
 """
 from __future__ import annotations
 
+import functools
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -22,6 +23,12 @@ def safe_url(url) -> str | None:
     """`url` if it is a plain http(s) URL with a host, else None (javascript:, data:, relative, odd bytes…)."""
     if not isinstance(url, str) or not url or len(url) > 2048:
         return None
+    return _checked_url(url)
+
+
+@functools.lru_cache(maxsize=4096)
+def _checked_url(url: str) -> str | None:
+    """The check itself, cached: a site cites the same few hundred reports thousands of times."""
     if any(ord(c) <= 0x20 or 0x7F <= ord(c) <= 0x9F or c in "\\<>\"'`" for c in url):
         return None
     try:
@@ -132,6 +139,18 @@ def evidence_view(plan: Plan, evidence: tuple[Evidence, ...], links: Links) -> l
     return out
 
 
+CAVEAT_WORDS = {"aggregator": "aggregator", "state-aligned": "state-aligned outlet",
+                "machine-translated": "machine-translated"}
+
+
+def caveat_badges(source) -> list:
+    """The source's caveats as words beside its name, so a reader can weigh the citation."""
+    out: list = []
+    for c in (source.caveats if source is not None else ()):
+        out += [" ", el("span", CAVEAT_WORDS.get(c, c), class_="caveat")]
+    return out
+
+
 def source_ref(plan: Plan, source_id: str, links: Links) -> etree._Element:
     s = plan.source(source_id)
     name = source_name(plan, source_id)
@@ -140,11 +159,12 @@ def source_ref(plan: Plan, source_id: str, links: Links) -> etree._Element:
     if date:
         label = el("span", label, f" ({date})")
     if s is not None and s.url:
-        return ext_link(label, s.url, class_="srcname")
-    href = links.article(plan, source_id)
-    if href is not None:
-        return el("a", label, href=href, class_="srcname")
-    return el("span", label, class_="srcname")
+        ref = ext_link(label, s.url, class_="srcname")
+    else:
+        href = links.article(plan, source_id)
+        ref = el("a", label, href=href, class_="srcname") if href is not None else el("span", label, class_="srcname")
+    badges = caveat_badges(s)
+    return el("span", ref, *badges, class_="src") if badges else ref
 
 
 def cite(plan: Plan, ev: Evidence, links: Links) -> list:

@@ -12,6 +12,7 @@ writes the pages into one directory and nowhere else.
 """
 from __future__ import annotations
 
+import datetime
 import hashlib
 import os
 import re
@@ -45,12 +46,21 @@ def safe_name(name: str) -> str:
     return "x-" + hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+NEAR_DAYS = 31  # versions this close in time get a comparison page of their own
+
+
 def default_pairs(plans: list[Plan]) -> list[tuple[str, str]]:
-    """Each version against the version it revises and the one it answers; then each line end to end.
+    """Each version against the version it revises and the one it answers; each line end to end; then
+    each pair of versions dated within NEAR_DAYS of each other, older first.
 
     "End to end" is a first version (one that revises and answers nothing
     here) against each latest version descended from it (one nothing here
     revises or answers), e.g. the US 28-point plan against the 20-point plan.
+    Versions close in time are usually drafts answering the same moment (the
+    November 2025 texts, the December guarantee documents) even when neither
+    names the other. Every pair would be n·(n-1)/2 pages — 120 for sixteen
+    versions, too slow to build on each run; the comparisons page lists the
+    rest and how to add them (--pair).
     """
     ordered = lineage_order(plans)
     ids = {p.id for p in ordered}
@@ -73,7 +83,18 @@ def default_pairs(plans: list[Plan]) -> list[tuple[str, str]]:
         for leaf in (p.id for p in ordered if p.id in seen and not children.get(p.id)):
             if (root, leaf) not in out:
                 out.append((root, leaf))
+    dated = [p for p in ordered if p.date]
+    for i, a in enumerate(dated):
+        for b in dated[i + 1:]:
+            near = abs((_day(b.date) - _day(a.date)).days) <= NEAR_DAYS
+            older, newer = (a, b) if (a.date, a.id) <= (b.date, b.id) else (b, a)
+            if near and (older.id, newer.id) not in out and (newer.id, older.id) not in out:
+                out.append((older.id, newer.id))
     return out
+
+
+def _day(s: str) -> datetime.date:
+    return datetime.date.fromisoformat(s)
 
 
 class Site:
@@ -155,6 +176,7 @@ class Site:
         yield "index.html", self.index_page
         yield "matrix.html", self.matrix_page
         yield "timeline.html", self.timeline_page
+        yield "comparisons.html", self.comparisons_page
         for a, b in self.pairs:
             yield self.compare_path(a, b), (lambda a=a, b=b: self.compare_page(a, b))
         for key in self.keys:
@@ -170,6 +192,10 @@ class Site:
         links = Links(self.provision_path(key), self)
         ptype = self.tax.get(key)
         return render_provision(key, label_of(self.tax, key), ptype, self.matrix.rows[key], links, self, self.tax)
+
+    def _near(self, a: str, b: str) -> bool:
+        pa, pb = self.by_id[a], self.by_id[b]
+        return bool(pa.date and pb.date) and abs((_day(pb.date) - _day(pa.date)).days) <= NEAR_DAYS
 
     def _numeric_keys(self) -> list[str]:
         return [k for k in self.keys if spec_of(self.tax, k).get("type") in NUMERIC_KINDS]
@@ -203,7 +229,8 @@ class Site:
                            el("th", el("div", el("bdi", p.title), class_="label"), el("code", p.id), scope="row"),
                            el("td", p.date or "?"),
                            el("td", ", ".join(p.drafted_by) or "unknown"),
-                           el("td", p.status or "?"),
+                           el("td", p.status or "?", el("br"),
+                              el("span", "full text" if p.full_text else "partial: from reports", class_="muted")),
                            el("td", str(p.point_count) if p.point_count else "?"),
                            el("td", f"{sum(1 for x in provs if not x.omitted)} in",
                               el("br"), f"{sum(1 for x in provs if x.disputed)} disputed",
@@ -224,6 +251,7 @@ class Site:
             new = self.by_id[b]
             how = ("revises and answers" if new.revises == a and new.responds_to == a else "revises"
                    if new.revises == a else "answers" if new.responds_to == a else
+                   "close in time" if (a, b) in self._default and self._near(a, b) else
                    "end to end" if (a, b) in self._default else "on request")
             items.append(el("li", el("a", f"{a} → {b}", href=links.compare(a, b)), f" ({how})",
                             f" — {what or 'no changes'}"))
@@ -231,6 +259,7 @@ class Site:
                     el("p", "None of these versions revises or answers another one here; "
                             "`plandiff site --pair OLD:NEW` adds a comparison.", class_="muted"))
         body.append(el("p", el("a", "Every provision in every version (the matrix)", href=links.page("matrix"))))
+        body.append(el("p", el("a", "Pick any two versions (all comparisons)", href=links.page("comparisons"))))
         body.append(el("p", el("a", "Every version and event on one time axis (the timeline)",
                                href=links.page("timeline"))))
         body.append(el("h2", "Provisions", id="provisions"))
@@ -284,6 +313,36 @@ class Site:
                                            "dashed empty: not in that version or omitted. Every row links to the "
                                            "provision's page.")))
         return out
+
+    def comparisons_page(self) -> etree._Element:
+        """A picker: every pair of versions, linked where the site has the comparison."""
+        links = Links("comparisons.html", self)
+        head = el("tr", el("th", "Older ↓ · newer →", scope="col"),
+                  *[el("th", el("a", p.id, href=links.version(p.id)), scope="col") for p in self.plans])
+        rows = []
+        for i, a in enumerate(self.plans):
+            row = el("tr", el("th", el("a", a.id, href=links.version(a.id)), el("br"),
+                              el("span", a.date or "", class_="muted"), scope="row"))
+            for j, b in enumerate(self.plans):
+                target = (links.compare(a.id, b.id) or links.compare(b.id, a.id)) if j > i else None
+                if j <= i:
+                    row.append(el("td", "·" if j == i else "", class_="muted"))
+                elif target:
+                    row.append(el("td", el("a", "compare", href=target,
+                                           title=f"{a.id} → {b.id}")))
+                else:
+                    row.append(el("td", "—", title=f"not built: plandiff site --pair {a.id}:{b.id}",
+                                  class_="muted"))
+            rows.append(row)
+        body = [el("h1", "Comparisons"),
+                el("p", f"Every pair of the {len(self.plans)} versions, older (row) against newer (column). The "
+                        "site compares each version with the one it revises or answers, each line end to end, and "
+                        f"versions dated within {NEAR_DAYS} days of each other; a dash marks a pair it does not "
+                        "build — add one with plandiff site --pair OLD:NEW.", class_="sub"),
+                el("div", el("table", el("thead", head), el("tbody", *rows), class_="grid picker"),
+                   class_="table-wrap")]
+        return document("Comparisons — plandiff", body, links=links,
+                        description="Pick two plan versions to compare")
 
     def timeline_page(self) -> etree._Element:
         links = Links("timeline.html", self)

@@ -137,99 +137,146 @@ def cell_words(cell: Cell) -> str:
     return f"{cell.plan.id}{when}: {cell.text}"
 
 
+def known_none(cell: Cell, spec: dict) -> bool:
+    """Whether the version is known to state none: it says so (the kind's `none` special, e.g. no-cap),
+    the point was dropped, or a published full text does not have it."""
+    if cell.state == VALUE:
+        return spec.get("none") is not None and cell.provision.value == spec.get("none")
+    return cell.state == OMITTED or (cell.state == ABSENT and cell.plan.full_text)
+
+
 def numeric_chart(key: str, label: str, spec: dict, cells: list[Cell], *,
                   href: Callable[[Plan], str | None] | None = None) -> etree._Element:
-    """Bars of a numeric provision in each version; disputed claims hatched, unknowns dashed, gaps in words."""
+    """Horizontal bars, one row per version that states something; then, apart, the versions known to state none.
+
+    A row per version keeps the chart legible however many versions there
+    are. Rows that state a figure get a bar; a disputed figure one hatched
+    bar per report; a value without a figure (such as no-cap) or a mention
+    without a value a dashed outline with the words. Versions known to state
+    none (dropped, or a full text without the provision) follow under their
+    own heading; versions where it is merely not reported are named in one
+    line at the end, so the difference between "none" and "unknown" stays
+    visible.
+    """
     uid = _id("chart", key)
-    slot, left, right, top, plot_h, bottom = 132, 64, 16, 62, 200, 52
-    width = left + slot * max(len(cells), 1) + right
-    height = top + plot_h + bottom
+    none = [c for c in cells if known_none(c, spec)]
+    stated = [c for c in cells if c.state in (VALUE, DISPUTED, UNKNOWN) and c not in none]
+    unreported = [c for c in cells if c.state == ABSENT and not c.plan.full_text]
+    label_w, plot_w, value_w, row_h, top, head_h = 178, 240, 190, 30, 34, 26
+    width = label_w + plot_w + value_w
     values: list[float] = []
-    for c in cells:
+    for c in stated:
         p = c.provision
         if c.state == VALUE:
             v = numeric_value(spec, p.value)
-            if v is not None:
-                values.append(v)
+            values += [v] if v is not None else []
         elif c.state == DISPUTED:
             values += [v for v in (numeric_value(spec, cl.value) for cl in p.claims if cl.status != "omitted")
                        if v is not None]
     axis_top, step = _nice_max(max(values) if values else 1.0)
+    rest_lines = wrap("Not reported in: " + ", ".join(c.plan.id for c in unreported), int(width / (11 * CHAR_W)),
+                      6) if unreported else []
+    height = (top + row_h * len(stated) + (head_h + row_h * len(none) if none else 0)
+              + 16 * len(rest_lines) + 14)
     unit = spec.get("unit") or ("amount" if spec.get("type") == "money" else "")
-    desc = f"{label} in each version, in the order the versions were drafted: " + "; ".join(
-        cell_words(c) for c in cells) + "."
+    desc = (f"{label} in each version, in the order the versions were drafted. States a value: "
+            + ("; ".join(cell_words(c) for c in stated) or "none") + ". States none: "
+            + ("; ".join(_none_words(c) for c in none) or "none") + ". Not reported: "
+            + (", ".join(c.plan.id for c in unreported) or "none") + ".")
     svg = _svg(uid, f"{label} across versions", desc, width, height)
     svg.append(_hatch(uid))
-    base = top + plot_h
+    x0 = label_w
 
-    def y_of(v: float) -> float:
-        return base - (v / axis_top) * plot_h if axis_top else base
+    def x_of(v: float) -> float:
+        return x0 + (v / axis_top) * plot_w if axis_top else x0
 
+    plot_bottom = top + row_h * len(stated)
     ticks = el("g", aria_hidden="true")
     t = 0.0
     while t <= axis_top + 1e-9:
-        y = y_of(t)
-        ticks.append(el("line", x1=_n(left), x2=_n(width - right), y1=_n(y), y2=_n(y), class_="gridline"))
-        ticks.append(_text(left - 6, y + 4, [_short_num(t)], anchor="end", cls="small"))
+        x = x_of(t)
+        ticks.append(el("line", x1=_n(x), x2=_n(x), y1=_n(top - 4), y2=_n(max(plot_bottom, top + 4)),
+                        class_="gridline"))
+        ticks.append(_text(x, top - 10, [_short_num(t)], cls="small"))
         t += step
-    ticks.append(el("line", x1=_n(left), x2=_n(width - right), y1=_n(base), y2=_n(base), class_="axis"))
     if unit:
-        ticks.append(_text(left - 6, top - 44, [unit], anchor="end", cls="small"))
+        ticks.append(_text(4, top - 10, [unit], anchor="start", cls="small"))
     svg.append(ticks)
-    for i, c in enumerate(cells):
-        x0 = left + i * slot
-        cx = x0 + slot / 2
+
+    def row_label(c: Cell, y: float) -> etree._Element:
+        lab = _text(label_w - 8, y + row_h / 2 - 2, [wrap(c.plan.id, 26, 1)[0], c.plan.date or "undated"],
+                    anchor="end", cls="small", line_h=12)
+        target = href(c.plan) if href else None
+        return el("a", lab, href=target) if target else lab
+
+    y = top
+    for c in stated:
         g = el("g", el("title", cell_words(c)), class_=f"slot st-{c.state}")
-        bar_w = slot * 0.56
+        g.append(row_label(c, y))
         p = c.provision
+        bar_h = row_h - 10
+        by = y + 5
         if c.state == VALUE and numeric_value(spec, p.value) is not None:
             v = numeric_value(spec, p.value)
-            y = y_of(v)
-            g.append(el("rect", x=_n(cx - bar_w / 2), y=_n(y), width=_n(bar_w), height=_n(max(base - y, 1)),
-                        class_="bar"))
+            g.append(el("rect", x=_n(x0), y=_n(by), width=_n(max(x_of(v) - x0, 1)), height=_n(bar_h), class_="bar"))
             scope = p.value.get("scope") if isinstance(p.value, dict) else None
-            g.append(_text(cx, y - (22 if scope else 8), [format_value(spec, p.value).split(" (")[0].split(" ")[0]]
-                           + ([f"({scope})"] if scope else []), cls="strong", line_h=14))
+            figure = format_value(spec, p.value).split(" (")[0]
+            g.append(_text(x0 + plot_w + 6, y + row_h / 2 - (2 if scope else -4), [figure] + ([f"({scope})"] if scope
+                           else []), anchor="start", cls="strong", line_h=12))
         elif c.state == DISPUTED:
             claims = p.claims
-            n = max(len(claims), 1)
-            sub = bar_w / n
-            ytop = base
+            sub = bar_h / max(len(claims), 1)
             for j, cl in enumerate(claims):
                 v = numeric_value(spec, cl.value) if cl.status != "omitted" else None
-                sx = cx - bar_w / 2 + j * sub
+                sy = by + j * sub
                 if v is None:
-                    g.append(el("line", x1=_n(sx + 3), x2=_n(sx + sub - 3), y1=_n(base - 1), y2=_n(base - 1),
+                    g.append(el("line", x1=_n(x0), x2=_n(x0 + 12), y1=_n(sy + sub / 2), y2=_n(sy + sub / 2),
                                 class_="bar-disputed"))
                     continue
-                y = y_of(v)
-                ytop = min(ytop, y)
-                g.append(el("rect", x=_n(sx + 1), y=_n(y), width=_n(sub - 2), height=_n(max(base - y, 1)),
+                g.append(el("rect", x=_n(x0), y=_n(sy + 1), width=_n(max(x_of(v) - x0, 1)), height=_n(sub - 2),
                             class_="bar-disputed", fill=f"url(#{uid}-hatch)"))
-            alts = ["dropped" if cl.status == "omitted" else
-                    (format_value(spec, cl.value).split(" (")[0].split(" ")[0] if cl.value is not None else "?")
-                    for cl in claims]
-            g.append(_text(cx, ytop - 36, ["disputed:", " or ".join(alts)[:22]], cls="strong", line_h=14))
-            g.append(_text(cx, ytop - 8, ["(hatched)"], cls="small"))
-        elif c.state == UNKNOWN:
-            h = plot_h * 0.35
-            g.append(el("rect", x=_n(cx - bar_w / 2), y=_n(base - h), width=_n(bar_w), height=_n(h),
-                        class_="bar-unknown"))
-            g.append(_text(cx, base - h / 2 + 4, ["?"], cls="strong"))
-            g.append(_text(cx, base - h - 8, ["no figure given"], cls="small"))
-        elif c.state == VALUE:  # a value that is not a number, such as the special "no-cap"
-            g.append(el("rect", x=_n(cx - bar_w / 2), y=_n(top), width=_n(bar_w), height=_n(plot_h),
-                        class_="bar-unknown"))
-            g.append(_text(cx, top + plot_h / 2, wrap(c.text.replace("-", " "), 14, 3), cls="strong", line_h=14))
-            g.append(_text(cx, top - 8, ["(no figure)"], cls="small"))
-        else:
-            g.append(_text(cx, base - 26, ["dropped" if c.state == OMITTED else "not in", "(omitted)" if c.state ==
-                                           OMITTED else "this version"], cls="small", line_h=13))
-        label = _text(cx, base + 17, _version_label(c.plan), cls="small", line_h=13)
-        target = href(c.plan) if href else None
-        g.append(el("a", label, href=target) if target else label)
+            alts = " or ".join("dropped" if cl.status == "omitted" else
+                               (format_value(spec, cl.value).split(" (")[0] if cl.value is not None else "?")
+                               for cl in claims)
+            g.append(_text(x0 + plot_w + 6, y + row_h / 2 - 2, wrap("disputed: " + alts, 24, 2), anchor="start",
+                           cls="strong", line_h=12))
+        else:  # a value that is not a figure (no-cap), or a mention without a value
+            g.append(el("rect", x=_n(x0), y=_n(by), width=_n(plot_w), height=_n(bar_h), class_="bar-unknown"))
+            words = c.text if c.state == VALUE else "? no figure given"
+            g.append(_text(x0 + plot_w / 2, y + row_h / 2 + 4, [wrap(words, 34, 1)[0]], cls="strong"))
         svg.append(g)
+        y += row_h
+    if none:
+        svg.append(_text(4, y + head_h - 8, ["States none:"], anchor="start", cls="strong"))
+        y += head_h
+        for c in none:
+            g = el("g", el("title", _none_words(c)), class_="slot st-none")
+            g.append(row_label(c, y))
+            g.append(el("line", x1=_n(x0), x2=_n(x0 + plot_w), y1=_n(y + row_h / 2), y2=_n(y + row_h / 2),
+                        class_="none-line"))
+            g.append(_text(x0 + plot_w + 6, y + row_h / 2 + 4,
+                           [_none_short(c)],
+                           anchor="start"))
+            svg.append(g)
+            y += row_h
+    if rest_lines:
+        svg.append(_text(4, y + 16, rest_lines, anchor="start", cls="small", line_h=16))
     return svg
+
+
+def _none_short(cell: Cell) -> str:
+    if cell.state == VALUE:
+        return f"says {cell.text}"
+    return "dropped (omitted)" if cell.state == OMITTED else "none in the full text"
+
+
+def _none_words(cell: Cell) -> str:
+    when = f" ({cell.plan.date})" if cell.plan.date else ""
+    if cell.state == VALUE:
+        return f"{cell.plan.id}{when}: {cell.text}"
+    if cell.state == OMITTED:
+        return f"{cell.plan.id}{when}: reported omitted (dropped)"
+    return f"{cell.plan.id}{when}: not in the published full text"
 
 
 # --- enum statuses across versions ---------------------------------------------

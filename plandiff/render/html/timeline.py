@@ -7,45 +7,23 @@ in words, and the picture's description lists every mark. The SVG is wide,
 so it scrolls sideways at its natural size instead of shrinking; the same
 facts follow as a chronological table that reads at any width.
 
-Which lane an actor belongs to is data (`plandiff/data/sides.yaml`), not code.
+Which lane an actor belongs to is data (`plandiff/data/sides.yaml`, read by
+`plandiff.sides`), not code.
 """
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass
-from importlib import resources
 from typing import Callable
 
-import yaml
 from lxml import etree
 
 from plandiff.model import Event, Plan
+from plandiff.sides import JOINT, Sides, default_sides
 from plandiff.render.html.page import el
+from plandiff.render.html.parts import caveat_badges, ext_link
 from plandiff.render.html.svg import CHAR_W, _n, _svg, _text
 
-JOINT = "joint"
-CAVEAT_WORDS = {"aggregator": "aggregator", "state-aligned": "state-aligned outlet",
-                "machine-translated": "machine-translated"}
-
-
-@dataclass(frozen=True)
-class Sides:
-    lanes: tuple[str, ...]
-    actors: dict[str, str]
-
-    def lane(self, actors) -> str:
-        """The one side all the actors belong to; joint when they span sides or one is not listed."""
-        sides = {self.actors.get(a) for a in actors}
-        if len(sides) == 1 and None not in sides:
-            return sides.pop()
-        return JOINT
-
-
-@functools.lru_cache(maxsize=1)
-def default_sides() -> Sides:
-    data = yaml.safe_load(resources.files("plandiff.data").joinpath("sides.yaml").read_text(encoding="utf-8"))
-    return Sides(tuple(data["lanes"]), dict(data["actors"]))
 
 
 @dataclass(frozen=True)
@@ -224,13 +202,12 @@ def _joined(items: list) -> list:
 
 
 def _source(s) -> list:
-    parts: list = [el("a", s.outlet or s.url, href=s.url)]
+    parts: list = [ext_link(s.outlet or s.url, s.url)]
     if s.date:
         parts.append(f", {s.date}")
     if s.language:
         parts.append(f" ({s.language})")
-    for c in s.caveats:
-        parts += [" ", el("span", CAVEAT_WORDS.get(c, c), class_="caveat")]
+    parts += caveat_badges(s)
     if s.note:
         parts.append(f" — {s.note}")
     return parts

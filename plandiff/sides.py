@@ -1,0 +1,37 @@
+"""The drafting sides (United States, Europe, Ukraine, Russia, joint) and which actor belongs to which.
+
+The mapping is data (`plandiff/data/sides.yaml`), shared by the timeline's
+lanes and the `versions` overview, so a new actor is one line there.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+JOINT = "joint"
+
+
+@dataclass(frozen=True)
+class Sides:
+    lanes: tuple[str, ...]
+    actors: dict[str, str]
+    short: dict[str, str]
+
+    def lane(self, actors) -> str:
+        """The one side all the actors belong to; joint when they span sides or one is not listed."""
+        sides = {self.actors.get(a) for a in actors}
+        if len(sides) == 1 and None not in sides:
+            return sides.pop()
+        return JOINT
+
+    def short_name(self, lane: str) -> str:
+        return self.short.get(lane, lane)
+
+
+@functools.lru_cache(maxsize=1)
+def default_sides() -> Sides:
+    data = yaml.safe_load(resources.files("plandiff.data").joinpath("sides.yaml").read_text(encoding="utf-8"))
+    return Sides(tuple(data["lanes"]), dict(data["actors"]), dict(data.get("short") or {}))
