@@ -205,7 +205,9 @@ class MentionFinder:
                         # words never do ("the latest US peace proposal" is an alias as a whole)
                         around = Cues(kind=None)
                         self._read(lv[p.start:s] + " , " + lv[e:p.end], around)
-                        phrases[-1] = Phrase(p.start, max(p.end, e), version, around, p.dependent)
+                        # scored on all its words, but only when the words around the alias say something
+                        cues = p.cues if around.discriminating else None
+                        phrases[-1] = Phrase(p.start, max(p.end, e), version, cues, p.dependent)
                         last_end = max(last_end, e)
                     continue
                 dep = bool(self.dependent.search(lv[max(0, s - 30):s]))
