@@ -48,3 +48,14 @@ def test_low_confidence_contradiction_is_listed_for_review(tmp_path):
         c.confidence = round(dispute_threshold() - 0.01, 2)
     p = propose(claims, plans)
     assert not p.proposed and p.review and "below" in p.review[0][2]
+
+
+def test_a_new_provision_keeps_the_point_number_of_its_list_item(tmp_path):
+    text = "The 28-point plan, point by point:\n\nPoint 12: The deal is put to a national referendum.\n"
+    plans, art = _plans(tmp_path, "953_d.txt", text)
+    claims = extractor_for(plan_context(plans)).extract(text, str(art))
+    c = next(c for c in claims if c.provision == "implementation.referendum")
+    assert c.plan == "us-28-point" and c.point == "12"
+    p = propose(claims, plans)
+    assert "implementation.referendum" not in p.originals["us-28-point"].provisions
+    assert p.proposed["us-28-point"].provisions["implementation.referendum"].point == 12

@@ -198,6 +198,8 @@ def _apply(prov: dict | None, key: str, spec: dict, label: str, claim: Claim, ev
     value = claim.value
     if prov is None:
         new = {"summary": _summary(label, spec, claim)}
+        if claim.point:  # the article's numbered list gave the point ("Point 6: …")
+            new = {"point": int(claim.point) if claim.point.isdigit() else claim.point, **new}
         if omitted:
             new["status"] = "omitted"
         elif value is not None:
