@@ -131,3 +131,14 @@ def test_a_page_date_in_the_html_metadata_is_used(tmp_path, capsys):
                  "</body></html>", encoding="utf-8")
     code, out, _ = run_cli(capsys, "extract", str(f), "--no-progress", "--plans", str(PLANS))
     assert [c["plan"] for c in json.loads(out)["claims"]] == ["ua-20-point"]
+
+
+def test_an_html_quote_keeps_the_negation_set_in_an_inline_tag():
+    from plandiff.extract.text import html_to_text
+
+    text = html_to_text("<html><body><p>Zelensky's 20-point plan <em>no longer</em> requires Kyiv to "
+                        "renounce NATO membership.</p></body></html>")
+    ex = extractor_for(plan_context(PLANS))
+    c = next(c for c in ex.extract(text, "t") if c.provision == "nato.accession")
+    assert (c.plan, c.value, c.stance) == ("ua-20-point", "not-barred", "changed")
+    assert c.quote.startswith("no longer") and text[c.start:c.end] == c.quote
