@@ -88,7 +88,7 @@ def run(path: Path, jobs: int) -> tuple[float, int, int, int]:
 
     c0, t0 = cpu(), time.perf_counter()
     text_bytes = claims = 0
-    for nbytes, lines, error in run_items(items, ctx, jobs, chunksize=8):
+    for nbytes, lines, error, _note in run_items(items, ctx, jobs, chunksize=8):
         assert error is None, error
         text_bytes += nbytes
         claims += len(lines)

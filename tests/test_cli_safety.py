@@ -101,7 +101,7 @@ def test_extract_keeps_what_it_extracted_when_one_input_is_bad(tmp_path, capsys)
     feed = tmp_path / "feed.jsonl"
     feed.write_text(json.dumps({"id": "a", "text": text}) + "\nnot json\n", encoding="utf-8")
     code, out, err = run(capsys, "extract", str(feed), "--format", "json", "--plans", str(ROOT / "plans"), "-j", "1")
-    assert code == 2 and "feed.jsonl:2: not JSON" in err
+    assert code == 2 and "feed.jsonl:2: error: not JSON" in err
     assert json.loads(out)["claims"], "claims from the good line are kept"
 
 

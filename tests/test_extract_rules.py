@@ -371,7 +371,8 @@ def test_a_cap_on_something_else_is_no_troop_cap(ex):
 
 
 def test_path_to_nato_open(ex):
-    cs = claims(ex, "Europe's plan, unlike Washington's, keeps Ukraine's path to NATO open.")
+    # ("Europe's plan" alone could be the E3 edit or the 24-point text: the facts brief lists it as contested)
+    cs = claims(ex, "Europe's counterproposal, unlike Washington's, keeps Ukraine's path to NATO open.")
     assert has(cs, "e3-counterproposal", "nato.accession", "included", "not-barred")
 
 
@@ -391,3 +392,48 @@ def test_comparison_of_nato_terms(ex):
                     "28-point plan would have Ukraine enshrine in its constitution that it will never join NATO.")
     assert [(c.plan, c.value) for c in cs if c.provision == "nato.accession"] == [
         ("e3-counterproposal", "depends-on-allied-consensus"), ("us-28-point", "barred-constitutionally")]
+
+
+# --- keys and values the 2025-26 documents brought --------------------------------------------
+
+@pytest.mark.parametrize("text,key,value", [
+    ("Kyiv's memorandum does not recognise Crimea as Russian.", "territory.crimea", ["not-recognized"]),
+    ("The April framework gives de jure US recognition of Russian control over Crimea.", "territory.crimea",
+     ["recognized-de-jure-russian"]),
+    ("Moscow's memorandum calls for international recognition of Crimea and Kherson as part of Russia.",
+     "territory.kherson", ["recognized-internationally-russian"]),
+    ("The Russian memorandum would make Russian an official language.", "language.russian_official",
+     "official-language"),
+    ("The Russian memorandum would lift the restrictions on the Ukrainian Orthodox Church.", "religion.uoc",
+     "restrictions-lifted"),
+    ("Under the London text, Ukraine would regain the Kakhovka dam.", "infrastructure.kakhovka_dam",
+     "returned-to-ukraine"),
+    ("The Russian memorandum calls for a mutual renunciation of claims for war damage.", "reparations.waiver",
+     "mutual-renunciation"),
+    ("The Paris Declaration commits the coalition to a multinational force for Ukraine, backed by the US.",
+     "security.multinational_force", {"us_support": True}),
+])
+def test_later_document_provisions(ex, text, key, value):
+    cs = claims(ex, text)
+    assert any(c.provision == key and c.value == value for c in cs), cs
+
+
+def test_a_negated_status_quote_keeps_the_negation(ex):
+    text = "Kyiv's memorandum does not recognise Crimea as Russian."
+    c = next(c for c in claims(ex, text) if c.provision == "territory.crimea")
+    assert c.quote.startswith("does not") or c.quote.startswith("not recognise")
+
+
+@pytest.mark.parametrize("text,key,value", [
+    ("The 28-point plan says a Peace Council chaired by Trump will oversee the deal.", "implementation.monitoring",
+     {"chair": "Trump"}),
+    ("The 20-point plan provides a US-led monitoring mechanism for the line of contact.", "implementation.monitoring",
+     {"bodies": ["US-led"]}),
+    ("Zelensky's 20-point plan offers legally binding security guarantees for 15 years, which can be extended.",
+     "security.guarantee", {"strength": "legally-binding", "duration": {"years": 15, "extendable": True}}),
+    ("The 19-point plan leaves the question of NATO to the two presidents.", "nato.accession", "deferred-to-leaders"),
+    ("Under the 28-point plan, Ukraine will not seek NATO membership.", "nato.accession", "barred"),
+])
+def test_monitoring_durations_deferral(ex, text, key, value):
+    cs = claims(ex, text)
+    assert any(c.provision == key and c.value == value for c in cs), cs

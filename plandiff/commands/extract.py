@@ -22,6 +22,9 @@ from plandiff.commands.common import EXIT_FOUND, EXIT_OK, EXIT_TROUBLE
               help="Output format (default: jsonl for a directory or a .jsonl input, json otherwise).")
 @click.option("--plans", "plans_dir", default="plans", show_default=True, type=click.Path(file_okay=False),
               help="Plan files whose aliases name the versions (and that --propose compares against).")
+@click.option("--date", "ref_date", metavar="YYYY-MM-DD",
+              help="The articles' date, for time words ('last month'); default: the page's metadata, a dateline, "
+                   "or the latest date the article mentions.")
 @click.option("--emit-text", is_flag=True, help="Print the extracted text that claim offsets index, not claims.")
 @click.option("--propose", is_flag=True, help="Compare the claims with the plan files; print the proposal as a diff.")
 @click.option("--write-drafts", "drafts_dir", type=click.Path(file_okay=False),
@@ -29,7 +32,7 @@ from plandiff.commands.common import EXIT_FOUND, EXIT_OK, EXIT_TROUBLE
 @click.option("-j", "--jobs", type=int, default=None, help="Worker processes (default: all cores).")
 @click.option("--no-progress", is_flag=True, help="No progress bar (there is none when stderr is not a terminal).")
 @click.option("--color/--no-color", default=None, help="Colour in --propose output (default: on a terminal).")
-def extract_cmd(files, fmt, plans_dir, emit_text, propose, drafts_dir, jobs, no_progress, color) -> int:
+def extract_cmd(files, fmt, plans_dir, ref_date, emit_text, propose, drafts_dir, jobs, no_progress, color) -> int:
     """Extract claims about plan versions from articles (text, HTML or JSON Lines).
 
     FILES are article files (.txt; .html/.htm, or any file that looks like
@@ -56,11 +59,20 @@ def extract_cmd(files, fmt, plans_dir, emit_text, propose, drafts_dir, jobs, no_
     if drafts_dir and not propose:
         click.echo("plandiff extract: --write-drafts needs --propose", err=True)
         return EXIT_TROUBLE
+    if ref_date is not None:
+        from plandiff.extract.dates import parse_iso
+
+        if parse_iso(ref_date) is None:
+            click.echo(f"plandiff extract: error: --date {ref_date!r} is not a date (YYYY-MM-DD)", err=True)
+            return EXIT_TROUBLE
+    skipped: list = []
     try:
-        inputs = expand_inputs(files)
+        inputs = expand_inputs(files, skipped)
     except InputError as exc:
-        click.echo(f"plandiff extract: {exc}", err=True)
+        click.echo(str(exc), err=True)
         return EXIT_TROUBLE
+    for note in skipped:
+        click.echo(note, err=True)
     if not inputs:
         click.echo("plandiff extract: no articles found (.txt, .html, .htm or .jsonl files)", err=True)
         return EXIT_TROUBLE
@@ -69,6 +81,7 @@ def extract_cmd(files, fmt, plans_dir, emit_text, propose, drafts_dir, jobs, no_
     from plandiff.extract import plan_context
 
     ctx = plan_context(plans_dir if Path(plans_dir).is_dir() else None)
+    ctx["date"] = ref_date
     jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
     jobs = min(jobs, max(1, len(inputs) if not is_stream_input(files) else jobs))
     fmt = fmt or ("jsonl" if is_stream_input(files) else "json")
@@ -86,11 +99,12 @@ def _results(inputs, ctx, jobs, no_progress, failures: list):
     total = None if streamed else len(inputs)
     progress = Progress(not no_progress and sys.stderr.isatty(), total)
     try:
-        for nbytes, lines, error in run(items, ctx, jobs):
+        for nbytes, lines, error, note in run(items, ctx, jobs):
+            for message in (error, note):
+                if message:  # "file.jsonl:LINE: error: …" / "file: note: …"
+                    click.echo(f"\n{message}" if progress.enabled else message, err=True)
             if error:
                 failures.append(error)
-                click.echo(f"\nplandiff extract: {error}" if progress.enabled else f"plandiff extract: {error}",
-                           err=True)
             progress.update(nbytes, len(lines))
             yield lines
     finally:
@@ -98,7 +112,7 @@ def _results(inputs, ctx, jobs, no_progress, failures: list):
 
 
 def _extract(inputs, ctx, jobs, fmt, no_progress) -> int:
-    from plandiff.extract.claims import Claim, render_claims
+    from plandiff.extract.record import Claim, render_claims
 
     out = sys.stdout
     failures: list = []
@@ -122,8 +136,12 @@ def _emit_text(inputs) -> int:
     for item in items:
         try:
             source, text = load_article(item)
-        except (InputError, OSError) as exc:
-            click.echo(f"plandiff extract: {exc}", err=True)
+        except InputError as exc:
+            click.echo(str(exc), err=True)
+            failed = True
+            continue
+        except OSError as exc:
+            click.echo(f"{item[0]}: error: cannot read: {exc.strerror or exc}", err=True)
             failed = True
             continue
         if len(items) > 1:
@@ -133,7 +151,7 @@ def _emit_text(inputs) -> int:
 
 
 def _propose(inputs, ctx, jobs, plans_dir, drafts_dir, color, no_progress) -> int:
-    from plandiff.extract.claims import Claim
+    from plandiff.extract.record import Claim
     from plandiff.extract.propose import ProposalError, propose, write_drafts
     from plandiff.render.style import Style, want_color
 

@@ -157,5 +157,11 @@ def load() -> dict:
     vocab = raw["vocab"]
     macros = dict(vocab["macros"])
     macros["NUMWORDS"] = _number_words(vocab["number_words"])
+    macros["PRESENT"] = raw["versions"]["present_verbs"]
+    macros["ADVERB"] = raw["versions"]["adverbs"]
+    # "by Britain, France and Germany": a list of party names, for the versions grammar
+    party = "(?:the )?(?:" + "|".join(list(raw["versions"]["parties"].values()) +
+                                     [g["words"] for g in raw["versions"]["groups"].values()]) + ")"
+    macros["PARTYLIST"] = f"{party}(?:,? (?:and )?{party})*"
     raw["compile"] = Compiler(Macros(macros))
     return raw

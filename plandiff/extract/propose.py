@@ -10,7 +10,11 @@ For each version the claims speak of, the plan file is copied and edited:
   with an overlapping quote: then the claim is *reproduced* and changes
   nothing;
 * a claim that contradicts the file's value turns the provision into a
-  **disputed** one (`claims:`), the file's account first;
+  **disputed** one (`claims:`), the file's account first — but only when the
+  claim's version is named in its own sentence, paragraph or list heading
+  and its confidence reaches `dispute_confidence` (vocab.yaml `propose`);
+  any other contradiction is listed *for review* and never written into a
+  draft, so a misread sentence cannot manufacture a dispute;
 * a claim with no version (`plan: null`) is proposed, as evidence with
   `attribution: uncertain`, only to versions the article names that already
   hold a value it agrees with;
@@ -31,7 +35,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from plandiff.extract.claims import Claim
+from plandiff.extract.compat import consistent, holds, merge
+from plandiff.extract.record import Claim
 from plandiff.load.evidence import normalise
 
 DRAFT_MARK = "# Draft proposed by `plandiff extract --propose`"
@@ -49,6 +54,7 @@ class Proposal:
     reproduced: list[tuple[str, Claim]] = field(default_factory=list)
     applied: list[tuple[str, Claim, str]] = field(default_factory=list)  # (plan, claim, what)
     skipped: list[tuple[Claim, str]] = field(default_factory=list)
+    review: list[tuple[str, Claim, str]] = field(default_factory=list)  # contradictions not written: (plan, claim, why)
 
     @property
     def changed(self) -> bool:
@@ -63,7 +69,7 @@ class Proposal:
         out = [style("plandiff extract --propose", "bold"),
                f"  {len(self.reproduced)} claim(s) already in the plan files, "
                f"{len(self.applied)} proposed edit(s) in {len(self.proposed)} version(s), "
-               f"{len(self.skipped)} claim(s) not applied", ""]
+               f"{len(self.review)} contradiction(s) for review, {len(self.skipped)} claim(s) not applied", ""]
         from plandiff.diff.changes import ChangeSet
 
         for pid, plan in self.proposed.items():
@@ -82,70 +88,17 @@ class Proposal:
             for pid, c in self.reproduced:
                 out.append(f"  {pid}: {c.provision} {c.stance}: \"{c.quote}\"")
             out.append("")
+        if self.review:
+            out.append(style("== Contradictions for review (not written into drafts) ==", "bold"))
+            for pid, c, why in self.review:
+                out.append(f"  {pid}: {c.provision} {c.stance} — {why}: {c.source}:{c.start}-{c.end} \"{c.quote}\"")
+            out.append("")
         if self.skipped:
             out.append(style("== Not applied (for the analyst) ==", "bold"))
             for c, why in self.skipped:
                 out.append(f"  {c.plan or '?'}: {c.provision} {c.stance} — {why}: {c.source}:{c.start}-{c.end} \"{c.quote}\"")
             out.append("")
         return "\n".join(out).rstrip("\n") + "\n"
-
-
-# --- consistency of values -------------------------------------------------------------
-
-
-def _compat() -> dict:
-    from plandiff.extract.data import load
-
-    return load()["vocab"].get("compatible") or {}
-
-
-def consistent(spec: dict, key: str, claim: Any, plan: Any) -> bool:
-    """Whether a claimed value agrees with (equals or is less specific than) the plan's value."""
-    if claim is None or plan is None or claim == plan:
-        return True
-    kind = spec["type"]
-    compat = _compat()
-    if kind == "enum":
-        table = compat.get(key) or compat.get(spec.get("vocabulary", "")) or compat.get("territory_status"
-                                                                                         if spec.get("multiple") else "", {})
-        cl = claim if isinstance(claim, list) else [claim]
-        pl = plan if isinstance(plan, list) else [plan]
-        return all(c in pl or any(p in (table.get(c) or ()) for p in pl) for c in cl)
-    if kind == "count":
-        if isinstance(claim, dict) and isinstance(plan, dict):
-            unit = spec["unit"]
-            return claim.get(unit) == plan.get(unit) and (
-                "scope" not in claim or "scope" not in plan or claim["scope"] == plan["scope"])
-        return False
-    if kind == "set":
-        return isinstance(claim, list) and isinstance(plan, list) and set(claim) <= set(plan)
-    if kind == "record":
-        if not (isinstance(claim, dict) and isinstance(plan, dict)):
-            return False
-        for k, v in claim.items():
-            if k in plan and not consistent(spec["fields"].get(k, {"type": "any"}), f"{key}.{k}", v, plan[k]):
-                return False
-        return True
-    if kind in ("text", "any"):
-        return True
-    return False
-
-
-def holds(spec: dict, key: str, claim: Any, plan: Any) -> bool:
-    """Whether the plan's value already states everything the claim says (record fields included)."""
-    if spec["type"] == "record" and isinstance(claim, dict) and isinstance(plan, dict):
-        return all(k in plan for k in claim) and consistent(spec, key, claim, plan)
-    return consistent(spec, key, claim, plan)
-
-
-def _merge(spec: dict, claim: Any, plan: Any) -> Any:
-    """The plan's value with fields the claim adds (records only)."""
-    if spec["type"] == "record" and isinstance(claim, dict) and isinstance(plan, dict):
-        merged = dict(plan)
-        for k, v in claim.items():
-            merged.setdefault(k, v)
-        return merged
-    return plan
 
 
 # --- sources ----------------------------------------------------------------------------
@@ -221,12 +174,32 @@ def _summary(label: str, spec: dict, claim: Claim) -> str:
     return f"{label}: {what} (proposed by plandiff extract from {Path(claim.source).name}; review)."
 
 
+def dispute_threshold() -> float:
+    from plandiff.extract.data import load
+
+    return float((load()["vocab"].get("propose") or {}).get("dispute_confidence", 0.75))
+
+
+def may_dispute(claim: Claim) -> str | None:
+    """None if the claim may make a provision disputed; otherwise why it goes to review instead."""
+    if not claim.explicit:
+        return "contradicts the file, but the article does not name the version in this sentence or paragraph"
+    if claim.confidence < dispute_threshold():
+        return f"contradicts the file, but the claim's confidence {claim.confidence:.2f} is below {dispute_threshold():.2f}"
+    return None
+
+
+REVIEW = "review: "
+
+
 def _apply(prov: dict | None, key: str, spec: dict, label: str, claim: Claim, ev: dict) -> tuple[dict | None, str]:
-    """(new provision data or None for no change, what happened)."""
+    """(new provision data or None for no change, what happened; "review: …" for a contradiction not written)."""
     omitted = claim.stance == "omitted"
     value = claim.value
     if prov is None:
         new = {"summary": _summary(label, spec, claim)}
+        if claim.point:  # the article's numbered list gave the point ("Point 6: …")
+            new = {"point": int(claim.point) if claim.point.isdigit() else claim.point, **new}
         if omitted:
             new["status"] = "omitted"
         elif value is not None:
@@ -245,19 +218,25 @@ def _apply(prov: dict | None, key: str, spec: dict, label: str, claim: Claim, ev
                 return prov, "adds evidence to a claim"
         if not omitted and value is None:
             return None, "no value to place among the disputed claims"
+        why = may_dispute(claim)
+        if why:
+            return None, REVIEW + why
         prov["claims"].append({"status": "omitted"} if omitted else {"value": copy.deepcopy(value)})
         prov["claims"][-1]["evidence"] = [ev]
         return prov, "adds a disputed claim"
     was_omitted = prov.get("status") == "omitted"
     if omitted == was_omitted and (omitted or consistent(spec, key, value, prov.get("value"))):
         if not omitted and value is not None and prov.get("value") is not None:
-            prov["value"] = _merge(spec, value, prov["value"])
+            prov["value"] = merge(spec, value, prov["value"])
         elif not omitted and value is not None:
             prov["value"] = copy.deepcopy(value)
         prov.setdefault("evidence", []).append(ev)
         return prov, "adds evidence"
     if not omitted and value is None:
         return None, "says the provision is in the version, but the file records it omitted"
+    why = may_dispute(claim)
+    if why:
+        return None, REVIEW + why
     old_claim = {"status": "omitted"} if was_omitted else {"value": prov.get("value")}
     old_claim["evidence"] = prov.pop("evidence", [])
     new_claim = {"status": "omitted"} if omitted else {"value": copy.deepcopy(value)}
@@ -330,6 +309,8 @@ def propose(claims: list[Claim], plans_dir: str | Path = "plans") -> Proposal:
             new, what = _apply(provisions.get(c.provision), c.provision, spec, ptype.label, c, ev)
             if what == "reproduced":
                 proposal.reproduced.append((pid, c))
+            elif what.startswith(REVIEW):
+                proposal.review.append((pid, c, what[len(REVIEW):]))
             elif new is None:
                 proposal.skipped.append((c, what))
             else:

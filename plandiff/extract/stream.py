@@ -20,6 +20,7 @@ import json
 import os
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -35,18 +36,43 @@ class InputError(ValueError):
     pass
 
 
-def expand_inputs(paths: Iterable[str]) -> list[tuple[str, Path]]:
-    """(display name, path) for each article file or JSON Lines file named or found in a directory."""
+def expand_inputs(paths: Iterable[str], skipped: list[str] | None = None) -> list[tuple[str, Path]]:
+    """(display name, path) for each article file or JSON Lines file named or found in a directory.
+
+    A directory is walked without following symbolic links; a linked file is
+    read only if it resolves inside the directory (else it is listed in
+    `skipped` with the reason), so `extract DIR` never reads outside DIR.
+    """
     out = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in ALL_SUFFIXES)
-            out += [(str(f), f) for f in found]
+            root = path.resolve()
+            found = []
+            for dirpath, dirnames, filenames in os.walk(path, followlinks=False):
+                dirnames.sort()
+                for fn in filenames:
+                    f = Path(dirpath) / fn
+                    if f.suffix.lower() not in ALL_SUFFIXES:
+                        continue
+                    if f.is_symlink():
+                        try:
+                            real = f.resolve(strict=True)
+                        except (OSError, RuntimeError):
+                            if skipped is not None:
+                                skipped.append(f"{f}: note: skipped, a broken symbolic link")
+                            continue
+                        if os.path.commonpath([str(root), str(real)]) != str(root):
+                            if skipped is not None:
+                                skipped.append(f"{f}: note: skipped, a symbolic link out of {p}")
+                            continue
+                    if f.is_file():
+                        found.append(f)
+            out += [(str(f), f) for f in sorted(found)]
         elif path.is_file():
             out.append((str(p), path))
         else:
-            raise InputError(f"{p}: no such file or directory")
+            raise InputError(f"{p}: error: no such file or directory")
     return out
 
 
@@ -57,7 +83,7 @@ def is_stream_input(paths: Iterable[str]) -> bool:
 def iter_items(files: list[tuple[str, Path]]) -> Iterator[Item]:
     for name, path in files:
         if path.suffix.lower() in JSONL_SUFFIXES:
-            with open(path, encoding="utf-8", errors="replace") as fh:
+            with open(path, encoding="utf-8", errors="surrogateescape") as fh:
                 for n, line in enumerate(fh, 1):
                     if line.strip():
                         yield (f"{name}:{n}", "line", line)
@@ -65,43 +91,98 @@ def iter_items(files: list[tuple[str, Path]]) -> Iterator[Item]:
             yield (name, "file", str(path))
 
 
-def load_article(item: Item) -> tuple[str, str]:
-    """(source, extracted text) of one input item."""
+@dataclass
+class Article:
+    source: str
+    text: str
+    date: Any = None  # datetime.date from the record, the page's metadata, or None
+    note: str | None = None  # something the reader should know (empty article, not UTF-8)
+
+
+def _has_surrogate(s: str) -> bool:
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _line_record(name: str, payload: str) -> dict:
+    if _has_surrogate(payload):
+        raise InputError(f"{name}: error: not UTF-8")
+    try:
+        rec = json.loads(payload)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{name}: error: not JSON: {exc.msg} (column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise InputError(f"{name}: error: JSON nested too deeply") from exc
+    except ValueError as exc:  # an integer with more digits than Python converts
+        raise InputError(f"{name}: error: a number too large to read") from exc
+    if not isinstance(rec, dict):
+        raise InputError(f"{name}: error: expected an object with id/url and text/html")
+    for field in ("text", "html", "id", "url", "date"):
+        if isinstance(rec.get(field), str) and _has_surrogate(rec[field]):
+            raise InputError(f"{name}: error: \"{field}\" holds a lone surrogate (\\ud800-\\udfff), not text")
+    return rec
+
+
+def read_article(item: Item) -> Article:
+    """One input item as an article: its source name, extracted text, date and any note."""
+    from plandiff.extract.dates import html_date, parse_iso
     from plandiff.extract.text import html_to_text, looks_like_html
 
     name, kind, payload = item
     if kind == "line":
-        try:
-            rec = json.loads(payload)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{name}: not JSON: {exc.msg}") from exc
-        if not isinstance(rec, dict):
-            raise InputError(f"{name}: expected an object with id/url and text/html")
+        rec = _line_record(name, payload)
         source = str(rec.get("id") or rec.get("url") or name)
+        date = parse_iso(rec.get("date")) if isinstance(rec.get("date"), str) else None
         if isinstance(rec.get("text"), str):
-            return source, rec["text"]
-        if isinstance(rec.get("html"), str):
-            return source, html_to_text(rec["html"])
-        if "text" in rec or "html" in rec:
-            raise InputError(f"{name}: \"text\"/\"html\" must be a string")
-        raise InputError(f"{name}: no \"text\" or \"html\" field")
+            art = Article(source, rec["text"], date)
+        elif isinstance(rec.get("html"), str):
+            art = Article(source, html_to_text(rec["html"]), date or html_date(rec["html"]))
+        elif "text" in rec or "html" in rec:
+            raise InputError(f"{name}: error: \"text\"/\"html\" must be a string")
+        else:
+            raise InputError(f"{name}: error: no \"text\" or \"html\" field")
+        return _noted(art, name)
     raw = Path(payload).read_bytes()
     if b"\x00" in raw[:8192]:
-        raise InputError(f"{name}: binary file, not a text or HTML article")
-    text = raw.decode("utf-8", errors="replace")
-    if Path(payload).suffix.lower() in HTML_SUFFIXES or (
-            Path(payload).suffix.lower() not in TEXT_SUFFIXES and looks_like_html(text)):
-        return name, html_to_text(raw)
-    return name, text
+        raise InputError(f"{name}: error: binary file, not a text or HTML article")
+    note = None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = raw.decode("utf-8", errors="replace")
+        note = f"{name}: note: not UTF-8 (byte {exc.start}); read with replacement characters"
+    # HTML by suffix or by content: a .txt file saved from a browser is a page too
+    if Path(payload).suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
+        return _noted(Article(name, html_to_text(raw), html_date(raw), note), name)
+    return _noted(Article(name, text, None, note), name)
+
+
+def _noted(art: Article, name: str) -> Article:
+    if not art.text.strip() and art.note is None:
+        art.note = f"{name}: note: the article is empty (no text left after removing page furniture)"
+    return art
+
+
+def load_article(item: Item) -> tuple[str, str]:
+    """(source, extracted text) of one input item."""
+    art = read_article(item)
+    return art.source, art.text
 
 
 # --- workers ------------------------------------------------------------------------
 
 _EXTRACTOR = None
+_DATE = None  # the --date given on the command line: the reference date of articles that carry none
 
 
 def _init(ctx: dict | None) -> None:
-    global _EXTRACTOR
+    global _EXTRACTOR, _DATE
+    from plandiff.extract.dates import parse_iso
+
+    _DATE = parse_iso((ctx or {}).get("date"))
     if _EXTRACTOR is not None and getattr(_EXTRACTOR, "_ctx", None) is ctx:
         return  # inherited from the parent through fork
     from plandiff.extract import extractor_for
@@ -110,17 +191,22 @@ def _init(ctx: dict | None) -> None:
     _EXTRACTOR._ctx = ctx
 
 
-def _work(item: Item) -> tuple[int, list[str], str | None]:
-    """(bytes of text read, claims as JSON lines, error message)."""
+def _work(item: Item) -> tuple[int, list[str], str | None, str | None]:
+    """(bytes of text read, claims as JSON lines, error message, note)."""
     try:
-        source, text = load_article(item)
-    except (InputError, OSError) as exc:
-        return 0, [], str(exc)
-    claims = _EXTRACTOR.extract(text, source)
-    return len(text.encode("utf-8")), [json.dumps(c.to_data(), ensure_ascii=False) for c in claims], None
+        art = read_article(item)
+    except InputError as exc:
+        return 0, [], str(exc), None
+    except OSError as exc:
+        return 0, [], f"{item[0]}: error: cannot read: {exc.strerror or exc}", None
+    date = art.date or _DATE
+    claims = _EXTRACTOR.extract(art.text, art.source, date=date)
+    lines = [json.dumps(c.to_data(), ensure_ascii=False) for c in claims]
+    return len(art.text.encode("utf-8", "surrogatepass")), lines, None, art.note
 
 
-def run(items: Iterable[Item], ctx: dict | None, jobs: int = 1, chunksize: int = 16) -> Iterator[tuple[int, list[str], str | None]]:
+def run(items: Iterable[Item], ctx: dict | None, jobs: int = 1,
+        chunksize: int = 16) -> Iterator[tuple[int, list[str], str | None, str | None]]:
     """Results in input order, on `jobs` processes (1: in this process)."""
     _init(ctx)  # in the parent first: a broken data file fails here, not in every worker
     if jobs <= 1:

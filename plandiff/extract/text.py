@@ -86,6 +86,15 @@ def html_to_text(html: str | bytes) -> str:
         if el.get("role") in roles or (attrs and marker.search(attrs)):
             if el.getparent() is not None and el.find(".//article") is None:
                 el.drop_tree()
+    # List items keep their bullet or number, so a list reads as one (structure.py) and point numbers survive.
+    for lst in root.iter("ol", "ul"):
+        n = 0
+        for li in lst:
+            if getattr(li, "tag", None) != "li":
+                continue
+            n += 1
+            marker = f"{n}. " if lst.tag == "ol" else "• "
+            li.text = marker + (li.text or "").lstrip()
     # Mark block boundaries with newlines, then let lxml serialise the text in C.
     for el in root.iter(*rules["block"]):
         el.tail = "\n" + el.tail if el.tail else "\n"
@@ -147,11 +156,32 @@ def sentences(v: str) -> list[Sentence]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _max_sentence() -> int:
+    return int(load()["cues"].get("max_sentence", 3000))
+
+
 def _add(out: list, v: str, s: int, e: int, para: int) -> None:
     while s < e and v[s].isspace():
         s += 1
     while e > s and v[e - 1].isspace():
         e -= 1
+    limit = _max_sentence()
+    while e - s > limit:
+        # a run-on "sentence" (a list without full stops, a page with none) is read in pieces, cut at a
+        # semicolon, comma or space near the limit: no real sentence is this long, and every later stage
+        # then works on bounded pieces
+        cut = max(v.rfind("; ", s, s + limit), v.rfind(", ", s, s + limit))
+        if cut <= s + limit // 2:
+            cut = v.rfind(" ", s + limit // 2, s + limit)
+        if cut <= s:
+            cut = s + limit
+        else:
+            cut += 1
+        _add(out, v, s, cut, para)
+        s = cut
+        while s < e and v[s].isspace():
+            s += 1
     if e > s:
         out.append(Sentence(s, e, para))
 

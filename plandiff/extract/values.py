@@ -113,6 +113,7 @@ class Rule:
     opinion_ok: bool = False
     negated: Any = "skip"
     omission: bool = True
+    change: bool = True
     confidence: float = 0.9
     extra: dict = field(default_factory=dict)
     needs: tuple = ()
@@ -178,6 +179,7 @@ def build_rules(compile_, keywords) -> list[Rule]:
                           group_values=group_values, fields=fields, window=r.get("window", "clause"),
                           after=int(r.get("after", 0)), opinion_ok=bool(r.get("opinion_ok")),
                           negated=r.get("negated", "skip"), omission=r.get("omission", True),
+                          change=r.get("change", True),
                           confidence=float(r.get("confidence", 0.9)), extra=extra,
                           needs=keywords.needs(r.get("needs")), parts=parts))
     return rules
@@ -193,6 +195,7 @@ class Status:
     russia_subject: str | None
     needs: tuple = ()
     regions_after: bool = False
+    negated: str | None = None  # the status a negation gives ("does not recognise Crimea as Russian")
 
 
 def build_territory(compile_, keywords) -> tuple[list[Status], list[tuple[str, re.Pattern]], list[tuple[re.Pattern, list[str]]],
@@ -201,7 +204,7 @@ def build_territory(compile_, keywords) -> tuple[list[Status], list[tuple[str, r
     vocab = load()["vocab"]
     statuses = [Status(s["status"], compile_.any_of(s["patterns"], f"rules.yaml territory {s['status']}"),
                        s.get("key"), s.get("always_key"), s.get("record"), s.get("russia_subject"),
-                       keywords.needs(s.get("needs")), s.get("regions") == "after")
+                       keywords.needs(s.get("needs")), s.get("regions") == "after", s.get("negated"))
                 for s in spec["statuses"]]
     regions = [(k, compile_(p, f"vocab.yaml regions {k}")) for k, p in vocab["regions"].items()]
     groups = [(compile_(p, "vocab.yaml region_groups"), keys) for p, keys in vocab["region_groups"].items()]

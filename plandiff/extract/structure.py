@@ -1,0 +1,70 @@
+"""Lists, numbered points and headed sections: which sentence governs which.
+
+An article shaped as a list ("The 20-point plan includes:" then bullets;
+"Point 4: …" paragraphs; a heading "What the E3 text changes" above short
+paragraphs) names the version once, in the lead sentence or the heading,
+and never again in its items. Here each item's sentences get that lead (or
+heading) as their *governor*, which the attributor consults when a sentence
+names no version itself; and "Point N" / "N." keeps the point number.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ITEM = re.compile(r"(?:[-*•·–—▪◦‣]\s+|\(?(?P<num>\d{1,2})[.)]\s+|(?:point|item|clause|article|paragraph)\s+(?P<pnum>\d{1,2}[a-z]?)\s*[:.–—-]\s*)",
+                   re.I)
+_HEADING_END = re.compile(r"[.!?…\"'”’)]$")
+
+
+@dataclass
+class Structure:
+    leads: dict[int, int]  # sentence index of a list item → the sentence that introduces the list
+    headings: dict[int, int]  # sentence index → the heading of its section
+    points: dict[int, str]  # sentence index → the point number its item carries
+
+
+def _paragraphs(sents) -> list[list[int]]:
+    out: list[list[int]] = []
+    last = None
+    for i, s in enumerate(sents):
+        if s.paragraph != last:
+            out.append([])
+            last = s.paragraph
+        out[-1].append(i)
+    return out
+
+
+def analyse(v: str, sents) -> Structure:
+    leads: dict[int, int] = {}
+    headings: dict[int, int] = {}
+    points: dict[int, str] = {}
+    paras = _paragraphs(sents)
+    lead: int | None = None  # the sentence that introduces the current list
+    heading: int | None = None
+    for idx in paras:
+        first = sents[idx[0]]
+        text = v[first.start:sents[idx[-1]].end]
+        m = _ITEM.match(text)
+        if m:
+            num = m.group("pnum") or m.group("num")
+            for i in idx:
+                if num:
+                    points[i] = num
+                if lead is not None:
+                    leads[i] = lead
+                if heading is not None:
+                    headings[i] = heading
+            continue
+        last = sents[idx[-1]]
+        tail = v[last.start:last.end].rstrip()
+        is_heading = len(idx) == 1 and len(tail) <= 90 and not _HEADING_END.search(tail) and not tail.endswith(":")
+        if is_heading:
+            heading, lead = idx[0], None
+            continue
+        # a paragraph ending in a colon introduces what follows ("The 20-point plan includes:")
+        lead = idx[-1] if tail.endswith(":") else None
+        if heading is not None:
+            for i in idx:
+                headings[i] = heading
+    return Structure(leads, headings, points)
