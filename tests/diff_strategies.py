@@ -273,7 +273,7 @@ def plan_pairs(draw, max_edits: int = 6) -> tuple[Plan, Plan, list[str]]:
         p = provs[k]
         if edit == "drop":
             del provs[k]
-        elif edit == "value" and not p.omitted and not p.disputed:
+        elif edit == "value" and not p.omitted and not p.disputed and not p.unreported:
             provs[k] = dataclasses.replace(p, value=draw(value_strategy(spec_of(k))))
         elif edit == "reword":
             provs[k] = dataclasses.replace(p, summary=reword(draw, p.summary))
