@@ -109,11 +109,10 @@ def schema(output: str | None, force: bool, plans_dir: str) -> int:
     Point your editor's YAML language server at it to validate and complete
     plan files as you type (see docs/editor-setup.md).
     """
-    import json
-
+    from plandiff.output import dumps_json
     from plandiff.schema import plan_schema
 
-    return emit("schema", json.dumps(plan_schema(), indent=2, ensure_ascii=False) + "\n", output, plans_dir, force)
+    return emit("schema", dumps_json(plan_schema()) + "\n", output, plans_dir, force)
 
 
 @cli.command()
@@ -133,8 +132,6 @@ def diff(old: str, new: str, fmt: str, show_all: bool, plans_dir: str, color: bo
     and the evidence on both sides. Exit status as diff(1): 0 no differences,
     1 differences, 2 trouble.
     """
-    import json
-
     from plandiff.gc_pause import paused_gc
 
     with paused_gc():  # the models and change set hold no cycles; see gc_pause
@@ -147,7 +144,9 @@ def diff(old: str, new: str, fmt: str, show_all: bool, plans_dir: str, color: bo
     if fmt == "json":
         from plandiff.render.json_report import changeset_to_json
 
-        click.echo(json.dumps(changeset_to_json(cs, show_all), indent=2, ensure_ascii=False))
+        from plandiff.output import dumps_json
+
+        click.echo(dumps_json(changeset_to_json(cs, show_all)))
     elif fmt == "markdown":
         from plandiff.render.markdown import render_markdown
 
@@ -175,8 +174,6 @@ def apply(old: str, changes: str, output: str | None, force: bool, plans_dir: st
     """
     import json
     from pathlib import Path
-
-    import yaml
 
     from plandiff.diff.apply import ApplyError, apply_changes
     from plandiff.load.plan import plan_from_data
@@ -209,8 +206,9 @@ def apply(old: str, changes: str, output: str | None, force: bool, plans_dir: st
             path = ".".join(map(str, where)) or "(top)"
             click.echo(f"{name}:1:1: error: the result would not be a valid plan: {path}: {msg}", err=True)
         return EXIT_TROUBLE
-    return emit("apply", yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100), output, plans_dir,
-                force)
+    from plandiff.output import dumps_yaml
+
+    return emit("apply", dumps_yaml(data), output, plans_dir, force)
 
 
 @cli.command(short_help="One provision across all versions, with values and evidence.")
@@ -308,7 +306,17 @@ def git_diff(args: tuple[str, ...], color: bool | None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; return the exit code instead of raising SystemExit."""
+    """Run the CLI; return the exit code instead of raising SystemExit.
+
+    Everything a command prints passes the output guard (plandiff.guard).
+    """
+    from plandiff.guard import guarded_output
+
+    with guarded_output():
+        return _run(argv)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         rv = cli.main(args=argv, prog_name="plandiff", standalone_mode=False)
     except click.exceptions.Exit as exc:
