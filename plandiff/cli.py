@@ -67,16 +67,18 @@ def check(paths: tuple[str, ...], fmt: str, no_quotes: bool, quiet: bool, color:
     if not files and not corpus.diagnostics:
         click.echo("plandiff check: no plan files found", err=True)
         return EXIT_TROUBLE
+    errors = [d for d in corpus.diagnostics if d.severity == "error"]  # warnings are shown, and do not fail
     if not quiet:
-        bad = sum(1 for f in corpus.files if f.diagnostics)
-        n = len(corpus.diagnostics)
+        bad = sum(1 for f in corpus.files if any(d.severity == "error" for d in f.diagnostics))
+        n = len(errors)
         if n:
             msg = f"plandiff check: {n} problem{'s' * (n != 1)} in {bad} of {len(files)} file{'s' * (len(files) != 1)}"
         else:
             provs = sum(len(p.provisions) for p in corpus.plans.values())
             msg = f"plandiff check: {len(files)} plan file{'s' * (len(files) != 1)} OK ({provs} provisions)"
-        click.echo(msg, err=True)
-    return EXIT_FOUND if corpus.diagnostics else EXIT_OK
+        w = len(corpus.diagnostics) - n
+        click.echo(msg + (f"; {w} warning{'s' * (w != 1)}" if w else ""), err=True)
+    return EXIT_FOUND if errors else EXIT_OK
 
 
 @cli.command()

@@ -282,7 +282,7 @@ class OwnedFolder:
         os.makedirs(self.path, exist_ok=True)
         self._root = _open_dir(self.path)
         try:
-            self._refuse_foreign()  # before the lock file is made: a folder that is not ours stays untouched
+            self._refuse_foreign(before_lock=True)  # a folder that is not ours gets no lock file either
             self._take_lock()
             self._refuse_foreign()  # again, now that no other run can be writing
             self.previous = self._read_manifest()
@@ -323,10 +323,12 @@ class OwnedFolder:
         self._lock = fd
         fcntl.flock(fd, fcntl.LOCK_EX)
 
-    def _refuse_foreign(self) -> None:
+    def _refuse_foreign(self, before_lock: bool = False) -> None:
         if not self.fresh_only:
             return
         names = set(os.listdir(self._root))
+        if before_lock and LOCK_NAME in names:
+            return  # another run may be writing its first build; look again under the lock
         if self.manifest_name not in names and names - {LOCK_NAME}:
             raise OutputError(f"{self.path} is not empty and was not written by `{self.owner}`; "
                               "choose a new or empty directory")

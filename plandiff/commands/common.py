@@ -42,9 +42,9 @@ def load_for_report(names, plans_dir: str, verify_quotes: bool = False):
             failed = True
             continue
         loaded = load_plan(path, verify_quotes=verify_quotes, keep_doc=False, expect_stem=False)
-        if loaded.plan is None or loaded.diagnostics:
-            for d in loaded.diagnostics:
-                click.echo(str(d), err=True)
+        for d in loaded.diagnostics:  # warnings too: they are why the guard escapes a character in the report
+            click.echo(str(d), err=True)
+        if loaded.plan is None or any(d.severity == "error" for d in loaded.diagnostics):
             failed = True
         else:
             plans.append(loaded.plan)
@@ -56,9 +56,9 @@ def corpus_plans(paths, plans_dir: str):
     from plandiff.load import load_corpus
 
     corpus = load_corpus(list(paths) or [plans_dir], verify_quotes=False)
-    if corpus.diagnostics or not corpus.plans:
-        for d in corpus.diagnostics:
-            click.echo(str(d), err=True)
+    for d in corpus.diagnostics:
+        click.echo(str(d), err=True)
+    if any(d.severity == "error" for d in corpus.diagnostics) or not corpus.plans:
         if not corpus.plans:
             click.echo("plandiff: no readable plan files", err=True)
         return None

@@ -13,6 +13,7 @@ from pathlib import Path
 from plandiff.diagnostics import Diagnostic
 from plandiff.load.evidence import SourceTexts, check_evidence
 from plandiff.load.plan import plan_from_data
+from plandiff.load.reading import MAX_PLAN_BYTES, ReadError, read_capped
 from plandiff.load.yamlsafe import YamlDoc, read_yaml
 from plandiff.model import Plan
 from plandiff.taxonomy import Taxonomy, default_taxonomy, did_you_mean
@@ -59,9 +60,9 @@ def load_plan(path: str | Path, *, verify_quotes: bool = True, taxonomy: Taxonom
     name = display_path or str(path)
     if raw is None and display_path is not None:
         try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            return Loaded(name, None, [Diagnostic(name, 1, 1, f"cannot read file: {exc.strerror or exc}")])
+            raw = read_capped(path, MAX_PLAN_BYTES, "a plan file")
+        except ReadError as exc:
+            return Loaded(name, None, [Diagnostic(name, 1, 1, str(exc))])
     doc = read_yaml(name, raw)
     if doc.root is None:
         return Loaded(name, None, doc.problems, doc)

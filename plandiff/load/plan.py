@@ -6,6 +6,7 @@ analyst fixes a file in one pass.
 """
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -214,10 +215,23 @@ class _Checker:
             elif p.get("value") is not None and spec is not None:
                 for rel, msg in values.check(spec, p["value"]):
                     self.bad(at + ("value",) + rel, msg)
+            self.finite(p.get("value"), at + ("value",))
         evidence = self.evidence(p.get("evidence"), at, required="claims" not in p)
         value = p.get("value") if "claims" not in p else None
         return Provision(key=key, point=point, summary=summary, value=None if value is INVALID else value,
                          status=status, evidence=evidence, claims=claims, note=self.text(p, "note", at))
+
+    def finite(self, value: Any, at: tuple) -> None:
+        """NaN and infinity are errors in every value, custom keys included (JSON input can carry them)."""
+        stack = [((), value)]
+        while stack:
+            rel, v = stack.pop()
+            if isinstance(v, float) and not math.isfinite(v):
+                self.bad(at + rel, f"{v} is not a finite number; a plan value must be a finite number or text")
+            elif isinstance(v, dict):
+                stack += [(rel + (k,), x) for k, x in v.items()]
+            elif isinstance(v, list):
+                stack += [(rel + (i,), x) for i, x in enumerate(v)]
 
     def point(self, p: dict, at: tuple) -> Any:
         v = p.get("point")
@@ -254,6 +268,7 @@ class _Checker:
             elif value is not None and spec is not None:
                 for rel, msg in values.check(spec, value):
                     self.bad(cat + ("value",) + rel, msg)
+            self.finite(value, cat + ("value",))
             out.append(Claim(value=value, status=status, evidence=self.evidence(c.get("evidence"), cat, True),
                              note=self.text(c, "note", cat)))
         return tuple(out)
