@@ -208,3 +208,45 @@ def test_size_caps_name_the_cap(tmp_path, capsys):
     diags = load_plan(big).diagnostics
     assert [(d.line, d.col) for d in diags] == [(1, 1)]
     assert diags[0].message == "file is larger than 32 MiB, the cap for a plan file"
+
+
+# --- check FILE reads only what lineage needs; reads stay inside sources/ ------------------------
+
+
+def test_check_file_reads_only_the_plans_its_lineage_names(tmp_path, capsys, monkeypatch):
+    import shutil
+
+    from plandiff.load import corpus
+
+    plans = tmp_path / "plans"
+    shutil.copytree(REPO / "plans", plans)
+    (plans / "unrelated.yaml").write_text("schema: plandiff/1\nid: [\n", encoding="utf-8")
+    read: list[str] = []
+    real = corpus.read_yaml
+    monkeypatch.setattr(corpus, "read_yaml", lambda path, raw=None: read.append(Path(path).name) or real(path, raw))
+    code, out, err = run(capsys, "check", plans / "geneva-revised.yaml")
+    assert code == 0, out + err
+    assert sorted(read) == ["e3-counterproposal.yaml", "geneva-revised.yaml", "us-28-point.yaml"]
+    # a lineage name that matches no file still gets a hint from the file names, without reading them
+    text = (plans / "ua-20-point.yaml").read_text(encoding="utf-8").replace("revises: geneva-revised",
+                                                                          "revises: geneva-revisd")
+    (plans / "ua-20-point.yaml").write_text(text, encoding="utf-8")
+    read.clear()
+    code, out, _ = run(capsys, "check", plans / "ua-20-point.yaml", "--no-quotes")
+    assert code == 1 and "did you mean 'geneva-revised'?" in out and read == ["ua-20-point.yaml"]
+
+
+def test_check_flags_any_symlink_in_sources_that_leads_outside(tmp_path, capsys):
+    plans = make_plans_dir(tmp_path)
+    write(plans, BASE_PLAN)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not an article")
+    (plans / "sources" / "uncited.txt").symlink_to(secret)
+    (plans / "sources" / "inside.txt").symlink_to("art.txt")  # a link that stays inside is fine
+    (plans / "sources" / "sub").mkdir()
+    (plans / "sources" / "sub" / "up").symlink_to(tmp_path, target_is_directory=True)
+    code, out, _ = run_check(capsys, str(plans))
+    assert code == 1
+    flagged = sorted(o.split(":")[0] for o in out)
+    assert flagged == [str(plans / "sources" / "sub" / "up"), str(plans / "sources" / "uncited.txt")], out
+    assert all("symbolic link leads outside sources/" in o for o in out)
