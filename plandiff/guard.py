@@ -53,9 +53,15 @@ def _sub(m: re.Match) -> str:
     return s if len(s) > 1 else escape_char(s)
 
 
+_NOT_C0_OR_DEL = bytes(b for b in range(256) if not (b < 0x20 and b not in (0x09, 0x0a)) and b != 0x7f)
+
+
 def guard(text: str, style: bool | None = None) -> str:
     """`text` with every control and bidi character as a visible escape (see the module docstring)."""
-    if not UNSAFE.search(text):
+    if text.isascii():  # the common case, checked at memory speed: only C0 controls and DEL can be there
+        if not text.encode("ascii").translate(None, _NOT_C0_OR_DEL):
+            return text
+    elif not UNSAFE.search(text):
         return text
     if style if style is not None else _style_on:
         return _UNSAFE_OR_SGR.sub(_sub, text)

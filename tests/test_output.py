@@ -10,6 +10,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from plandiff.cli import main
 from plandiff.output import (LOCK_NAME, MANIFEST_HEADER, OutputError, OwnedFolder, dumps_json, dumps_yaml,
@@ -276,3 +278,24 @@ def test_yaml_output_writes_controls_and_bidi_as_escapes():
     import yaml
 
     assert yaml.safe_load(text) == {"title": "abc\u202edef", "note": "x\x85y", "plain": "Київ"}
+
+
+_json_leaf = (st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+              | st.text())
+_json_doc = st.recursive(_json_leaf, lambda kids: st.lists(kids, max_size=4) | st.tuples(kids, kids)
+                         | st.dictionaries(st.text(max_size=5) | st.integers() | st.booleans() | st.none(), kids,
+                                           max_size=4), max_leaves=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(doc=_json_doc)
+def test_dumps_json_writes_exactly_what_json_dumps_writes(doc):
+    import json
+
+    assert dumps_json(doc) == json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False)
+
+
+@pytest.mark.parametrize("bad", [float("inf"), [1, {"a": float("-inf")}], {float("nan"): 1}])
+def test_dumps_json_refuses_what_is_not_json(bad):
+    with pytest.raises(ValueError):
+        dumps_json(bad)

@@ -58,6 +58,14 @@ class _OverBudget(Exception):
     pass
 
 
+class _Symbols(dict):
+    """token → its one-character symbol, handed out in order of first use (lookups run in C)."""
+
+    def __missing__(self, token: str) -> str:
+        code = self[token] = _code(len(self))
+        return code
+
+
 def _code(i: int) -> str:
     if i > _LIMIT:  # unreachable under MAX_SYMBOLS; a guard, not a path
         raise _OverBudget
@@ -84,23 +92,12 @@ def _sentences(text: str) -> list[str]:
 def _diff(a_tokens: list[str], b_tokens: list[str], max_symbols: int, budget: float):
     if len(a_tokens) > max_symbols or len(b_tokens) > max_symbols:
         raise _OverBudget
-    table: dict[str, str] = {}
-    words: list[str] = []
-
-    def encode(tokens: list[str]) -> str:
-        out = []
-        for tok in tokens:
-            if tok not in table:
-                table[tok] = _code(len(words))
-                words.append(tok)
-            out.append(table[tok])
-        return "".join(out)
-
-    a, b = encode(a_tokens), encode(b_tokens)
+    table = _Symbols()
+    a, b = "".join(map(table.__getitem__, a_tokens)), "".join(map(table.__getitem__, b_tokens))
     deadline = _clock() + budget
     diffs = _dmp.diff_main(a, b, False, deadline)
     if _clock() >= deadline:
         raise _OverBudget  # the differ gave up part way: its answer is not a word diff any more
     _dmp.diff_cleanupSemantic(diffs)
-    decode = {c: w for w, c in table.items()}
-    return tuple((op, "".join(decode[c] for c in chunk)) for op, chunk in diffs if chunk)
+    decode = {c: w for w, c in table.items()}.__getitem__
+    return tuple((op, "".join(map(decode, chunk))) for op, chunk in diffs if chunk)

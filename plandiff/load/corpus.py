@@ -67,7 +67,7 @@ def load_plan(path: str | Path, *, verify_quotes: bool = True, taxonomy: Taxonom
     doc = read_yaml(name, raw)
     if doc.root is None:
         return Loaded(name, None, doc.problems, doc)
-    plan, problems = plan_from_data(doc.data, taxonomy or default_taxonomy())
+    plan, problems = plan_from_data(doc.data, taxonomy or default_taxonomy(), numbers_checked=True)
     diagnostics = list(doc.problems)
     diagnostics += [doc.error(where, msg, at_key) for where, msg, at_key in problems]
     if plan is not None:

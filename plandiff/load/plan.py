@@ -30,8 +30,9 @@ Problem = tuple[tuple, str, bool]
 
 
 class _Checker:
-    def __init__(self, taxonomy: Taxonomy):
+    def __init__(self, taxonomy: Taxonomy, numbers_checked: bool = False):
         self.tax = taxonomy
+        self.numbers_checked = numbers_checked
         self.problems: list[Problem] = []
         self.source_ids: dict[str, Source] = {}
 
@@ -223,6 +224,8 @@ class _Checker:
 
     def finite(self, value: Any, at: tuple) -> None:
         """NaN and infinity are errors in every value, custom keys included (JSON input can carry them)."""
+        if self.numbers_checked or value is None:
+            return
         stack = [((), value)]
         while stack:
             rel, v = stack.pop()
@@ -305,9 +308,14 @@ class _Checker:
         return tuple(out)
 
 
-def plan_from_data(data: Any, taxonomy: Taxonomy | None = None) -> tuple[Plan | None, list[Problem]]:
-    """Check plan data against the format and taxonomy; the plan is None if unusable."""
-    checker = _Checker(taxonomy or default_taxonomy())
+def plan_from_data(data: Any, taxonomy: Taxonomy | None = None, *,
+                   numbers_checked: bool = False) -> tuple[Plan | None, list[Problem]]:
+    """Check plan data against the format and taxonomy; the plan is None if unusable.
+
+    `numbers_checked`: the data comes from load.yamlsafe, which already
+    refused every NaN and infinity, so the values need no second walk.
+    """
+    checker = _Checker(taxonomy or default_taxonomy(), numbers_checked)
     plan = checker.plan(data)
     return plan, [p for p in checker.problems if not _through_invalid(data, p[0])]
 
