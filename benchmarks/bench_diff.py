@@ -572,8 +572,13 @@ if mode == "phases":
         plans.append(plan)
     cs = clock("diff_plans", diff_plans, plans[0], plans[1])
     doc = clock("changeset_to_json", changeset_to_json, cs, False)
-    s = clock("json.dumps(indent=2) [as the CLI]", json.dumps, doc, indent=2, ensure_ascii=False)
+    from plandiff.guard import guard
+    from plandiff.output import dumps_json
+    s = clock("dumps_json (indent=2, as the CLI)", dumps_json, doc)
+    clock("(reference) json.dumps(indent=2): the stdlib's pure-Python encoder", json.dumps, doc, indent=2,
+          ensure_ascii=False)
     with open(os.devnull, "w") as null:
+        clock("output guard", guard, s)
         clock("click.echo (write)", click.echo, s, file=null)
     out["(reference) json.dumps no indent (C encoder)"] = 0.0
     clock("(reference) json.dumps no indent (C encoder)", json.dumps, doc, ensure_ascii=False)

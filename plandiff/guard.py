@@ -82,7 +82,9 @@ class GuardedStream(io.TextIOBase):
     def write(self, s) -> int:
         if not isinstance(s, str):
             raise TypeError(f"write() argument must be str, not {type(s).__name__}")
-        text = guard(s)
+        # A carriage return that starts a write is a progress line redrawing itself (extract's bar);
+        # anywhere else it could make data overwrite what was printed before it.
+        text = "\r" + guard(s[1:]) if s.startswith("\r") else guard(s)
         try:
             self._raw.write(text)
         except UnicodeEncodeError:

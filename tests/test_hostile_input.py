@@ -250,3 +250,16 @@ def test_check_flags_any_symlink_in_sources_that_leads_outside(tmp_path, capsys)
     flagged = sorted(o.split(":")[0] for o in out)
     assert flagged == [str(plans / "sources" / "sub" / "up"), str(plans / "sources" / "uncited.txt")], out
     assert all("symbolic link leads outside sources/" in o for o in out)
+
+
+
+def test_a_progress_line_may_redraw_itself_but_data_cannot_return_the_carriage():
+    import io
+
+    from plandiff.guard import GuardedStream
+
+    raw = io.StringIO()
+    stream = GuardedStream(raw)
+    stream.write("\rextract [###   ] 1.0 MB")
+    stream.write("safe\rEVIL")
+    assert raw.getvalue() == "\rextract [###   ] 1.0 MB" + "safe\\u000dEVIL"
