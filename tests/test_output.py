@@ -299,3 +299,43 @@ def test_dumps_json_writes_exactly_what_json_dumps_writes(doc):
 def test_dumps_json_refuses_what_is_not_json(bad):
     with pytest.raises(ValueError):
         dumps_json(bad)
+
+
+def test_concurrent_writers_into_one_owned_folder_take_turns(tmp_path):
+    """The finding: parallel --write-drafts left truncated files visible. Each writer's files appear whole."""
+    folder = tmp_path / "drafts"
+    payloads = {i: (f"writer {i}\n" * 50_000).encode() for i in range(8)}
+    partial, errors = [], []
+    done = threading.Event()
+
+    def write(i):
+        try:
+            with OwnedFolder(folder, ".plandiff-drafts", owner="test", keep_previous=True,
+                             may_replace=lambda rel, old: True) as f:
+                f.write("shared.yaml", payloads[i])
+                f.write(f"sources/{i}.txt", payloads[i])
+        except Exception as exc:  # noqa: BLE001 - the test reports whatever went wrong
+            errors.append(repr(exc))
+
+    def read():
+        while not done.is_set():
+            try:
+                data = (folder / "shared.yaml").read_bytes()
+            except FileNotFoundError:
+                continue
+            if data not in payloads.values():
+                partial.append(len(data))
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    writers = [threading.Thread(target=write, args=(i,)) for i in range(8)]
+    for w in writers:
+        w.start()
+    for w in writers:
+        w.join()
+    done.set()
+    reader.join()
+    assert errors == [] and partial == []
+    recorded = parse_manifest((folder / ".plandiff-drafts").read_text())
+    assert set(recorded) == {"shared.yaml"} | {f"sources/{i}.txt" for i in range(8)}
+    assert recorded["shared.yaml"] == digest(folder / "shared.yaml")
