@@ -281,10 +281,11 @@ def _write_into(dir_fd: int, name: str, data: bytes) -> None:
         raise
 
 
-def write_file(target: str | Path, data: bytes, *, plans_dir: str | Path | None, force: bool = False,
+def write_file(target: str | Path, data: bytes | None, *, plans_dir: str | Path | None, force: bool = False,
                protected: Iterable[Path] = (), yaml_name_ok: bool = True) -> str | None:
     """Write one output file (`-o`) safely; None when written, else why not (for `plandiff CMD: …`).
 
+    `data=None` only checks, so a command can refuse before it does the work.
     `yaml_name_ok=False` (a page, not a plan) also refuses a new .yaml/.yml name.
     """
     target = Path(target)
@@ -313,7 +314,8 @@ def write_file(target: str | Path, data: bytes, *, plans_dir: str | Path | None,
                 return f"refusing to overwrite {target}; use --force to replace it"
         elif not yaml_name_ok and looks_like_plan(b"", name):
             return f"refusing to write {target}: a .yaml name is for plan files; choose another name"
-        _write_into(dir_fd, name, data)
+        if data is not None:
+            _write_into(dir_fd, name, data)
     except (OSError, OutputError) as exc:
         return f"cannot write {target}: {getattr(exc, 'strerror', None) or exc}"
     finally:

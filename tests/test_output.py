@@ -339,3 +339,16 @@ def test_concurrent_writers_into_one_owned_folder_take_turns(tmp_path):
     recorded = parse_manifest((folder / ".plandiff-drafts").read_text())
     assert set(recorded) == {"shared.yaml"} | {f"sources/{i}.txt" for i in range(8)}
     assert recorded["shared.yaml"] == digest(folder / "shared.yaml")
+
+
+def test_html_refuses_a_bad_output_before_doing_the_work(plans, tmp_path, capsys, monkeypatch):
+    import plandiff.render.html as html
+
+    def boom(*args, **kwargs):
+        raise AssertionError("rendered although the output was refused")
+
+    monkeypatch.setattr(html, "render_compare", boom)
+    taken = tmp_path / "taken.html"
+    taken.write_text("mine")
+    code, _, err = run(capsys, "html", "us-28-point", "geneva-revised", "--plans", plans, "-o", taken)
+    assert code == 2 and "--force" in err and taken.read_text() == "mine"

@@ -53,6 +53,16 @@ def html_cmd(old: str, new: str, output: str, force: bool, plans_dir: str) -> in
     plans = load_for_report([old, new], plans_dir)
     if plans is None:
         return EXIT_TROUBLE
+    from plandiff.output import write_file
+
+    def write(data: bytes | None) -> str | None:
+        return write_file(Path(output), data, plans_dir=plans_dir, force=force, protected=_protected(plans),
+                          yaml_name_ok=False)
+
+    why = None if output == "-" else write(None)  # refuse before rendering, then check again when writing
+    if why:
+        click.echo(f"plandiff html: {why}", err=True)
+        return EXIT_TROUBLE
     from plandiff.diff import diff_plans
     from plandiff.render.html import render_compare, serialize
 
@@ -62,10 +72,7 @@ def html_cmd(old: str, new: str, output: str, force: bool, plans_dir: str) -> in
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return EXIT_OK
-    from plandiff.output import write_file
-
-    why = write_file(Path(output), data, plans_dir=plans_dir, force=force, protected=_protected(plans),
-                     yaml_name_ok=False)
+    why = write(data)
     if why:
         click.echo(f"plandiff html: {why}", err=True)
         return EXIT_TROUBLE
