@@ -407,6 +407,8 @@ class OwnedFolder:
         try:
             if exc_type is None:
                 self._write_manifest()
+            elif self.written:  # stopped part way: what was written is still ours, and so is the rest
+                self._write_manifest(after_error=True)
         finally:
             self._close()
 
@@ -458,13 +460,16 @@ class OwnedFolder:
             raw = fh.read(MAX_MANIFEST_BYTES + 1)
         return parse_manifest(raw.decode("utf-8", errors="replace"))
 
-    def _write_manifest(self) -> None:
-        entries = dict(self.written)
-        if self.keep_previous:
-            for rel, digest in self.previous.items():
-                if rel not in entries and digest is not None and self._unchanged(rel, digest):
-                    entries[rel] = digest
-        body = "".join(f"{digest}  {rel}\n" for rel, digest in sorted(entries.items()))
+    def _write_manifest(self, after_error: bool = False) -> None:
+        if after_error:
+            entries = {**self.previous, **self.written}
+        else:
+            entries = dict(self.written)
+            if self.keep_previous:
+                for rel, digest in self.previous.items():
+                    if rel not in entries and digest is not None and self._unchanged(rel, digest):
+                        entries[rel] = digest
+        body = "".join(f"{digest}  {rel}\n" if digest else f"{rel}\n" for rel, digest in sorted(entries.items()))
         _write_into(self._root, self.manifest_name, (MANIFEST_HEADER + "\n" + body).encode("utf-8"))
 
     # -- the files --

@@ -352,3 +352,16 @@ def test_html_refuses_a_bad_output_before_doing_the_work(plans, tmp_path, capsys
     taken.write_text("mine")
     code, _, err = run(capsys, "html", "us-28-point", "geneva-revised", "--plans", plans, "-o", taken)
     assert code == 2 and "--force" in err and taken.read_text() == "mine"
+
+
+def test_a_build_that_stops_part_way_still_records_what_it_wrote(tmp_path):
+    folder = tmp_path / "site"
+    with pytest.raises(OutputError):
+        with OwnedFolder(folder, ".m", owner="test", fresh_only=True) as f:
+            f.write("a.html", b"a")
+            f.write("../b.html", b"b")  # refused
+    assert parse_manifest((folder / ".m").read_text()) == {"a.html": hashlib.sha256(b"a").hexdigest()}
+    with OwnedFolder(folder, ".m", owner="test", fresh_only=True) as f:  # the folder is still ours
+        f.write("c.html", b"c")
+        assert f.prune() == ["a.html"]
+    assert sorted(p.name for p in folder.iterdir()) == [".m", ".plandiff-lock", "c.html"]
