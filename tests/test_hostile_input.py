@@ -263,3 +263,17 @@ def test_a_progress_line_may_redraw_itself_but_data_cannot_return_the_carriage()
     stream.write("\rextract [###   ] 1.0 MB")
     stream.write("safe\rEVIL")
     assert raw.getvalue() == "\rextract [###   ] 1.0 MB" + "safe\\u000dEVIL"
+
+
+def test_the_guard_on_an_ascii_terminal_escapes_what_it_cannot_encode():
+    import io
+
+    from plandiff.guard import GuardedStream
+
+    buf = io.BytesIO()
+    raw = io.TextIOWrapper(buf, encoding="ascii")
+    stream = GuardedStream(raw)
+    assert stream.encoding == "utf-8"  # so click never reaches around the guard to the bytes beneath
+    stream.write("Київ \x1b[2J\n")
+    stream.flush()
+    assert buf.getvalue() == b"\\u041a\\u0438\\u0457\\u0432 \\u001b[2J\n"
