@@ -4,9 +4,10 @@
     python benchmarks/bench_diff.py --sizes 1000 --repeat 5
     python benchmarks/bench_diff.py --json                   # the same numbers as JSON
     python benchmarks/bench_diff.py --profile 10000          # where plandiff diff spends its time
+    python benchmarks/bench_diff.py --shapes long-summaries  # one shape of pair (default: all of gen_pair.SHAPES)
 
-For each N a seeded pair from benchmarks/gen_pair.py is generated once and
-cached in benchmarks/out/N/ (git-ignored). Then, in the same run and each in
+For each shape and N a seeded pair from benchmarks/gen_pair.py is generated
+once and cached in benchmarks/out/N/ or benchmarks/out/SHAPE-N/ (git-ignored). Then, in the same run and each in
 a fresh subprocess, interleaved round by round so drift in machine load hits
 every tool alike:
 
@@ -145,20 +146,20 @@ print("BENCH " + json.dumps({"rss_kb": rss, "inner_s": T1 - T0, "cpu_s": cpu, **
 # --- the pairs ----------------------------------------------------------------------------------------------
 
 
-def ensure_pair(n: int, seed: int) -> Path:
-    """benchmarks/out/N with a pair generated for (n, seed) by the current gen_pair.py."""
+def ensure_pair(n: int, seed: int, shape: str = "standard") -> Path:
+    """benchmarks/out/N (or SHAPE-N) with a pair generated for (n, seed, shape) by the current gen_pair.py."""
     import gen_pair
 
-    d = OUT / str(n)
+    d = OUT / (str(n) if shape == "standard" else f"{shape}-{n}")
     params = d / "params.json"
     fresh = False
     if params.exists() and (d / "old.yaml").exists() and (d / "new.yaml").exists() and (d / "truth.json").exists():
         p = json.loads(params.read_text())
-        fresh = (p.get("n") == n and p.get("seed") == seed
+        fresh = (p.get("n") == n and p.get("seed") == seed and p.get("shape", "standard") == shape
                  and params.stat().st_mtime >= Path(gen_pair.__file__).stat().st_mtime)
     if not fresh:
-        print(f"bench_diff: generating the N={n} pair in {d} …", file=sys.stderr)
-        gen_pair.write_pair(n, d, seed)
+        print(f"bench_diff: generating the N={n} {shape} pair in {d} …", file=sys.stderr)
+        gen_pair.write_pair(n, d, seed, shape)
     return d
 
 
@@ -372,7 +373,7 @@ def code_state() -> dict:
 
 
 def bench(sizes: list[int], repeat: int, seed: int, tools: list[str], g_timeout: float, g_max: int,
-          timeout: float, warmup: bool) -> dict:
+          timeout: float, warmup: bool, shapes: list[str] = ("standard",)) -> dict:
     missing = [t for t in tools if not available(t)]
     if missing:
         print(f"bench_diff: not installed: {', '.join(missing)} (pip install -e '.[bench]'); skipping them",
@@ -385,8 +386,8 @@ def bench(sizes: list[int], repeat: int, seed: int, tools: list[str], g_timeout:
     results = []
     load_before = os.getloadavg()
     code_before = code_state()
-    for n in sizes:
-        d = ensure_pair(n, seed)
+    for shape, n in [(shape, n) for shape in shapes for n in sizes]:
+        d = ensure_pair(n, seed, shape)
         truth = json.loads((d / "truth.json").read_text())
         plan = [t for t in tools if t != "graphtage" or n <= g_max]
         runs: dict[str, list[dict]] = {t: [] for t in plan}
@@ -402,10 +403,10 @@ def bench(sizes: list[int], repeat: int, seed: int, tools: list[str], g_timeout:
                     runs[t].append(res)
                     what = (f"{res['wall_s']:.2f} s, {res['rss_mb']:.0f} MB" if "wall_s" in res
                             else json.dumps(res)[:200])
-                    print(f"bench_diff: N={n:,} {t} run {r + 1}: {what}", file=sys.stderr)
+                    print(f"bench_diff: {shape} N={n:,} {t} run {r + 1}: {what}", file=sys.stderr)
         for t in plan:
             ok = [x for x in runs[t] if "wall_s" in x]
-            row = {"n": n, "tool": t, "label": LABEL[t], "runs": len(runs[t]),
+            row = {"shape": shape, "n": n, "tool": t, "label": LABEL[t], "runs": len(runs[t]),
                    "old_bytes": (d / "old.yaml").stat().st_size, "new_bytes": (d / "new.yaml").stat().st_size}
             if len(ok) == len(runs[t]) and ok:
                 row.update({"median_s": statistics.median(x["wall_s"] for x in ok),
@@ -418,9 +419,10 @@ def bench(sizes: list[int], repeat: int, seed: int, tools: list[str], g_timeout:
                 bad = next(x for x in runs[t] if "wall_s" not in x)
                 row["timeout_s" if "timeout" in bad else "error"] = bad.get("timeout", bad.get("error"))
             results.append(row)
-        floor = next((r for r in results if r["n"] == n and r["tool"] == "floor-gc-off" and "median_s" in r), None)
+        floor = next((r for r in results if r["n"] == n and r["shape"] == shape and r["tool"] == "floor-gc-off"
+                      and "median_s" in r), None)
         for row in results:
-            if row["n"] == n and floor and "median_s" in row:
+            if row["n"] == n and row["shape"] == shape and floor and "median_s" in row:
                 row["x_floor_time"] = row["median_s"] / floor["median_s"]
                 row["x_floor_mem"] = row["peak_mb"] / floor["peak_mb"]
                 row["x_floor_cpu"] = row["cpu_median_s"] / floor["cpu_median_s"]
@@ -428,10 +430,13 @@ def bench(sizes: list[int], repeat: int, seed: int, tools: list[str], g_timeout:
             "nproc": os.cpu_count(), "platform": platform.platform(), "repeat": repeat, "seed": seed,
             "loadavg_before": load_before, "loadavg_after": os.getloadavg(),
             "code_before": code_before, "code_after": code_state(),
-            "results": results, "verdict": verdict(results)}
+            "results": results, "shapes": list(shapes),
+            "verdicts": {shape: verdict([r for r in results if r["shape"] == shape]) for shape in shapes},
+            "verdict": verdict([r for r in results if r["shape"] == shapes[0]])}
 
 
 def verdict(results: list[dict]) -> dict:
+    """The targets for one shape of pair."""
     def get(n, tool):
         return next((r for r in results if r["n"] == n and r["tool"] == tool and "median_s" in r), None)
 
@@ -453,8 +458,8 @@ def verdict(results: list[dict]) -> dict:
 
 
 def markdown(report: dict) -> str:
-    lines = ["| N | tool | median s | peak MB | × floor time | × floor mem | CPU s (× floor) | correctness |",
-             "|---:|---|---:|---:|---:|---:|---:|---|"]
+    lines = ["| shape | N | tool | median s | peak MB | × floor time | × floor mem | CPU s (× floor) | correctness |",
+             "|---|---:|---|---:|---:|---:|---:|---:|---|"]
     for r in report["results"]:
         if "median_s" in r:
             med, mb = f"{r['median_s']:.2f}", f"{r['peak_mb']:.0f}"
@@ -467,9 +472,14 @@ def markdown(report: dict) -> str:
             corr = f"timed out after {r['timeout_s']:g} s"
         else:
             med, mb, xt, xm, cpu, corr = "error", "—", "—", "—", "—", r.get("error", "")[:80]
-        lines.append(f"| {r['n']:,} | {r['label']} | {med} | {mb} | {xt} | {xm} | {cpu} | {corr} |")
-    v = report["verdict"]
-    lines += ["", f"Targets at N = {v.get('n', 0):,}:"]
+        lines.append(f"| {r['shape']} | {r['n']:,} | {r['label']} | {med} | {mb} | {xt} | {xm} | {cpu} | {corr} |")
+    for shape, v in report["verdicts"].items():
+        lines += _verdict_lines(shape, v)
+    return "\n".join(lines) + "\n"
+
+
+def _verdict_lines(shape: str, v: dict) -> list[str]:
+    lines = ["", f"Targets at N = {v.get('n') or 0:,}, {shape} pairs:"]
     yes = {True: "met", False: "**missed**"}
     if "time" in v:
         lines.append(f"- time ≤ {TIME_TARGET}× floor (gc off): {v['time']['ratio']:.2f}× — {yes[v['time']['met']]}"
@@ -481,7 +491,7 @@ def markdown(report: dict) -> str:
         lines.append(f"- peak memory ≤ {MEM_TARGET}× floor: {v['memory']['ratio']:.2f}× — {yes[v['memory']['met']]}")
     if "truth" in v:
         lines.append(f"- report == truth: {v['truth']['text']} — {yes[v['truth']['met']]}")
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 # --- profiling ----------------------------------------------------------------------------------------------
@@ -562,8 +572,13 @@ if mode == "phases":
         plans.append(plan)
     cs = clock("diff_plans", diff_plans, plans[0], plans[1])
     doc = clock("changeset_to_json", changeset_to_json, cs, False)
-    s = clock("json.dumps(indent=2) [as the CLI]", json.dumps, doc, indent=2, ensure_ascii=False)
+    from plandiff.guard import guard
+    from plandiff.output import dumps_json
+    s = clock("dumps_json (indent=2, as the CLI)", dumps_json, doc)
+    clock("(reference) json.dumps(indent=2): the stdlib's pure-Python encoder", json.dumps, doc, indent=2,
+          ensure_ascii=False)
     with open(os.devnull, "w") as null:
+        clock("output guard", guard, s)
         clock("click.echo (write)", click.echo, s, file=null)
     out["(reference) json.dumps no indent (C encoder)"] = 0.0
     clock("(reference) json.dumps no indent (C encoder)", json.dumps, doc, ensure_ascii=False)
@@ -713,8 +728,8 @@ def _short(r: dict) -> str:
     return f"{f}:{r['line']}({r['func']})" if r["file"] != "~" else r["func"]
 
 
-def profile(n: int, seed: int, top: int) -> str:
-    d = ensure_pair(n, seed)
+def profile(n: int, seed: int, top: int, shape: str = "standard") -> str:
+    d = ensure_pair(n, seed, shape)
     old, new = str(d / "old.yaml"), str(d / "new.yaml")
 
     def run(*args):
@@ -736,7 +751,7 @@ def profile(n: int, seed: int, top: int) -> str:
             whatif[w].append(run("whatif", w))
     prof = run("cprofile")
     rows = prof["rows"]
-    lines = [f"## Profile of `plandiff diff --format json` at N = {n:,} "
+    lines = [f"## Profile of `plandiff diff --format json` at N = {n:,}, {shape} pair "
              f"({(d / 'old.yaml').stat().st_size / 1e6:.1f} MB + {(d / 'new.yaml').stat().st_size / 1e6:.1f} MB)",
              "", f"Code: {code_state()}; Python {platform.python_version()}, {os.cpu_count()} CPUs, "
                  f"load average {os.getloadavg()[0]:.1f}.",
@@ -777,7 +792,7 @@ def profile(n: int, seed: int, top: int) -> str:
         for r in sorted(rows, key=lambda r: -r[key])[:top]:
             lines.append(f"| {_short(r)} | {r['calls']:,} | {r['tottime']:.3f} | {r['cumtime']:.3f} |")
     text = "\n".join(lines) + "\n"
-    (OUT / f"profile-{n}.md").write_text(text, encoding="utf-8")
+    (OUT / f"profile-{'' if shape == 'standard' else shape + '-'}{n}.md").write_text(text, encoding="utf-8")
     return text
 
 
@@ -789,6 +804,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="100,1000,10000", help="comma-separated N (default: %(default)s)")
     ap.add_argument("--repeat", type=int, default=3, help="runs per tool, median reported (graphtage: 1)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--shapes", default="standard,long-summaries,many-evidence",
+                    help="comma-separated pair shapes from gen_pair.py (default: %(default)s)")
     ap.add_argument("--tools", default=",".join(TOOLS), help="comma-separated subset of " + ", ".join(TOOLS))
     ap.add_argument("--graphtage-timeout", type=float, default=120.0)
     ap.add_argument("--graphtage-max", type=int, default=1000, help="largest N graphtage runs at")
@@ -798,8 +815,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", type=int, metavar="N", help="profile plandiff diff at N instead of benchmarking")
     ap.add_argument("--top", type=int, default=25, help="rows in each profile table")
     args = ap.parse_args(argv)
+    shapes = [s for s in args.shapes.split(",") if s]
+    import gen_pair
+
+    if set(shapes) - set(gen_pair.SHAPES):
+        ap.error(f"unknown shapes: {', '.join(sorted(set(shapes) - set(gen_pair.SHAPES)))}")
     if args.profile:
-        print(profile(args.profile, args.seed, args.top))
+        for shape in shapes:
+            print(profile(args.profile, args.seed, args.top, shape))
         return 0
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     tools = [t for t in args.tools.split(",") if t]
@@ -807,7 +830,7 @@ def main(argv: list[str] | None = None) -> int:
     if bad:
         ap.error(f"unknown tools: {', '.join(sorted(bad))}")
     report = bench(sizes, args.repeat, args.seed, tools, args.graphtage_timeout, args.graphtage_max,
-                   args.timeout, not args.no_warmup)
+                   args.timeout, not args.no_warmup, shapes)
     (OUT / "bench_diff.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     if args.json:
         print(json.dumps(report, indent=1))

@@ -51,10 +51,11 @@ t5 = time.perf_counter()
 blobs = [(path, serialize(tree)) for path, tree in trees]
 t6 = time.perf_counter()
 with tempfile.TemporaryDirectory() as tmp:
-    from plandiff.render.html.site import prepare_output, write_file
-    root, _ = prepare_output(Path(tmp) / "site")
-    for path, data in blobs:
-        write_file(root, path, data)
+    from plandiff.output import OwnedFolder
+    from plandiff.render.html.site import MANIFEST
+    with OwnedFolder(Path(tmp) / "site", MANIFEST, owner="plandiff site", fresh_only=True) as folder:
+        for path, data in blobs:
+            folder.write(path, data)
 t7 = time.perf_counter()
 print(json.dumps({"pages": len(blobs), "bytes": sum(len(b) for _, b in blobs), "phases": {
     "import plandiff.cli": t1 - t0,

@@ -1,6 +1,6 @@
 """Generate a seeded pair of large plan versions, and the changes between them.
 
-    python benchmarks/gen_pair.py N OUTDIR [--seed S]
+    python benchmarks/gen_pair.py N OUTDIR [--seed S] [--shape standard|long-summaries|many-evidence]
 
 writes OUTDIR/old.yaml and OUTDIR/new.yaml (plan ids `old` and `new`, so ids
 equal the file stems), the articles their quotes cite in OUTDIR/sources/, and
@@ -18,6 +18,10 @@ From OLD to NEW, as disjoint sets of provisions: ~5% dropped, ~5% added,
 ~10% summary reworded, ~5% value changed, ~10% renumbered (point only), and
 ~10% moved to another position in the file, which is not a change. Everything
 else is byte-for-byte the same. At N = 10,000 each file is about 5.5 MB.
+
+Shapes (`--shape`) vary what real plans vary: `standard` is the above;
+`long-summaries` has 6–12-sentence summaries (~80–240 words; ~2.5 × the
+file size); `many-evidence` has 6–12 quoted evidence items per provision.
 
 `plandiff check OUTDIR` passes on the result (the files are valid plans and
 every quote occurs in its article).
@@ -199,14 +203,24 @@ def changed_value(old, make, rng: random.Random):
     return None
 
 
+# ---------------------------------------------------------------- shapes
+# What varies between shapes: sentences per summary, and quoted evidence items per provision.
+SHAPES = {
+    "standard": {"summary_sentences": (2, 2), "quotes": (1, 1, 2, 2, 3)},  # ~15–40 words, 1–3 quotes
+    "long-summaries": {"summary_sentences": (6, 12), "quotes": (1, 1, 2, 2, 3)},  # ~80–240 words
+    "many-evidence": {"summary_sentences": (2, 2), "quotes": (6, 8, 10, 12)},  # 6–12 quotes
+}
+
+
 # ---------------------------------------------------------------- provisions
-def make_provision(key: str, point, spec: dict | None, rng: random.Random, articles, externals) -> dict:
-    p: dict = {"point": point, "summary": " ".join(sentence(rng, 8, 20) for _ in range(2))}
-    # ~15–40 words: two short sentences
+def make_provision(key: str, point, spec: dict | None, rng: random.Random, articles, externals,
+                   shape: dict = SHAPES["standard"]) -> dict:
+    lo, hi = shape["summary_sentences"]
+    p: dict = {"point": point, "summary": " ".join(sentence(rng, 8, 20) for _ in range(rng.randint(lo, hi)))}
     if rng.random() < 0.96:
         p["value"] = value_for(spec, rng) if spec is not None else custom_value(rng)
     ev = []
-    for _ in range(rng.choice((1, 1, 2, 2, 3))):
+    for _ in range(rng.choice(shape["quotes"])):
         sid, _, sents = rng.choice(articles)
         ev.append({"source": sid, "quote": quote_from(rng, sents)})
     if rng.random() < 0.6:
@@ -233,8 +247,9 @@ def edit_summary(text: str, rng: random.Random) -> str:
     return out if out != text else out + " further"
 
 
-def generate(n: int, seed: int = 0) -> tuple[dict, dict, dict, list, dict]:
+def generate(n: int, seed: int = 0, shape: str = "standard") -> tuple[dict, dict, dict, list, dict]:
     rng = random.Random(seed)
+    form = SHAPES[shape]
     tax = default_taxonomy()
     articles = make_articles(rng)
     externals = [{"id": f"ext{i:02d}", "url": f"https://news.example.org/{slug(rng, 3)}-{i}",
@@ -270,7 +285,7 @@ def generate(n: int, seed: int = 0) -> tuple[dict, dict, dict, list, dict]:
     old: dict[str, dict] = {}
     for i, key in enumerate(old_keys):
         point = i + 1 if rng.random() > 0.03 else f"{i + 1}a"
-        old[key] = make_provision(key, point, spec_of(key), rng, articles, externals)
+        old[key] = make_provision(key, point, spec_of(key), rng, articles, externals, form)
 
     # --- disjoint edit sets
     pool = list(old_keys)
@@ -316,7 +331,7 @@ def generate(n: int, seed: int = 0) -> tuple[dict, dict, dict, list, dict]:
         order.insert(j, k)
     added = reserve + [custom_key() for _ in range(n_add - len(reserve))]
     for k in added:
-        new[k] = make_provision(k, n + 1 + rng.randrange(n), spec_of(k), rng, articles, externals)
+        new[k] = make_provision(k, n + 1 + rng.randrange(n), spec_of(k), rng, articles, externals, form)
         order.insert(rng.randrange(len(order) + 1), k)
 
     def plan(pid: str, provs: dict, keys: list[str], **header) -> dict:
@@ -339,17 +354,17 @@ def dump(doc: dict) -> str:
         doc, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
 
 
-def write_pair(n: int, outdir: str | Path, seed: int = 0) -> dict:
+def write_pair(n: int, outdir: str | Path, seed: int = 0, shape: str = "standard") -> dict:
     out = Path(outdir)
     (out / "sources").mkdir(parents=True, exist_ok=True)
-    old_doc, new_doc, truth, articles, extra = generate(n, seed)
+    old_doc, new_doc, truth, articles, extra = generate(n, seed, shape)
     rng = random.Random(seed + 1)
     for sid, f, sents in articles:
         write_article(out / f, f"Article {sid}: {sentence(rng, 4, 8)}", sents, rng)
     (out / "old.yaml").write_text(dump(old_doc), encoding="utf-8")
     (out / "new.yaml").write_text(dump(new_doc), encoding="utf-8")
     (out / "truth.json").write_text(json.dumps(truth, indent=1) + "\n", encoding="utf-8")
-    (out / "params.json").write_text(json.dumps({"n": n, "seed": seed, **extra}, indent=1) + "\n",
+    (out / "params.json").write_text(json.dumps({"n": n, "seed": seed, "shape": shape, **extra}, indent=1) + "\n",
                                      encoding="utf-8")
     return truth
 
@@ -359,8 +374,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("n", type=int, help="provisions per file")
     ap.add_argument("outdir")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--shape", choices=sorted(SHAPES), default="standard",
+                    help="standard; long-summaries (6–12 sentences); many-evidence (6–12 quotes per provision)")
     args = ap.parse_args(argv)
-    truth = write_pair(args.n, args.outdir, args.seed)
+    truth = write_pair(args.n, args.outdir, args.seed, args.shape)
     out = Path(args.outdir)
     sizes = {f: (out / f).stat().st_size for f in ("old.yaml", "new.yaml")}
     src = sum(p.stat().st_size for p in (out / "sources").iterdir())

@@ -67,9 +67,11 @@ def check(paths: tuple[str, ...], fmt: str, no_quotes: bool, quiet: bool, color:
     if not files and not corpus.diagnostics and not corpus.events:
         click.echo("plandiff check: no plan files found", err=True)
         return EXIT_TROUBLE
+    errors = [d for d in corpus.diagnostics if d.severity == "error"]  # warnings are shown, and do not fail
     if not quiet:
-        bad = sum(1 for f in corpus.files if f.diagnostics) + len({d.path for d in corpus.event_problems})
-        n = len(corpus.diagnostics)
+        bad = sum(1 for f in corpus.files if any(d.severity == "error" for d in f.diagnostics))
+        bad += len({d.path for d in corpus.event_problems if d.severity == "error"})
+        n = len(errors)
         if n:
             msg = f"plandiff check: {n} problem{'s' * (n != 1)} in {bad} of {len(files)} file{'s' * (len(files) != 1)}"
         else:
@@ -78,8 +80,9 @@ def check(paths: tuple[str, ...], fmt: str, no_quotes: bool, quiet: bool, color:
             if corpus.events:
                 parts.append(f"{len(corpus.events)} events OK")
             msg = "plandiff check: " + ", ".join(parts)
-        click.echo(msg, err=True)
-    return EXIT_FOUND if corpus.diagnostics else EXIT_OK
+        w = len(corpus.diagnostics) - n
+        click.echo(msg + (f"; {w} warning{'s' * (w != 1)}" if w else ""), err=True)
+    return EXIT_FOUND if errors else EXIT_OK
 
 
 @cli.command()
@@ -103,7 +106,7 @@ def versions(paths: tuple[str, ...], long_: bool, color: bool | None) -> int:
         return EXIT_TROUBLE
     click.echo(render_versions(list(corpus.plans.values()), Style(want_color(color, sys.stdout)), long=long_),
                nl=False, color=True)
-    return EXIT_TROUBLE if corpus.diagnostics else EXIT_OK
+    return EXIT_TROUBLE if any(d.severity == "error" for d in corpus.diagnostics) else EXIT_OK
 
 
 @cli.command()
@@ -117,11 +120,10 @@ def schema(output: str | None, force: bool, plans_dir: str) -> int:
     Point your editor's YAML language server at it to validate and complete
     plan files as you type (see docs/editor-setup.md).
     """
-    import json
-
+    from plandiff.output import dumps_json
     from plandiff.schema import plan_schema
 
-    return emit("schema", json.dumps(plan_schema(), indent=2, ensure_ascii=False) + "\n", output, plans_dir, force)
+    return emit("schema", dumps_json(plan_schema()) + "\n", output, plans_dir, force)
 
 
 @cli.command()
@@ -151,8 +153,6 @@ def diff(old: str, new: str, fmt: str, show_all: bool, evidence: str, plans_dir:
     Exit status as diff(1): 0 the plans do not differ, 1 they differ, 2 trouble.
     Silence, rewording and new evidence do not count as differences.
     """
-    import json
-
     from plandiff.gc_pause import paused_gc
 
     with paused_gc():  # the models and change set hold no cycles; see gc_pause
@@ -163,9 +163,12 @@ def diff(old: str, new: str, fmt: str, show_all: bool, evidence: str, plans_dir:
 
         cs = diff_plans(plans[0], plans[1])
     if fmt == "json":
+        from plandiff.output import dumps_json
         from plandiff.render.json_report import changeset_to_json
 
-        click.echo(json.dumps(changeset_to_json(cs, show_all), indent=2, ensure_ascii=False))
+        with paused_gc():  # the report is as acyclic as the change set, and as big (6–12 MB at N = 10,000)
+            text = dumps_json(changeset_to_json(cs, show_all))
+        click.echo(text)
     elif fmt == "markdown":
         from plandiff.render.markdown import render_markdown
 
@@ -193,8 +196,6 @@ def apply(old: str, changes: str, output: str | None, force: bool, plans_dir: st
     """
     import json
     from pathlib import Path
-
-    import yaml
 
     from plandiff.diff.apply import ApplyError, apply_changes
     from plandiff.load.plan import plan_from_data
@@ -227,8 +228,9 @@ def apply(old: str, changes: str, output: str | None, force: bool, plans_dir: st
             path = ".".join(map(str, where)) or "(top)"
             click.echo(f"{name}:1:1: error: the result would not be a valid plan: {path}: {msg}", err=True)
         return EXIT_TROUBLE
-    return emit("apply", yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100), output, plans_dir,
-                force)
+    from plandiff.output import dumps_yaml
+
+    return emit("apply", dumps_yaml(data), output, plans_dir, force)
 
 
 @cli.command(short_help="One provision across all versions, with values and evidence.")
@@ -335,7 +337,17 @@ def git_diff(args: tuple[str, ...], color: bool | None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; return the exit code instead of raising SystemExit."""
+    """Run the CLI; return the exit code instead of raising SystemExit.
+
+    Everything a command prints passes the output guard (plandiff.guard).
+    """
+    from plandiff.guard import guarded_output
+
+    with guarded_output():
+        return _run(argv)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         rv = cli.main(args=argv, prog_name="plandiff", standalone_mode=False)
     except click.exceptions.Exit as exc:

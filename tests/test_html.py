@@ -27,6 +27,7 @@ from plandiff.load import load_corpus, load_plan
 from plandiff.render.html import ComparePage, Site, render_compare, serialize, write_site
 from plandiff.render.html.assets import CSS, SCRIPT
 from plandiff.render.html.parts import safe_url
+from plandiff.output import parse_manifest
 from plandiff.render.html.site import MANIFEST, safe_name
 
 REPO = Path(__file__).resolve().parents[1]
@@ -200,8 +201,9 @@ def test_site_has_every_page(site_dir, corpus_plans):
     keys = {k for p in corpus_plans.values() for k in p.provisions}
     assert {f"provisions/{k}.html" for k in keys} <= pages
     assert {f"sources/{f.stem}.html" for f in (PLANS / "sources").glob("*.txt")} <= pages
-    manifest = (site_dir / MANIFEST).read_text().split()
+    manifest = parse_manifest((site_dir / MANIFEST).read_text())
     assert sorted(manifest) == sorted(pages)
+    assert all(manifest[p] == hashlib.sha256((site_dir / p).read_bytes()).hexdigest() for p in pages)
 
 
 def test_every_internal_link_resolves(site_dir):
@@ -283,7 +285,10 @@ def test_html_command_writes_one_page(in_repo, tmp_path, capsys):
     assert main(["html", "us-28-point", "e3-counterproposal", "-o", str(out)]) == 0
     doc = _doc(out)
     assert doc.get_element_by_id("p-military.troop_cap") is not None
-    assert main(["html", "plans/us-28-point.yaml", "plans/ua-20-point.yaml", "-o", str(out)]) == 0
+    # an existing file is replaced only with --force, as schema -o and apply -o do
+    assert main(["html", "plans/us-28-point.yaml", "plans/ua-20-point.yaml", "-o", str(out)]) == 2
+    assert "use --force" in capsys.readouterr().err
+    assert main(["html", "plans/us-28-point.yaml", "plans/ua-20-point.yaml", "-o", str(out), "--force"]) == 0
     assert _doc(out).find(".//h1").text_content() == "What changed: us-28-point → ua-20-point"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cmp.html"]
 

@@ -417,7 +417,7 @@ def test_source_file_is_a_directory(tmp_path):
     (plans / "sources" / "dir").mkdir()
     path = write(plans, edit("file: sources/art.txt", "file: sources/dir"))
     assert [(d.line, d.col, d.message) for d in load_plan(path).diagnostics] == [
-        (9, 11, "source file 'sources/dir' does not exist")]
+        (9, 11, "source file 'sources/dir' is not a regular file")]
 
 
 # --- sources ---------------------------------------------------------------------------------

@@ -591,3 +591,17 @@ def test_markdown_links_every_external_report_and_names_its_outlet():
                 src = plan_.source(ev.source)
                 if src.url:
                     assert f"[{md_escape(src.outlet)}](<{src.url}>)" in md, (c.key, src.id)
+
+
+def test_a_coarse_summary_diff_says_so_in_every_format():
+    """Summaries too long for the word diff's budget are compared by sentence, and the reports say so."""
+    long_old = " ".join(f"Clause {i} keeps the army at its size." for i in range(400))
+    long_new = long_old.replace("Clause 7 keeps", "Clause 7 lifts", 1)
+    old = plan("old-plan", prov(CAP, summary=long_old))
+    new = plan("new-plan", prov(CAP, summary=long_new, value={"personnel": 800000, "scope": "peacetime"}))
+    cs = diff_plans(old, new)
+    c = change(cs, CAP)
+    assert c.words.granularity == "sentences"
+    assert "summary (too long to compare word by word; compared sentence by sentence):" in render_text(cs)
+    assert "too long to compare word by word" in render_markdown(cs)
+    assert change_to_json(c)["words_granularity"] == "sentences"

@@ -1,5 +1,5 @@
 """What every command shares: exit codes, the --plans option, loading plans for a
-report, and the guard that keeps an output file from landing on a user's data.
+report, and `emit` (standard output, or a file written through plandiff.output).
 
 Imports only click and the standard library at module level (the CLI loads
 it on every start, and `check` runs on every commit).
@@ -49,9 +49,9 @@ def load_for_report(names, plans_dir: str, verify_quotes: bool = False):
             failed = True
             continue
         loaded = load_plan(path, verify_quotes=verify_quotes, keep_doc=False, expect_stem=False)
-        if loaded.plan is None or loaded.diagnostics:
-            for d in loaded.diagnostics:
-                click.echo(str(d), err=True)
+        for d in loaded.diagnostics:  # warnings too: they are why the guard escapes a character in the report
+            click.echo(str(d), err=True)
+        if loaded.plan is None or any(d.severity == "error" for d in loaded.diagnostics):
             failed = True
         else:
             plans.append(loaded.plan)
@@ -63,70 +63,24 @@ def corpus_plans(paths, plans_dir: str):
     from plandiff.load import load_corpus
 
     corpus = load_corpus(list(paths) or [plans_dir], verify_quotes=False)
-    if corpus.diagnostics or not corpus.plans:
-        for d in corpus.diagnostics:
-            click.echo(str(d), err=True)
+    for d in corpus.diagnostics:
+        click.echo(str(d), err=True)
+    if any(d.severity == "error" for d in corpus.diagnostics) or not corpus.plans:
         if not corpus.plans:
             click.echo("plandiff: no readable plan files", err=True)
         return None
     return list(corpus.plans.values())
 
 
-def output_problem(target: Path, plans_dir: str, force: bool = False) -> str | None:
-    """Why writing `target` would put a user's data at risk, or None when it is safe.
-
-    Never inside the plans directory (plan files, articles, their README),
-    never over a file that looks like a plan, and never over an existing file
-    unless the user said --force.
-    """
-    try:
-        resolved = target.resolve()
-        plans_root = Path(plans_dir).resolve()
-    except OSError as exc:
-        return f"cannot use {target}: {exc.strerror or exc}"
-    if resolved == plans_root or plans_root in resolved.parents:
-        return f"refusing to write {target}: it is inside the plans directory {plans_dir}/"
-    if target.is_dir():
-        return f"{target} is a directory; give a file name"
-    if target.exists():
-        if target.suffix.lower() in (".yaml", ".yml") or _looks_like_plan(target):
-            return f"refusing to write over {target}: it looks like a plan file"
-        if not force:
-            return f"refusing to overwrite {target}; use --force to replace it"
-    return None
-
-
-def _looks_like_plan(path: Path) -> bool:
-    try:
-        with open(path, "rb") as fh:
-            return b"schema: plandiff/" in fh.read(4096)
-    except OSError:
-        return False
-
-
-def write_output(target: Path, data: bytes) -> str | None:
-    """Write through a temporary file, so a failed write leaves no half file; the error, or None."""
-    import os
-
-    tmp = target.with_name(f".{target.name}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-    except OSError as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        return f"cannot write {target}: {exc.strerror or exc}"
-    return None
-
-
 def emit(command: str, text: str, output: str | None, plans_dir: str, force: bool) -> int:
-    """Print `text`, or write it to OUTPUT behind the same guard every writing command uses."""
+    """Print `text`, or write it to OUTPUT through plandiff.output, as every writing command does."""
     if not output:
         click.echo(text, nl=False)
         return EXIT_OK
-    why = output_problem(Path(output), plans_dir, force) or write_output(Path(output), text.encode("utf-8"))
+    from plandiff.guard import guard
+    from plandiff.output import write_file
+
+    why = write_file(Path(output), guard(text).encode("utf-8"), plans_dir=plans_dir, force=force)
     if why:
         click.echo(f"plandiff {command}: {why}", err=True)
         return EXIT_TROUBLE

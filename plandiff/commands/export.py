@@ -9,8 +9,7 @@ from pathlib import Path
 
 import click
 
-from plandiff.commands.common import (EXIT_OK, EXIT_TROUBLE, corpus_plans, corpus_plans_option, emit,
-                                      output_problem, write_output)
+from plandiff.commands.common import EXIT_OK, EXIT_TROUBLE, corpus_plans, corpus_plans_option, emit
 
 
 @click.command("export")
@@ -48,8 +47,11 @@ def export_cmd(paths: tuple[str, ...], fmt: str, output: str | None, force: bool
         return EXIT_TROUBLE
     files = {PROVISIONS_CSV: to_csv(tables.provisions, PROVISION_COLUMNS),
              EVIDENCE_CSV: to_csv(tables.evidence, EVIDENCE_COLUMNS), DATAPACKAGE: datapackage(tables)}
+    from plandiff.output import write_file
+
     for name in files:  # every file is checked before any is written
-        why = output_problem(directory / name, plans_dir, force)
+        why = write_file(directory / name, None, plans_dir=plans_dir, force=force) if directory.is_dir() else \
+            write_file(directory, None, plans_dir=plans_dir, force=True)
         if why:
             click.echo(f"plandiff export: {why}", err=True)
             return EXIT_TROUBLE
@@ -58,8 +60,8 @@ def export_cmd(paths: tuple[str, ...], fmt: str, output: str | None, force: bool
     except OSError as exc:
         click.echo(f"plandiff export: cannot make {directory}: {exc.strerror or exc}", err=True)
         return EXIT_TROUBLE
-    for name, text in files.items():
-        why = write_output(directory / name, text.encode("utf-8"))
+    for name, text in files.items():  # tables for a program, written as they are (not escaped for a terminal)
+        why = write_file(directory / name, text.encode("utf-8"), plans_dir=plans_dir, force=force)
         if why:
             click.echo(f"plandiff export: {why}", err=True)
             return EXIT_TROUBLE

@@ -6,7 +6,6 @@ renderers are imported inside the commands.
 """
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -34,24 +33,14 @@ def _protected(plans) -> set[Path]:
     return out
 
 
-def _looks_like_plan(path: Path) -> bool:
-    if path.suffix.lower() in (".yaml", ".yml"):
-        return True
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(4096)
-    except OSError:
-        return False
-    return b"schema: plandiff/" in head
-
-
 @click.command("html")
 @click.argument("old")
 @click.argument("new")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
               help="The HTML file to write ('-' for standard output). Never a plan file.")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
 @plans_option
-def html_cmd(old: str, new: str, output: str, plans_dir: str) -> int:
+def html_cmd(old: str, new: str, output: str, force: bool, plans_dir: str) -> int:
     """Write one self-contained HTML page comparing OLD with NEW.
 
     OLD and NEW are plan ids (looked up in --plans) or plan files, as for
@@ -64,33 +53,28 @@ def html_cmd(old: str, new: str, output: str, plans_dir: str) -> int:
     plans = load_for_report([old, new], plans_dir)
     if plans is None:
         return EXIT_TROUBLE
-    target = None if output == "-" else Path(output)
-    if target is not None:
-        plans_root = Path(plans_dir).resolve()
-        inside_plans = plans_root == target.resolve() or plans_root in target.resolve().parents
-        if target.resolve() in _protected(plans) or (target.exists() and _looks_like_plan(target)) \
-                or target.suffix.lower() in (".yaml", ".yml") or inside_plans:
-            click.echo(f"plandiff html: refusing to write {output}: it is a plan file, a cited article or inside "
-                       f"the plans directory {plans_dir}/; choose an .html file elsewhere", err=True)
-            return EXIT_TROUBLE
-        if target.is_dir():
-            click.echo(f"plandiff html: {output} is a directory; give a file name", err=True)
-            return EXIT_TROUBLE
+    from plandiff.output import write_file
+
+    def write(data: bytes | None) -> str | None:
+        return write_file(Path(output), data, plans_dir=plans_dir, force=force, protected=_protected(plans),
+                          yaml_name_ok=False)
+
+    why = None if output == "-" else write(None)  # refuse before rendering, then check again when writing
+    if why:
+        click.echo(f"plandiff html: {why}", err=True)
+        return EXIT_TROUBLE
     from plandiff.diff import diff_plans
     from plandiff.render.html import render_compare, serialize
 
     data = serialize(render_compare(diff_plans(plans[0], plans[1])))
-    if target is None:
+    if output == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return EXIT_OK
-    try:
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-    except OSError as exc:
-        click.echo(f"plandiff html: cannot write {output}: {exc.strerror or exc}", err=True)
+    why = write(data)
+    if why:
+        click.echo(f"plandiff html: {why}", err=True)
         return EXIT_TROUBLE
     return EXIT_OK
 
@@ -141,7 +125,8 @@ def site_cmd(paths: tuple[str, ...], output: str, pairs: tuple[str, ...], plans_
     from plandiff.render.html import OutputError, Site, write_site
 
     try:
-        written = write_site(Site(plans, wanted, events=_events(paths, plans_dir, ids)), out)
+        written = write_site(Site(plans, wanted, events=_events(paths, plans_dir, ids)), out, plans_dir=plans_dir,
+                             protected=protected)
     except OutputError as exc:
         click.echo(f"plandiff site: {exc}", err=True)
         return EXIT_TROUBLE

@@ -362,20 +362,16 @@ def write_drafts(proposal: Proposal, plans_dir: str | Path, drafts_dir: str | Pa
         for f in sorted(src.iterdir()):
             if f.is_file():
                 writes[drafts_dir / "sources" / f.name] = f.read_bytes()
-    manifest = drafts_dir / MANIFEST
-    ours = set(manifest.read_text(encoding="utf-8").splitlines()) if manifest.is_file() else set()
-    for target, content in writes.items():
-        if target.is_symlink() or (target.exists() and not target.is_file()):
-            raise ProposalError(f"refusing to write drafts: {target} is not a plain file")
-        if target.exists():
-            old = target.read_bytes()
-            rel = target.relative_to(drafts_dir).as_posix()
-            if old != content and not old.startswith(DRAFT_MARK.encode()) and rel not in ours:
-                raise ProposalError(f"refusing to overwrite {target}: plandiff extract did not write it "
-                                    "(remove it or choose another directory)")
-    for target, content in writes.items():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-    manifest.write_text("".join(f"{t.relative_to(drafts_dir).as_posix()}\n" for t in sorted(writes)),
-                        encoding="utf-8")
+    from plandiff.output import OutputError, OwnedFolder
+
+    try:  # plandiff.output: exclusive temp files, atomic renames, no symlinks, a lock, a hashed manifest
+        with OwnedFolder(drafts_dir, MANIFEST, owner="plandiff extract", plans_dir=plans_dir, keep_previous=True,
+                         may_replace=lambda rel, old: old.startswith(DRAFT_MARK.encode())) as folder:
+            rels = {t: t.relative_to(drafts_dir).as_posix() for t in writes}
+            for target, content in writes.items():
+                folder.check(rels[target], content)
+            for target, content in writes.items():
+                folder.write(rels[target], content)
+    except OutputError as exc:
+        raise ProposalError(str(exc)) from None
     return [t for t in writes if t.stem in proposal.proposed]

@@ -7,12 +7,14 @@ problems are reported only when they are checked themselves.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from plandiff.diagnostics import Diagnostic
-from plandiff.load.evidence import SourceTexts, check_evidence
-from plandiff.load.plan import plan_from_data
+from plandiff.load.evidence import SOURCES_DIR, SourceTexts, check_evidence
+from plandiff.load.plan import ID_RE, plan_from_data
+from plandiff.load.reading import MAX_PLAN_BYTES, ReadError, read_capped
 from plandiff.load.yamlsafe import YamlDoc, read_yaml
 from plandiff.model import Event, Plan
 from plandiff.taxonomy import Taxonomy, default_taxonomy, did_you_mean
@@ -66,13 +68,13 @@ def load_plan(path: str | Path, *, verify_quotes: bool = True, taxonomy: Taxonom
     name = display_path or str(path)
     if raw is None and display_path is not None:
         try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            return Loaded(name, None, [Diagnostic(name, 1, 1, f"cannot read file: {exc.strerror or exc}")])
+            raw = read_capped(path, MAX_PLAN_BYTES, "a plan file")
+        except ReadError as exc:
+            return Loaded(name, None, [Diagnostic(name, 1, 1, str(exc))])
     doc = read_yaml(name, raw)
     if doc.root is None:
         return Loaded(name, None, doc.problems, doc)
-    plan, problems = plan_from_data(doc.data, taxonomy or default_taxonomy())
+    plan, problems = plan_from_data(doc.data, taxonomy or default_taxonomy(), numbers_checked=True)
     diagnostics = list(doc.problems)
     diagnostics += [doc.error(where, msg, at_key) for where, msg, at_key in problems]
     if plan is not None:
@@ -128,10 +130,6 @@ def load_corpus(paths: list[str | Path], *, verify_quotes: bool = True,
     targets = [load_plan(f, verify_quotes=verify_quotes, taxonomy=taxonomy, texts=texts) for f in files]
     corpus.files += targets
     known: dict[str, Plan] = {}
-    for f in _neighbours(files):
-        neighbour = load_plan(f, verify_quotes=False, taxonomy=taxonomy)
-        if neighbour.plan is not None:
-            known.setdefault(neighbour.plan.id, neighbour.plan)
     first_file: dict[str, str] = {}
     for loaded in targets:
         plan = loaded.plan
@@ -143,11 +141,14 @@ def load_corpus(paths: list[str | Path], *, verify_quotes: bool = True,
         first_file[plan.id] = loaded.path
         corpus.plans[plan.id] = plan
         known[plan.id] = plan
+    _add_ancestors(targets, files, known, taxonomy)
     for loaded in targets:
         if loaded.plan is not None and corpus.plans.get(loaded.plan.id) is loaded.plan:
-            loaded.diagnostics += _lineage_problems(loaded, known)
+            loaded.diagnostics += _lineage_problems(loaded, known, files)
             loaded.diagnostics.sort()
     _load_events(corpus, paths, set(known))
+    if verify_quotes:
+        corpus.files += _sources_symlink_problems(files)
     return corpus
 
 
@@ -171,15 +172,64 @@ def _load_events(corpus: Corpus, paths: list[str | Path], known: set[str]) -> No
         corpus.event_problems += problems
 
 
-def _neighbours(files: list[Path]) -> list[Path]:
+def _add_ancestors(targets: list[Loaded], files: list[Path], known: dict[str, Plan], taxonomy: Taxonomy) -> None:
+    """Load, from beside the named files, only the plans their lineage names, and theirs in turn.
+
+    A plan's file is named after its id (`check` insists), so `revises: x`
+    is looked up as x.yaml / x.yml; `check FILE` reads no other sibling.
+    """
+    dirs = sorted({f.parent for f in files})
     named = {f.resolve() for f in files}
+    wanted = [p for t in targets if t.plan is not None for p in (t.plan.revises, t.plan.responds_to) if p]
+    tried: set[str] = set()
+    while wanted:
+        pid = wanted.pop()
+        if pid in known or pid in tried or not ID_RE.fullmatch(pid):
+            continue
+        tried.add(pid)
+        for d in dirs:
+            for suffix in PLAN_SUFFIXES:
+                f = d / f"{pid}{suffix}"
+                if f.resolve() in named or not f.is_file():
+                    continue
+                neighbour = load_plan(f, verify_quotes=False, taxonomy=taxonomy)
+                if neighbour.plan is not None and neighbour.plan.id == pid:
+                    known[pid] = neighbour.plan
+                    wanted += [p for p in (neighbour.plan.revises, neighbour.plan.responds_to) if p]
+                    break
+            if pid in known:
+                break
+
+
+def _sibling_ids(files: list[Path]) -> list[str]:
+    """The ids the folders of the named files offer (file stems; no file is read), for did-you-mean hints."""
+    return sorted({f.stem for d in {f.parent for f in files} for f in d.iterdir() if _is_plan_file(f)})
+
+
+def _sources_symlink_problems(files: list[Path]) -> list[Loaded]:
+    """A symlink anywhere in a plans folder's sources/ that leads outside it, cited or not."""
     out = []
     for d in sorted({f.parent for f in files}):
-        out += [f for f in sorted(d.iterdir()) if _is_plan_file(f) and f.resolve() not in named]
+        root = d / SOURCES_DIR
+        if not root.is_dir() or root.is_symlink():
+            continue
+        real_root = os.path.realpath(root)
+        problems = []
+        for here, dirnames, filenames in os.walk(root):  # does not descend into symlinked folders
+            for name in sorted(dirnames + filenames):
+                path = os.path.join(here, name)
+                if os.path.islink(path):
+                    real = os.path.realpath(path)
+                    if os.path.commonpath([real_root, real]) != real_root:
+                        problems.append(Diagnostic(path, 1, 1, f"symbolic link leads outside {SOURCES_DIR}/ "
+                                                               f"(to {os.readlink(path)}); articles must live "
+                                                               f"inside {root}"))
+        if problems:
+            out.append(Loaded("", None, problems))  # not a plan file: counted as problems, not as a file
     return out
 
 
-def _lineage_problems(loaded: Loaded, known: dict[str, Plan]) -> list[Diagnostic]:
+def _lineage_problems(loaded: Loaded, known: dict[str, Plan], files: list[Path]) -> list[Diagnostic]:
     plan = loaded.plan
     out = []
     for field_name in ("revises", "responds_to"):
@@ -189,7 +239,7 @@ def _lineage_problems(loaded: Loaded, known: dict[str, Plan]) -> list[Diagnostic
         if target == plan.id:
             out.append(loaded.doc.error((field_name,), f"{field_name} names the plan itself"))
         elif target not in known:
-            hint = did_you_mean(target, known)
+            hint = did_you_mean(target, sorted(set(known) | set(_sibling_ids(files))))
             extra = f"; did you mean {hint!r}?" if hint else ""
             out.append(loaded.doc.error((field_name,), f"{field_name} names {target!r}, but no plan has that id{extra}"))
         else:

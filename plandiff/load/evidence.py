@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path, PurePosixPath
 
 from plandiff.diagnostics import Diagnostic
+from plandiff.load.reading import MAX_ARTICLE_BYTES, ReadError, read_capped
 from plandiff.model import Plan
 
 SOURCES_DIR = "sources"
@@ -24,20 +25,39 @@ def normalise(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).translate(QUOTE_MARKS).split())
 
 
+def read_article(real: str) -> str:
+    """A cited article's text: a regular file of at most MAX_ARTICLE_BYTES, strictly UTF-8; else ReadError.
+
+    No replacement characters: a Latin-1 article would otherwise lose its
+    accented letters silently, and a quote with them would never be found.
+    """
+    raw = read_capped(real, MAX_ARTICLE_BYTES, "a cited article")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = len(raw[raw.rfind(b"\n", 0, exc.start) + 1:exc.start].decode("utf-8", errors="replace")) + 1
+        raise ReadError(f"invalid UTF-8 byte 0x{raw[exc.start]:02x} at line {line}, column {col}; "
+                        "cited articles must be UTF-8 text") from None
+
+
 class SourceTexts:
     """Reads and normalises each cited article once per run."""
 
     def __init__(self) -> None:
-        self._cache: dict[str, str | None] = {}
+        self._cache: dict[str, tuple[str | None, str | None]] = {}
 
-    def get(self, real: str) -> str | None:
+    def load(self, real: str) -> tuple[str | None, str | None]:
+        """(normalised text, None), or (None, why it cannot be read)."""
         if real not in self._cache:
             try:
-                with open(real, "rb") as fh:
-                    self._cache[real] = normalise(fh.read().decode("utf-8", errors="replace"))
-            except OSError:
-                self._cache[real] = None
+                self._cache[real] = normalise(read_article(real)), None
+            except ReadError as exc:
+                self._cache[real] = None, str(exc)
         return self._cache[real]
+
+    def get(self, real: str) -> str | None:
+        return self.load(real)[0]
 
 
 def source_file_problem(plans_dir: Path, file: str) -> tuple[str | None, str | None]:
@@ -53,8 +73,10 @@ def source_file_problem(plans_dir: Path, file: str) -> tuple[str | None, str | N
     real = os.path.realpath(plans_dir / Path(*posix.parts))
     if os.path.commonpath([root, real]) != root:
         return None, f"source file {file!r} leads outside {SOURCES_DIR}/ (through a symlink)"
-    if not os.path.isfile(real):
+    if not os.path.lexists(real):
         return None, f"source file {file!r} does not exist"
+    if not os.path.isfile(real):
+        return None, f"source file {file!r} is not a regular file"
     return real, None
 
 
@@ -71,6 +93,8 @@ def check_evidence(plan: Plan, plans_dir: Path, locate, texts: SourceTexts) -> l
         real, why = source_file_problem(plans_dir, source.file)
         if why:
             out.append(locate(("sources", i, "file"), why))
+        elif texts.load(real)[1]:
+            out.append(locate(("sources", i, "file"), f"cannot read {source.file}: {texts.load(real)[1]}"))
         article[source.id] = real
     for key, prov in plan.provisions.items():
         groups = [(("provisions", key), prov.evidence)]

@@ -6,6 +6,7 @@ analyst fixes a file in one pass.
 """
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -30,8 +31,9 @@ Problem = tuple[tuple, str, bool]
 
 
 class _Checker:
-    def __init__(self, taxonomy: Taxonomy):
+    def __init__(self, taxonomy: Taxonomy, numbers_checked: bool = False):
         self.tax = taxonomy
+        self.numbers_checked = numbers_checked
         self.problems: list[Problem] = []
         self.source_ids: dict[str, Source] = {}
 
@@ -265,10 +267,25 @@ class _Checker:
             elif p.get("value") is not None and spec is not None:
                 for rel, msg in values.check(spec, p["value"]):
                     self.bad(at + ("value",) + rel, msg)
+            self.finite(p.get("value"), at + ("value",))
         evidence = self.evidence(p.get("evidence"), at, required="claims" not in p)
         value = p.get("value") if "claims" not in p else None
         return Provision(key=key, point=point, summary=summary, value=None if value is INVALID else value,
                          status=status, evidence=evidence, claims=claims, note=self.text(p, "note", at))
+
+    def finite(self, value: Any, at: tuple) -> None:
+        """NaN and infinity are errors in every value, custom keys included (JSON input can carry them)."""
+        if self.numbers_checked or value is None:
+            return
+        stack = [((), value)]
+        while stack:
+            rel, v = stack.pop()
+            if isinstance(v, float) and not math.isfinite(v):
+                self.bad(at + rel, f"{v} is not a finite number; a plan value must be a finite number or text")
+            elif isinstance(v, dict):
+                stack += [(rel + (k,), x) for k, x in v.items()]
+            elif isinstance(v, list):
+                stack += [(rel + (i,), x) for i, x in enumerate(v)]
 
     def point(self, p: dict, at: tuple) -> Any:
         v = p.get("point")
@@ -305,6 +322,7 @@ class _Checker:
             elif value is not None and spec is not None:
                 for rel, msg in values.check(spec, value):
                     self.bad(cat + ("value",) + rel, msg)
+            self.finite(value, cat + ("value",))
             out.append(Claim(value=value, status=status, evidence=self.evidence(c.get("evidence"), cat, True),
                              note=self.text(c, "note", cat)))
         return tuple(out)
@@ -341,9 +359,14 @@ class _Checker:
         return tuple(out)
 
 
-def plan_from_data(data: Any, taxonomy: Taxonomy | None = None) -> tuple[Plan | None, list[Problem]]:
-    """Check plan data against the format and taxonomy; the plan is None if unusable."""
-    checker = _Checker(taxonomy or default_taxonomy())
+def plan_from_data(data: Any, taxonomy: Taxonomy | None = None, *,
+                   numbers_checked: bool = False) -> tuple[Plan | None, list[Problem]]:
+    """Check plan data against the format and taxonomy; the plan is None if unusable.
+
+    `numbers_checked`: the data comes from load.yamlsafe, which already
+    refused every NaN and infinity, so the values need no second walk.
+    """
+    checker = _Checker(taxonomy or default_taxonomy(), numbers_checked)
     plan = checker.plan(data)
     return plan, [p for p in checker.problems if not _through_invalid(data, p[0])]
 

@@ -9,6 +9,7 @@ error at the offending node.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,8 +19,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from plandiff.diagnostics import Diagnostic, line_col
 from plandiff.gc_pause import paused_gc
+from plandiff.guard import BIDI_OVERRIDES
+from plandiff.load.reading import MAX_PLAN_BYTES, ReadError, mib, read_capped
 
-MAX_BYTES = 32 * 1024 * 1024
+MAX_BYTES = MAX_PLAN_BYTES
 MAX_DEPTH = 64
 # The C composer recurses once per nesting level and crashes somewhere past
 # 20,000 levels. Nesting comes from flow brackets, indentation (YAML indents
@@ -29,9 +32,16 @@ MAX_DEPTH = 64
 # exactly from the event stream first.
 _FLOW_OPENERS_SAFE = 1000
 _DEEP_INDENT = "\n" + " " * 1000
-_COMPACT_PAIRS = ("- - ", "- ? ", "? - ", "? ? ", "-\t-", "?\t?")
+# Compact indicators ("- - x", "? - x") nest only at the start of a line (after the indentation, or
+# after "---"); one search anchored on the newline is 5 × faster than looking for each pair anywhere.
+_COMPACT = re.compile(r"\n(?:---[ \t]+)?[ ]*[-?][ \t]+[-?]")
+_COMPACT_AT_START = re.compile(r"(?:---[ \t]+)?[ ]*[-?][ \t]+[-?]")
+_RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_NOT_C0_OR_DEL = bytes(b for b in range(256) if not (b < 0x20 and b not in (0x09, 0x0a, 0x0d)) and b != 0x7f)
 MAX_NUMBER_CHARS = 64  # plan numbers are short; long literals are slow or huge to build
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_OCTAL = re.compile(r"[-+]?0[0-9_]+$")
+_SEXAGESIMAL = re.compile(r"[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+$")
 _scalars = yaml.constructor.SafeConstructor()
 _T = "tag:yaml.org,2002:"
 
@@ -94,13 +104,12 @@ def read_yaml(path: str, raw: bytes | None = None) -> YamlDoc:
     doc = YamlDoc(path)
     if raw is None:
         try:
-            with open(path, "rb") as fh:
-                raw = fh.read(MAX_BYTES + 1)
-        except OSError as exc:
-            doc.problems.append(Diagnostic(path, 1, 1, f"cannot read file: {exc.strerror or exc}"))
+            raw = read_capped(path, MAX_BYTES, "a plan file")
+        except ReadError as exc:
+            doc.problems.append(Diagnostic(path, 1, 1, str(exc)))
             return doc
     if len(raw) > MAX_BYTES:
-        doc.problems.append(Diagnostic(path, 1, 1, f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB"))
+        doc.problems.append(Diagnostic(path, 1, 1, f"file is larger than {mib(MAX_BYTES)}, the cap for a plan file"))
         return doc
     text = _decode(doc, raw)
     if text is None:
@@ -144,7 +153,11 @@ def _decode(doc: YamlDoc, raw: bytes) -> str | None:
         doc.problems.append(Diagnostic(doc.path, line, col,
                                        f"invalid UTF-8 byte 0x{raw[exc.start]:02x}; plan files must be UTF-8 text"))
         return None
-    bad = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]", text)
+    # An ASCII file (most large ones) can only hold C0 controls and DEL: bytes.translate finds any
+    # of them at memory speed; only a file that has some, or non-ASCII text, needs the regex.
+    if raw.isascii() and not raw.translate(None, _NOT_C0_OR_DEL):
+        return text
+    bad = _RAW_CONTROL.search(text)
     if bad:
         line, col = line_col(text, bad.start())
         doc.problems.append(Diagnostic(doc.path, line, col,
@@ -156,7 +169,7 @@ def _decode(doc: YamlDoc, raw: bytes) -> str | None:
 def _looks_deep(text: str) -> bool:
     return (text.count("[") + text.count("{") > _FLOW_OPENERS_SAFE
             or _DEEP_INDENT in text or text.startswith(_DEEP_INDENT[1:])
-            or any(pair in text for pair in _COMPACT_PAIRS))
+            or _COMPACT_AT_START.match(text) is not None or _COMPACT.search(text) is not None)
 
 
 def _depth_ok(doc: YamlDoc, text: str) -> bool:
@@ -207,6 +220,10 @@ class _Builder:
         # nothing to track (the set costs 8 MB on a 5 MB file).
         self.track = "&" in doc.text
         self.seen: set[int] = set()
+        # A string can hold a control character only through a double-quoted
+        # escape ("\e", "\x1b", "\u001b": raw ones are refused in _decode), and a
+        # bidi control only if the text has one; otherwise no scalar needs a look.
+        self.scan_text = "\\" in doc.text or (not doc.text.isascii() and BIDI_OVERRIDES.search(doc.text) is not None)
 
     def err(self, node: Node, message: str) -> None:
         m = node.start_mark
@@ -253,11 +270,37 @@ class _Builder:
             out[key] = self.build(value_node, depth + 1)
         return out
 
+    def warn(self, node: Node, message: str) -> None:
+        m = node.start_mark
+        self.doc.problems.append(Diagnostic(self.doc.path, m.line + 1, m.column + 1, message, "warning"))
+
     def scalar(self, node: ScalarNode) -> Any:
         value = construct_scalar(node)
         if value is INVALID:
             self.err(node, _scalar_problem(node))
+        elif self.scan_text and type(value) is str:
+            bad = TEXT_CONTROL.search(value)
+            if bad:
+                self.err(node, f"control character {_char_name(bad.group())} in text; plan text may not hold "
+                               "terminal control codes, however the YAML spells them (\\e, \\x1b, \\u001b)")
+                return INVALID
+            bidi = BIDI_OVERRIDES.search(value)
+            if bidi:
+                self.warn(node, f"bidirectional control {_char_name(bidi.group())} in text: it makes text show "
+                                "in another order than it is stored; remove it unless the text needs it")
         return value
+
+
+TEXT_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab and newline are text
+_CONTROL_NAMES = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x0d: "CARRIAGE RETURN", 0x1b: "ESCAPE",
+                  0x7f: "DELETE", 0x9b: "CONTROL SEQUENCE INTRODUCER"}
+
+
+def _char_name(ch: str) -> str:
+    import unicodedata
+
+    name = _CONTROL_NAMES.get(ord(ch)) or unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X}" + (f" ({name})" if name else "")
 
 
 def construct_scalar(node: ScalarNode) -> Any:
@@ -271,9 +314,13 @@ def construct_scalar(node: ScalarNode) -> Any:
         return INVALID
     try:
         if tag == _T + "int":
+            v = node.value
+            if (len(v) > 1 and v[0] in "0+-" and _OCTAL.match(v)) or (":" in v and _SEXAGESIMAL.match(v)):
+                return INVALID  # YAML 1.1 reads 0600000 as 196,608 and 1:30 as 90: never what was meant
             return _scalars.construct_yaml_int(node)
         if tag == _T + "float":
-            return _scalars.construct_yaml_float(node)
+            value = _scalars.construct_yaml_float(node)
+            return value if math.isfinite(value) else INVALID
         if tag == _T + "bool":
             return _scalars.construct_yaml_bool(node)
         if tag == _T + "timestamp":
@@ -289,6 +336,24 @@ def _scalar_problem(node: ScalarNode) -> str:
     kind = tag[len(_T):] if tag.startswith(_T) else tag
     if tag in (_T + "int", _T + "float") and len(node.value) > MAX_NUMBER_CHARS:
         return f"cannot read {kind} {shown!r}: longer than {MAX_NUMBER_CHARS} characters"
+    if tag == _T + "int" and _OCTAL.match(node.value):
+        plain = node.value.replace("_", "").lstrip("+-").lstrip("0") or "0"
+        sign = "-" if node.value.startswith("-") else ""
+        return (f"integer {shown!r} has a leading zero, which YAML reads as octal "
+                f"({_scalars.construct_yaml_int(node):,}); write {sign}{plain}, or quote it if it is text")
+    if tag == _T + "int" and _SEXAGESIMAL.match(node.value):
+        return (f"{shown!r} reads as a base-60 number in YAML ({_scalars.construct_yaml_int(node):,}); "
+                "quote it if it is a time or a ratio, or write the number")
+    if tag == _T + "float":
+        try:
+            value = _scalars.construct_yaml_float(node)
+        except ValueError:
+            value = 0.0
+        if value != value:
+            return f"{shown!r} is NaN (not a number); a plan value must be a finite number or text"
+        if value in (float("inf"), float("-inf")):
+            what = "is infinite" if "inf" in node.value.lower() else "is too large: it would read as infinity"
+            return f"{shown!r} {what}; a plan value must be a finite number"
     if tag in (_T + "int", _T + "float", _T + "bool", _T + "timestamp"):
         try:
             getattr(_scalars, f"construct_yaml_{kind}")(node)

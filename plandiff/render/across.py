@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 from plandiff.diff.across import LEGEND, Cell, Matrix
+from plandiff.output import dumps_json
 from plandiff.render.evidence import evidence_lines
 from plandiff.render.markdown import md_escape
 from plandiff.render.style import Style
@@ -85,7 +85,7 @@ def render_matrix(m: Matrix, fmt: str, style: Style | None = None, width: int = 
     """The matrix in a format; `width` is the terminal's, which the text table fits."""
     style = style or Style(False)
     if fmt == "json":
-        return json.dumps(matrix_json(m), indent=2, ensure_ascii=False) + "\n"
+        return dumps_json(matrix_json(m)) + "\n"
     if fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")

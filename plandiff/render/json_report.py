@@ -24,7 +24,8 @@ def change_to_json(c: Change) -> dict[str, Any]:
             "new": c.new.to_data() if c.new is not None else None,
             "summary": c.description,
             "details": [{"label": d.label, "old": d.old, "new": d.new, "note": d.note} for d in c.details],
-            "words": [[op, text] for op, text in c.words]}
+            "words": [[op, text] for op, text in c.words],
+            "words_granularity": getattr(c.words, "granularity", "words")}
 
 
 def changeset_to_json(cs: ChangeSet, show_all: bool = False) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from plandiff.diff.changes import (KIND_NAMES, Added, Change, ChangeSet, Changed
                                    Reworded, Unchanged, Unreported)
 from plandiff.model import Plan
 from plandiff.render.evidence import Citation, paired_citations
-from plandiff.render.report import COUNT_LABELS, Outline, ReportRenderer, counts_text, version_text
+from plandiff.render.report import COUNT_LABELS, Outline, ReportRenderer, counts_text, summary_label, version_text
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
 _SAFE_URL = re.compile(r"https?://[^\s<>()\[\]`\\]+")
@@ -118,7 +118,7 @@ class MarkdownReport(ReportRenderer):
         if not full:
             return out
         if c.words and "summary" in c.fields and (c.old_state == c.new_state or self.evidence == "full"):
-            out.append("  - summary: " + _words(c.words))
+            out.append(f"  - {md_escape(summary_label(c.words))}: " + _words(c.words))
         for side, cit in paired_citations(self.cs, c, self.evidence):
             out.append(f"  - {side}: {md_citation(cit)}")
         return out

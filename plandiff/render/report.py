@@ -74,6 +74,15 @@ def counts_text(o: Outline) -> str:
     return text
 
 
+def summary_label(words) -> str:
+    """"summary", and how coarse its diff is when it was over the word diff's budget (diff/words.py)."""
+    granularity = getattr(words, "granularity", "words")
+    if granularity == "words":
+        return "summary"
+    how = "sentence by sentence" if granularity == "sentences" else "as a whole"
+    return f"summary (too long to compare word by word; compared {how})"
+
+
 def coverage_text(plan: Plan) -> str:
     return "full text" if plan.full_text else "partial: known from reports"
 

@@ -24,6 +24,10 @@ def want_color(flag: bool | None, stream: IO) -> bool:
 class Style:
     def __init__(self, enabled: bool):
         self.enabled = enabled
+        if enabled:  # the output guard lets exactly these codes through while colour is on
+            from plandiff.guard import allow_style
+
+            allow_style()
 
     def __call__(self, text: str, *names: str) -> str:
         if not self.enabled or not names:

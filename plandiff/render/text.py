@@ -7,7 +7,7 @@ from plandiff.diff.changes import (Added, Change, ChangeSet, Changed, Dropped, R
                                    Unchanged, Unreported)
 from plandiff.model import Plan
 from plandiff.render.evidence import paired_citations
-from plandiff.render.report import Outline, ReportRenderer, counts_text, version_text
+from plandiff.render.report import Outline, ReportRenderer, counts_text, summary_label, version_text
 from plandiff.render.style import Style
 
 _MARK = {"added": ("+", "green"), "dropped": ("-", "red"), "changed": ("~", "yellow"),
@@ -57,7 +57,7 @@ class TextReport(ReportRenderer):
     def _body(self, c: Change) -> list[str]:
         out = [f"    {c.description}"]
         if c.words and "summary" in c.fields and (c.old_state == c.new_state or self.evidence == "full"):
-            out.append("    summary: " + "".join(self._word(op, t) for op, t in c.words))
+            out.append(f"    {summary_label(c.words)}: " + "".join(self._word(op, t) for op, t in c.words))
         lines = [(side, cit.text(self.width)) for side, cit in paired_citations(self.cs, c, self.evidence)]
         if self.evidence == "one" and [s for s, _ in lines] == ["old", "new"] and lines[0][1] == lines[1][1]:
             lines = [("old and new", lines[0][1])]  # two reports that read the same here: one line

@@ -8,7 +8,8 @@ One thing lxml refuses is text that XML cannot hold: C0 control characters
 other than tab, newline and carriage return, lone surrogates, U+FFFE and
 U+FFFF. `clean()` replaces each of them, and the C1 controls (U+007F–U+009F)
 that browsers would silently drop, with U+FFFD REPLACEMENT CHARACTER, so the
-reader sees that something was there.
+reader sees that something was there. Bidi overrides and isolates (U+202A–E,
+U+2066–9) are shown as escapes: in a <title> nothing can wrap them.
 
 Each page is self-contained: one inline stylesheet and at most one inline
 script, both constants pinned by SHA-256 in a Content-Security-Policy that
@@ -25,6 +26,7 @@ from typing import Iterable
 from lxml import etree
 from lxml import html as lhtml
 
+from plandiff.guard import BIDI_OVERRIDES, escape_char
 from plandiff.render.html.assets import CSS, SCRIPT
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -37,8 +39,12 @@ GENERATOR = "plandiff"
 
 
 def clean(text) -> str:
-    """`text` as a string XML can hold: illegal characters become U+FFFD."""
-    return _ILLEGAL.sub(REPLACEMENT, text if isinstance(text, str) else str(text))
+    """`text` as a string XML can hold: illegal characters become U+FFFD; bidi overrides and isolates are
+    written out as `\u202e`-style escapes, so no title or text can reorder what a reader sees."""
+    text = _ILLEGAL.sub(REPLACEMENT, text if isinstance(text, str) else str(text))
+    if BIDI_OVERRIDES.search(text):
+        text = BIDI_OVERRIDES.sub(lambda m: escape_char(m.group()), text)
+    return text
 
 
 def _attr_name(name: str) -> str:

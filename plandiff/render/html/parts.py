@@ -115,6 +115,11 @@ def words_view(words, side: str) -> list:
             out.append(text)
         else:
             out.append(el("del" if op < 0 else "ins", text))
+    granularity = getattr(words, "granularity", "words")
+    if granularity != "words":  # the word diff was over its budget (diff/words.py): say how coarse this is
+        how = "sentence by sentence" if granularity == "sentences" else "as a whole"
+        out.append(el("span", f" (compared {how}: too long or too different for a word-level comparison)",
+                      class_="muted"))
     return out
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import os
 import re
 from pathlib import Path
 from typing import Callable, Iterator
@@ -26,6 +25,7 @@ from plandiff.diff.across import LEGEND, matrix
 from plandiff.diff.changes import ChangeSet
 from plandiff.lineage import lineage_order
 from plandiff.model import Event, Plan
+from plandiff.output import OutputError, OwnedFolder
 from plandiff.render.html.compare import ComparePage, topic_title
 from plandiff.render.html.page import KIND_ORDER, Links, document, el, filters, serialize
 from plandiff.render.html.parts import file_label, label_of, spec_of
@@ -405,62 +405,16 @@ class Site:
 # --- writing ---------------------------------------------------------------------
 
 
-class OutputError(Exception):
-    """The output directory cannot be used (it would mean writing over something that is not ours)."""
+def write_site(site: Site, out_dir: str | Path, plans_dir: str | Path | None = None,
+               protected=()) -> list[str]:
+    """Build every page and write it under out_dir (plandiff.output.OwnedFolder); returns the site paths.
 
-
-def _inside(root: str, path: str) -> bool:
-    return os.path.commonpath([root, path]) == root
-
-
-def prepare_output(out_dir: Path) -> tuple[str, set[str]]:
-    """(real root, files the previous build wrote); refuse a non-empty directory that is not a plandiff site."""
-    if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError(f"{out_dir} exists and is not a directory")
-    if out_dir.is_dir():
-        entries = [e for e in out_dir.iterdir()]
-        manifest = out_dir / MANIFEST
-        if entries and not manifest.is_file():
-            raise OutputError(f"{out_dir} is not empty and was not written by `plandiff site`; "
-                              "choose a new or empty directory")
-        previous = set(manifest.read_text(encoding="utf-8").split("\n")) - {""} if manifest.is_file() else set()
-    else:
-        out_dir.mkdir(parents=True)
-        previous = set()
-    return os.path.realpath(out_dir), previous
-
-
-def write_file(root: str, rel: str, data: bytes) -> None:
-    """Write root/rel, never through a symlink and never outside root."""
-    if rel.startswith("/") or ".." in rel.split("/"):
-        raise OutputError(f"refusing to write {rel!r}")
-    target = os.path.join(root, *rel.split("/"))
-    parent = os.path.dirname(target)
-    os.makedirs(parent, exist_ok=True)
-    if not _inside(root, os.path.realpath(parent)):
-        raise OutputError(f"refusing to write {rel!r}: its directory leads outside {root}")
-    if os.path.islink(target):
-        os.unlink(target)
-    tmp = os.path.join(parent, f".{os.path.basename(target)}.tmp")
-    if os.path.lexists(tmp):
-        os.unlink(tmp)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-    os.replace(tmp, target)
-
-
-def write_site(site: Site, out_dir: str | Path) -> list[str]:
-    """Build every page and write it under out_dir; returns the site paths written."""
-    root, previous = prepare_output(Path(out_dir))
-    written = []
-    for path, build in site.pages():
-        write_file(root, path, serialize(build()))
-        written.append(path)
-    for stale in sorted(previous - set(written)):
-        target = os.path.join(root, *stale.split("/"))
-        if (stale.endswith(".html") and ".." not in stale.split("/") and os.path.isfile(target)
-                and not os.path.islink(target) and _inside(root, os.path.realpath(target))):
-            os.unlink(target)
-    write_file(root, MANIFEST, ("\n".join(written) + "\n").encode("utf-8"))
-    return written
+    The folder must be new, empty or an earlier build; pages the previous
+    build wrote and this one does not are removed if nobody changed them.
+    """
+    with OwnedFolder(out_dir, MANIFEST, owner="plandiff site", plans_dir=plans_dir, protected=protected,
+                     fresh_only=True) as folder:
+        for path, build in site.pages():
+            folder.write(path, serialize(build()))
+        folder.prune()
+    return list(folder.written)

@@ -21,6 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from plandiff.load.evidence import QUOTE_MARKS, normalise, source_file_problem
+from plandiff.load.reading import MAX_ARTICLE_BYTES, ReadError, read_capped
 from plandiff.model import Plan
 from plandiff.render.html.page import Links, add, document, el
 from plandiff.render.html.parts import file_label, label_of
@@ -100,8 +101,13 @@ class Article:
 
 
 def read_article(real: str) -> str:
-    with open(real, "rb") as fh:
-        return unicodedata.normalize("NFC", fh.read().decode("utf-8", errors="replace"))
+    """The article's text, NFC-normalised; capped and never blocking (load.reading).
+
+    Bytes that are not UTF-8 are shown as U+FFFD, visibly, on the page;
+    `plandiff check` reports the article as a located error.
+    """
+    raw = read_capped(real, MAX_ARTICLE_BYTES, "a cited article")
+    return unicodedata.normalize("NFC", raw.decode("utf-8", errors="replace"))
 
 
 class Articles:
@@ -122,7 +128,7 @@ class Articles:
                 if art is None:
                     try:
                         text = read_article(real)
-                    except OSError:
+                    except ReadError:  # `plandiff check` reports it, located; the site leaves the page out
                         continue
                     norm, where = _normalise_with_map(text)
                     art = Article(real, s.file, page_for(Path(real).stem, real), text, norm, where)
