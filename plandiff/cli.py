@@ -194,7 +194,6 @@ def apply(old: str, changes: str, output: str | None, force: bool, plans_dir: st
     from, and when the result would not be a valid plan. Never writes over a
     plan file or into the plans directory.
     """
-    import json
     from pathlib import Path
 
     from plandiff.diff.apply import ApplyError, apply_changes
@@ -203,18 +202,21 @@ def apply(old: str, changes: str, output: str | None, force: bool, plans_dir: st
     plans = load_for_report([old], plans_dir)
     if plans is None:
         return EXIT_TROUBLE
+    from plandiff.load import jsonsafe
+
     name = "<stdin>" if changes == "-" else changes
     try:
         raw = sys.stdin.buffer.read() if changes == "-" else Path(changes).read_bytes()
-        doc = json.loads(raw.decode("utf-8"))
+        doc = jsonsafe.loads(raw.decode("utf-8"))
     except OSError as exc:
         click.echo(f"plandiff apply: cannot read {name}: {exc.strerror or exc}", err=True)
         return EXIT_TROUBLE
     except UnicodeDecodeError as exc:
         click.echo(f"{name}:1:{exc.start + 1}: error: not UTF-8 text", err=True)
         return EXIT_TROUBLE
-    except json.JSONDecodeError as exc:
-        click.echo(f"{name}:{exc.lineno}:{exc.colno}: error: invalid JSON: {exc.msg}", err=True)
+    except jsonsafe.JsonProblem as exc:
+        where = f"{exc.where}: " if exc.where else ""
+        click.echo(f"{name}:{exc.line}:{exc.col}: error: cannot apply: {where}{exc.message}", err=True)
         return EXIT_TROUBLE
     try:
         result = apply_changes(plans[0], doc)

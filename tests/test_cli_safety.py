@@ -114,3 +114,33 @@ def test_extract_refuses_binary_files_and_says_when_nothing_was_found(tmp_path, 
     empty.mkdir()
     code, _, err = run(capsys, "extract", str(empty))
     assert code == 2 and "no articles found" in err
+
+
+@pytest.mark.parametrize("edit, where", [
+    (lambda d: d["header"].__setitem__("drafted_by", {"old": [], "new": 5}), "header.drafted_by.new"),
+    (lambda d: d["header"].__setitem__("drafted_by", {"old": [], "new": "USA"}), "header.drafted_by.new"),
+    (lambda d: d["header"].__setitem__("aliases", {"old": [], "new": None}), "header.aliases.new"),
+    (lambda d: d["header"].__setitem__("point_count", {"old": 28, "new": "28"}), "header.point_count.new"),
+])
+def test_a_change_set_with_a_wrong_type_is_refused_before_anything_is_built(plans, tmp_path, capsys, edit, where):
+    code, out, _ = run(capsys, "diff", "us-28-point", "e3-counterproposal", "--plans", str(plans), "--format", "json")
+    doc = json.loads(out)
+    edit(doc)
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    code, out, err = run(capsys, "apply", "us-28-point", str(path), "--plans", str(plans))
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert f"{path}:1:1: error: cannot apply: {where}: expected" in err
+
+
+@pytest.mark.parametrize("text, words", [
+    ("[" * 100_000 + "]" * 100_000, "nested deeper"),
+    ('{"schema": "plandiff.diff/2", "n": ' + "9" * 5000 + "}", "digits"),
+    ('{"schema": "plandiff.diff/2", "s": "\\ud800"}', "lone surrogate"),
+])
+def test_a_hostile_change_set_is_a_located_error(plans, tmp_path, capsys, text, words):
+    path = tmp_path / "c.json"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run(capsys, "apply", "us-28-point", str(path), "--plans", str(plans))
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert err.startswith(f"{path}:") and ": error: cannot apply: " in err and words in err

@@ -34,6 +34,23 @@ def _check_provision(d: Any, where: str) -> None:
         _check_provision({"evidence": c.get("evidence", [])}, f"{where}.claims[{i}]")
 
 
+_LIST_FIELDS = ("drafted_by", "aliases")  # lists of text; every other header field is text, a number or null
+
+
+def _check_header_value(name: str, value: Any) -> None:
+    """A header value of the type its field takes (a bare "USA" for drafted_by is not [U, S, A])."""
+    where = f"header.{name}.new"
+    if name in _LIST_FIELDS:
+        _expect(isinstance(value, list) and all(isinstance(x, str) for x in value), where, "a list of text")
+    elif name == "point_count":
+        _expect(value is None or (isinstance(value, int) and not isinstance(value, bool)), where,
+                "a whole number or null")
+    elif name in ("schema", "id", "title", "coverage"):
+        _expect(isinstance(value, str), where, "text")
+    else:
+        _expect(value is None or isinstance(value, str), where, "text or null")
+
+
 def check_shape(doc: Any) -> None:
     """Raise ApplyError naming the first part of `doc` that is not a change set's."""
     _expect(isinstance(doc, dict), "(top)", "a JSON object")
@@ -53,6 +70,8 @@ def check_shape(doc: Any) -> None:
     header = doc.get("header") or {}
     _expect(isinstance(header, dict) and all(isinstance(v, dict) and "new" in v for v in header.values()),
             "header", 'an object of {"old": …, "new": …}')
+    for field_name, pair in header.items():
+        _check_header_value(field_name, pair["new"])
     if doc.get("sources") is not None:
         new = doc["sources"].get("new") if isinstance(doc["sources"], dict) else None
         _expect(isinstance(new, list) and all(isinstance(x, dict) and isinstance(x.get("id"), str) for x in new),

@@ -108,21 +108,18 @@ def _has_surrogate(s: str) -> bool:
 
 
 def _line_record(name: str, payload: str) -> dict:
+    from plandiff.load import jsonsafe
+
     if _has_surrogate(payload):
         raise InputError(f"{name}: error: not UTF-8")
     try:
-        rec = json.loads(payload)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{name}: error: not JSON: {exc.msg} (column {exc.colno})") from exc
-    except RecursionError as exc:
-        raise InputError(f"{name}: error: JSON nested too deeply") from exc
-    except ValueError as exc:  # an integer with more digits than Python converts
-        raise InputError(f"{name}: error: a number too large to read") from exc
+        rec = jsonsafe.loads(payload)
+    except jsonsafe.JsonProblem as exc:
+        what = exc.message.replace("invalid JSON", "not JSON", 1)
+        at = f" (column {exc.col})" if exc.col > 1 else ""
+        raise InputError(f"{name}: error: {f'{exc.where}: ' if exc.where else ''}{what}{at}") from exc
     if not isinstance(rec, dict):
         raise InputError(f"{name}: error: expected an object with id/url and text/html")
-    for field in ("text", "html", "id", "url", "date"):
-        if isinstance(rec.get(field), str) and _has_surrogate(rec[field]):
-            raise InputError(f"{name}: error: \"{field}\" holds a lone surrogate (\\ud800-\\udfff), not text")
     return rec
 
 
