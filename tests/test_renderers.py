@@ -544,7 +544,7 @@ def test_apply_rejects_broken_json(plans_copy, tmp_path, capsys):
     changes = tmp_path / "changes.json"
     changes.write_text("{not json", encoding="utf-8")
     code, _, err = cli(capsys, "apply", "us-28-point", str(changes), "--plans", str(plans_copy))
-    assert code == 2 and re.search(r"changes\.json:1:2: error: invalid JSON", err)
+    assert code == 2 and re.search(r"changes\.json:1:2: error: (cannot apply: )?invalid JSON", err)
 
 
 def test_unchanged_hidden_but_counted(capsys):
