@@ -1,4 +1,5 @@
 """The plan corpus itself: complete, clean, and faithful to its sources."""
+import hashlib
 import os
 import re
 from pathlib import Path
@@ -30,12 +31,31 @@ def test_every_version_loads_without_a_single_problem(corpus):
     assert set(corpus.plans) == VERSIONS
 
 
+SEED_HASHES = Path(__file__).resolve().parent / "data" / "seeds.sha256"
+
+
+def _recorded_seeds() -> dict[str, str]:
+    """name → sha256 of the five seed articles, recorded when the project started from them."""
+    pairs = (line.split() for line in SEED_HASHES.read_text(encoding="utf-8").splitlines() if line.strip())
+    return {name: digest for digest, name in pairs}
+
+
+def test_sources_match_the_recorded_seed_articles():
+    """Runs everywhere: plans/sources/ holds exactly the seeds, byte for byte (by their recorded hashes)."""
+    recorded = _recorded_seeds()
+    assert len(recorded) == 5
+    assert sorted(p.name for p in (PLANS / "sources").glob("*.txt")) == sorted(recorded)
+    for name, digest in recorded.items():
+        assert hashlib.sha256((PLANS / "sources" / name).read_bytes()).hexdigest() == digest, name
+
+
 def test_sources_are_the_seed_articles_byte_for_byte():
     if not SEEDS.is_dir():
         if os.environ.get("CI"):
             pytest.fail(f"seed articles not found at {SEEDS}")
-        pytest.skip("shared/seeds not available")
+        pytest.skip("shared/seeds not here; test_sources_match_the_recorded_seed_articles checked the hashes")
     seeds = sorted(p.name for p in SEEDS.iterdir())
+    assert _recorded_seeds() == {n: hashlib.sha256((SEEDS / n).read_bytes()).hexdigest() for n in seeds}
     assert sorted(p.name for p in (PLANS / "sources").glob("*.txt")) == seeds
     for name in seeds:
         assert (PLANS / "sources" / name).read_bytes() == (SEEDS / name).read_bytes(), name
