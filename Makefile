@@ -11,7 +11,7 @@ LOCK = constraints.txt
 PIP = $(BIN)/python -m pip install -qq --disable-pip-version-check -c $(LOCK)
 QUIET = > $(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
 
-.PHONY: demo test test-latest lock docs bench clean
+.PHONY: demo test lint test-latest lock docs bench clean
 
 demo: $(VENV)/.installed
 	@$(BIN)/plandiff check plans/
@@ -22,6 +22,12 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+# ruff (lint and format) and mypy, with the project's configuration in pyproject.toml.
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check plandiff tests benchmarks
+	$(BIN)/ruff format --check plandiff tests benchmarks
+	$(BIN)/mypy
 
 # The suite against the newest releases pyproject.toml allows, in a venv of its own:
 # how an upgrade is tried on purpose before `make lock` records it.
