@@ -105,13 +105,14 @@ class GuardedStream(io.TextIOBase):
     def writable(self) -> bool:
         return True
 
+    # io.TextIOBase declares these as attributes; ours follow the raw stream, so they are properties
     @property
-    def encoding(self) -> str:
+    def encoding(self) -> str:  # type: ignore[override]
         enc = getattr(self._raw, "encoding", None)
         return enc if enc and "ascii" not in enc.lower().replace("-", "") else "utf-8"
 
     @property
-    def errors(self) -> str:
+    def errors(self) -> str:  # type: ignore[override]
         return getattr(self._raw, "errors", None) or "strict"
 
     @property

@@ -23,9 +23,8 @@ class Sides:
     def lane(self, actors) -> str:
         """The one side all the actors belong to; joint when they span sides or one is not listed."""
         sides = {self.actors.get(a) for a in actors}
-        if len(sides) == 1 and None not in sides:
-            return sides.pop()
-        return JOINT
+        only = sides.pop() if len(sides) == 1 else None
+        return only if only is not None else JOINT
 
     def short_name(self, lane: str) -> str:
         return self.short.get(lane, lane)

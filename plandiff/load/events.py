@@ -71,7 +71,7 @@ class _EventChecker(_Checker):
         if not parties and "parties" not in e:
             self.missing(e, "parties", at)
         sources = self.event_sources(e.get("sources"), at)
-        if None in (eid, date, title, kind):
+        if eid is None or date is None or title is None or kind is None:
             return None
         return Event(id=eid, date=date, title=title, kind=kind, parties=parties, end=end,
                      place=self.text(e, "place", at), versions=self.strings(e, "versions", at),

@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from plandiff.diagnostics import Diagnostic
 from plandiff.load.reading import MAX_ARTICLE_BYTES, ReadError, read_capped
-from plandiff.model import Plan
+from plandiff.model import Evidence, Plan
 
 SOURCES_DIR = "sources"
 QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -91,13 +91,15 @@ def check_evidence(plan: Plan, plans_dir: Path, locate, texts: SourceTexts) -> l
         if source.file is None:
             continue
         real, why = source_file_problem(plans_dir, source.file)
-        if why:
+        if why or real is None:
             out.append(locate(("sources", i, "file"), why))
-        elif texts.load(real)[1]:
-            out.append(locate(("sources", i, "file"), f"cannot read {source.file}: {texts.load(real)[1]}"))
+        else:
+            unreadable = texts.load(real)[1]
+            if unreadable:
+                out.append(locate(("sources", i, "file"), f"cannot read {source.file}: {unreadable}"))
         article[source.id] = real
     for key, prov in plan.provisions.items():
-        groups = [(("provisions", key), prov.evidence)]
+        groups: list[tuple[tuple, tuple[Evidence, ...]]] = [(("provisions", key), prov.evidence)]
         groups += [(("provisions", key, "claims", c), claim.evidence) for c, claim in enumerate(prov.claims)]
         for at, evidence in groups:
             for i, ev in enumerate(evidence):

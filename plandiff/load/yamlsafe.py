@@ -183,8 +183,8 @@ def _depth_ok(doc: YamlDoc, text: str) -> bool:
                 depth += 1
                 if depth > MAX_DEPTH:
                     m = event.start_mark
-                    doc.problems.append(Diagnostic(doc.path, m.line + 1, m.column + 1,
-                                                   f"nested deeper than {MAX_DEPTH} levels"))
+                    line, col = (m.line + 1, m.column + 1) if m is not None else (1, 1)
+                    doc.problems.append(Diagnostic(doc.path, line, col, f"nested deeper than {MAX_DEPTH} levels"))
                     return False
             elif isinstance(event, ends):
                 depth -= 1
@@ -198,8 +198,8 @@ def _yaml_error(path: str, text: str, exc: yaml.YAMLError) -> Diagnostic:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     if mark is not None:
         line, col = mark.line + 1, mark.column + 1
-    elif getattr(exc, "position", None) is not None:
-        line, col = line_col(text, exc.position)
+    elif getattr(exc, "position", None) is not None:  # a reader error: an offset, not a mark
+        line, col = line_col(text, exc.position)  # type: ignore[attr-defined]
     else:
         line, col = 1, 1
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
