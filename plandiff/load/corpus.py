@@ -135,7 +135,7 @@ def load_corpus(paths: list[str | Path], *, verify_quotes: bool = True,
         plan = loaded.plan
         if plan is None:
             continue
-        if plan.id in first_file:
+        if plan.id in first_file and loaded.doc is not None:  # a loaded plan always has its document
             loaded.diagnostics.append(loaded.doc.error(("id",), f"id {plan.id!r} is also used by {first_file[plan.id]}"))
             continue
         first_file[plan.id] = loaded.path
@@ -230,22 +230,24 @@ def _sources_symlink_problems(files: list[Path]) -> list[Loaded]:
 
 
 def _lineage_problems(loaded: Loaded, known: dict[str, Plan], files: list[Path]) -> list[Diagnostic]:
-    plan = loaded.plan
-    out = []
+    plan, doc = loaded.plan, loaded.doc
+    out: list[Diagnostic] = []
+    if plan is None or doc is None:
+        return out
     for field_name in ("revises", "responds_to"):
         target = getattr(plan, field_name)
         if target is None:
             continue
         if target == plan.id:
-            out.append(loaded.doc.error((field_name,), f"{field_name} names the plan itself"))
+            out.append(doc.error((field_name,), f"{field_name} names the plan itself"))
         elif target not in known:
             hint = did_you_mean(target, sorted(set(known) | set(_sibling_ids(files))))
             extra = f"; did you mean {hint!r}?" if hint else ""
-            out.append(loaded.doc.error((field_name,), f"{field_name} names {target!r}, but no plan has that id{extra}"))
+            out.append(doc.error((field_name,), f"{field_name} names {target!r}, but no plan has that id{extra}"))
         else:
             cycle = _cycle_through(plan.id, target, known)
             if cycle:
-                out.append(loaded.doc.error((field_name,), "lineage loops: " + " → ".join(cycle)))
+                out.append(doc.error((field_name,), "lineage loops: " + " → ".join(cycle)))
     return out
 
 

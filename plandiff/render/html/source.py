@@ -147,7 +147,8 @@ class Articles:
                         if passage is not None:
                             passage.citations.append(Citation(plan, key, ev.source, claim))
         for art in self.by_real.values():
-            found = sorted((p for p in art.passages.values() if p.start is not None), key=lambda p: (p.start, -p.end))
+            found = sorted((p for p in art.passages.values() if p.start is not None and p.end is not None),
+                           key=lambda p: (p.start, -p.end))  # type: ignore[operator]  # both set, filtered above
             for n, p in enumerate(found, 1):
                 p.number = n
 
@@ -223,8 +224,9 @@ def _joined(items: list) -> list:
 def _article_text(art: Article, passages: list[Passage]) -> etree._Element:
     text = art.text
     bounds = {0, len(text)}
-    for p in passages:
-        bounds.update((p.start, p.end))
+    spans = [(p, p.start, p.end) for p in passages if p.start is not None and p.end is not None]
+    for _, start, end in spans:
+        bounds.update((start, end))
     out = el("div", class_="article")
     for a, b in _paragraphs(text):
         para = el("p")
@@ -234,7 +236,7 @@ def _article_text(art: Article, passages: list[Passage]) -> etree._Element:
             if s >= e:
                 continue
             chunk = " ".join(text[s:e].split("\n"))
-            covering = [p for p in passages if p.start <= s and e <= p.end]
+            covering = [p for p, start, end in spans if start <= s and e <= end]
             if not covering:
                 add(para, chunk)
                 continue

@@ -111,11 +111,11 @@ def timeline_svg(items: list[Mark], plans: list[Plan], *, lanes: tuple[str, ...]
                              id=f"{uid}-arrow", viewBox="0 0 10 10", refX="9", refY="5",
                              markerWidth="7", markerHeight="7", orient="auto")))
     grid = el("g", aria_hidden="true")
-    for i, m in enumerate(months):
-        x = x_of(m)
+    for i, month in enumerate(months):
+        x = x_of(month)
         grid.append(el("line", x1=_n(x), x2=_n(x), y1=_n(top + axis_h - 8), y2=_n(height - 4), class_="gridline"))
         if i < len(months) - 1:
-            name = m.strftime("%b") + (f" {m.year}" if m.month == 1 or i == 0 else "")
+            name = month.strftime("%b") + (f" {month.year}" if month.month == 1 or i == 0 else "")
             grid.append(_text(x + 4, top + 14, [name], anchor="start", cls="small"))
     for lane in lane_order:
         yl = lane_y[lane]
