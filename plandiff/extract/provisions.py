@@ -67,7 +67,7 @@ class Provisions:
         t0, t1 = m.start(), m.end()
         si = doc.si(t0)
         clause = doc.clause(si, t0)
-        if self.stance.blocked(doc, si, clause, t0, rule.opinion_ok):
+        if self.stance.blocked(doc, si, clause, t0, rule.opinion_ok, t1):
             return []
         v = doc.v
         stance = self.stance.read(doc, clause, t0, t1, rule.omission, rule.change)
@@ -98,7 +98,7 @@ class Provisions:
         t0, t1 = m.start(), m.end()
         si = doc.si(t0)
         clause = doc.clause(si, t0)
-        if self.stance.blocked(doc, si, clause, t0, False):
+        if self.stance.blocked(doc, si, clause, t0, False, t1):
             return out
         stance = self.stance.read(doc, clause, t0, t1)
         seg = doc.segment(clause, t0)

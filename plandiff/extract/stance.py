@@ -27,7 +27,7 @@ import copy
 
 from plandiff.extract.segments import Doc, Raw
 
-CUES = ("omission_before", "omission_after", "parked_before", "parked_after", "change_before", "change_after",
+CUES = ("opinion_inside", "omission_before", "omission_after", "parked_before", "parked_after", "change_before", "change_after",
         "negation_before", "no_longer_before", "opinion", "content", "rejection", "rejection_party",
         "rejection_backref")
 
@@ -41,14 +41,25 @@ class Stance:
         self.negation_reach = int(w.get("negation_before", 40))
         self.parked_confidence = float(cues.get("parked_confidence", 0.6))
 
-    def blocked(self, doc: Doc, si: int, clause: tuple[int, int], pos: int, opinion_ok: bool) -> bool:
-        """A wish, demand or opinion (or a sentence about another conflict): no claim."""
+    def blocked(self, doc: Doc, si: int, clause: tuple[int, int], pos: int, opinion_ok: bool,
+                end: int | None = None) -> bool:
+        """A wish, demand or opinion (or a sentence about another conflict): no claim.
+
+        `end` is where the trigger ends: a prescription inside it ("… said sanctions should be
+        lifted") is as much an opinion as one before it.
+        """
         if si in doc.attr.foreign:
             return True
         if opinion_ok:
             return False
-        prefix = doc.v[max(clause[0], pos - 300):pos]
+        lo = max(clause[0], pos - 300)
+        prefix = doc.v[lo:pos]
         op = self.opinion.search(prefix)
+        if op is None and end is not None and end > pos:
+            inside = self.opinion_inside.search(doc.v, pos, end)
+            if inside is not None:
+                prefix = doc.v[lo:inside.end()]
+                op = self.opinion_inside.search(prefix, pos - lo)
         if op is None:
             return False
         if self.content.search(prefix, 0, op.end()) is not None:

@@ -1,0 +1,74 @@
+"""General mechanisms a second reviewer's set (tests/extract_gold/fresh.yaml) exposed.
+
+Every case here is built from a sentence other than the fresh-set paragraph
+that showed the gap, so that the test checks the mechanism and not that
+paragraph. Same conventions as test_extract_rules.py: a short article and the
+claims it must (or must not) give.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from plandiff.extract import extractor_for, plan_context
+
+PLANS = Path(__file__).resolve().parents[1] / "plans"
+ANY = ...
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return extractor_for(plan_context(PLANS))
+
+
+def claims(ex, text, date=None):
+    out = ex.extract(text, "t", date=dt.date.fromisoformat(date) if date else None)
+    for c in out:
+        assert text[c.start:c.end] == c.quote
+    return out
+
+
+def has(cs, plan, key, stance=ANY, value=ANY):
+    return any(c.plan == plan and c.provision == key and (stance is ANY or c.stance == stance)
+               and (value is ANY or c.value == value) for c in cs)
+
+
+# --- version phrases ------------------------------------------------------------------------
+
+def test_a_possessive_after_a_comma_is_not_another_drafter(ex):
+    """ "by Washington, Kyiv's forces …": Kyiv's begins the next noun phrase, not a co-drafter."""
+    cs = claims(ex, "Under the proposal drawn up by Washington, Kyiv's forces would be capped at 600,000.",
+                "2025-11-22")
+    assert has(cs, "us-28-point", "military.troop_cap", "included", {"personnel": 600000})
+    phrase = ex.mentions.find  # the phrase itself ends at the drafter
+    from plandiff.extract.keywords import lower_view
+    from plandiff.extract.text import sentences, view
+    text = "In the memorandum drafted by Moscow, Kyiv's army would be capped at 500,000."
+    v = view(text)
+    sents = sentences(v)
+    lv = lower_view(v)
+    found = phrase(lv, sents, ex.keywords.scan(lv, sents), v)
+    assert [v[p.start:p.end] for p in found[0]] == ["the memorandum drafted by Moscow"]
+
+
+def test_a_drafter_list_joined_by_commas_and_and_still_reads(ex):
+    cs = claims(ex, "The counter-proposal written by France, Germany and Britain keeps the army at 800,000 in "
+                    "peacetime.", "2025-11-24")
+    assert has(cs, "e3-counterproposal", "military.troop_cap", "included", {"personnel": 800000, "scope": "peacetime"})
+
+
+# --- opinions -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Poland's president said Russia should be kept out of the G8 for good, and the G8 should not be revived.",
+    "A senior senator argued that all sanctions ought to be eased once the guns fall silent.",
+])
+def test_a_prescription_inside_the_trigger_is_an_opinion(ex, text):
+    assert claims(ex, text, "2025-11-25") == []
+
+
+def test_a_prescription_in_the_plan_is_still_its_content(ex):
+    cs = claims(ex, "The 28-point plan says sanctions should be lifted in stages, case by case.", "2025-11-22")
+    assert has(cs, "us-28-point", "sanctions.relief", "included", {"approach": "staged-case-by-case"})
