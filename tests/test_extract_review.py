@@ -72,3 +72,18 @@ def test_a_prescription_inside_the_trigger_is_an_opinion(ex, text):
 def test_a_prescription_in_the_plan_is_still_its_content(ex):
     cs = claims(ex, "The 28-point plan says sanctions should be lifted in stages, case by case.", "2025-11-22")
     assert has(cs, "us-28-point", "sanctions.relief", "included", {"approach": "staged-case-by-case"})
+
+
+# --- values ---------------------------------------------------------------------------------
+
+def test_no_field_is_read_past_a_contrast(ex):
+    """What follows "instead of" / "rather than" is what the provision is not."""
+    cs = claims(ex, "Under the E3 text, polls are to take place as soon as possible after the signing, instead of "
+                    "within 100 days.", "2025-11-24")
+    assert has(cs, "e3-counterproposal", "elections", "included", {"timing": "asap-after-signing"})
+
+
+def test_a_deadline_in_n_days_is_a_deadline(ex):
+    cs = claims(ex, "Russia's memorandum: elections take place in 100 days after martial law ends.", "2025-06-03")
+    assert has(cs, "ru-istanbul-memorandum", "elections", "included",
+               {"timing": "within-deadline", "deadline": {"days": 100}})

@@ -24,7 +24,7 @@ from plandiff.extract.values import Rule
 class FieldReader:
     def __init__(self, compile_, cues: dict, vocab: dict, numbers, stance):
         self.numbers, self.stance = numbers, stance
-        for name in ("current_state", "floor", "not_personnel_after"):
+        for name in ("current_state", "floor", "not_personnel_after", "contrast"):
             setattr(self, name, compile_(cues[name], f"cues.yaml {name}"))
         self.scopes = [(name, compile_(p, f"vocab.yaml troop_scopes {name}")) for name, p in vocab["troop_scopes"].items()]
         self.parties = [(name, compile_(p, f"vocab.yaml parties {name}")) for name, p in vocab["parties"].items()]
@@ -41,7 +41,11 @@ class FieldReader:
         if rule.after:
             hi = max(hi, min(s.end, t1 + rule.after))
         # fields lie near their trigger: bounding the window keeps a very long sentence linear
-        return max(lo, t0 - self.reach), min(max(hi, t1), t1 + self.reach)
+        lo, hi = max(lo, t0 - self.reach), min(max(hi, t1), t1 + self.reach)
+        # "as soon as possible rather than within 100 days": what follows a contrast is what the
+        # provision is not, so its words give no field
+        c = self.contrast.search(doc.v, t1, hi)
+        return lo, (c.start() if c else hi)
 
     def fields(self, rule: Rule, doc: Doc, raw: Raw, t0: int, t1: int) -> None:
         if not rule.fields:
