@@ -87,3 +87,29 @@ def test_a_deadline_in_n_days_is_a_deadline(ex):
     cs = claims(ex, "Russia's memorandum: elections take place in 100 days after martial law ends.", "2025-06-03")
     assert has(cs, "ru-istanbul-memorandum", "elections", "included",
                {"timing": "within-deadline", "deadline": {"days": 100}})
+
+
+# --- stance ---------------------------------------------------------------------------------
+
+def test_no_longer_asking_for_recognition_is_an_omission(ex):
+    """The demand is gone from the version; it does not say the region is not recognised."""
+    cs = claims(ex, "Geneva's 19-point text no longer requires Ukraine to acknowledge Donetsk as de facto Russian.",
+                "2025-11-27")
+    assert has(cs, "geneva-revised", "territory.donetsk", "omitted", None)
+    assert not has(cs, ANY, "territory.donetsk", "included")
+
+
+def test_not_recognising_is_still_a_refusal(ex):
+    cs = claims(ex, "Kyiv's 20-point plan does not recognise Luhansk as Russian.", "2025-12-27")
+    assert has(cs, "ua-20-point", "territory.luhansk", "included", ["not-recognized"])
+
+
+def test_no_longer_capping_the_army_is_an_omission(ex):
+    cs = claims(ex, "The 19-point plan no longer limits the Ukrainian armed forces.", "2025-11-27")
+    assert has(cs, "geneva-revised", "military.troop_cap", "omitted", None)
+    assert "no longer" in next(c.quote for c in cs if c.provision == "military.troop_cap")
+
+
+def test_no_longer_capping_at_a_figure_says_nothing_certain(ex):
+    cs = claims(ex, "The 19-point plan no longer limits the Ukrainian armed forces to 600,000.", "2025-11-27")
+    assert not any(c.provision == "military.troop_cap" for c in cs)

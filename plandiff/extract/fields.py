@@ -128,9 +128,21 @@ class FieldReader:
             else:
                 raw.value, raw.stance = "no-cap", "included"
             return [raw]
-        if raw.stance in ("included", "changed") and (self.stance.negation(doc, raw.clause, t0)
-                                                      or self.stance.no_longer(doc, raw.clause, t0)):
-            return None  # "does not cap the army": not a claim we can type safely
+        if raw.stance in ("included", "changed"):
+            nl = self.stance.no_longer(doc, raw.clause, t0)
+            if nl is None and self.stance.no_longer_cap.search(doc.v, max(raw.clause[0], t0 - 30), t0):
+                nl = (self.stance.no_longer_cap.search(doc.v, max(raw.clause[0], t0 - 30), t0).span())
+            if nl is not None:
+                # "no longer caps the army": the cap is gone from this version, which sets none; but
+                # "no longer caps it at 600,000" only says the figure changed, to what is not said
+                seg = doc.segment(raw.clause, t0)
+                if self.numbers.regex.search(doc.v, t1, max(seg[1], t1)):
+                    return None
+                raw.stance, raw.value = "omitted", None
+                raw.spans.append(nl)
+                return [raw]
+            if self.stance.negation(doc, raw.clause, t0):
+                return None  # "does not cap the army": not a claim we can type safely
         seg = doc.segment(raw.clause, t0)
         lo, hi = seg[0], max(seg[1], t1)
         if hi < t1 + 12:  # "capped at" + number just past a segment break

@@ -103,9 +103,14 @@ class Provisions:
         stance = self.stance.read(doc, clause, t0, t1)
         seg = doc.segment(clause, t0)
         status = st.status
+        nl = self.stance.no_longer(doc, clause, t0) if stance in ("included", "changed") else None
         neg = (self.stance.negation(doc, (max(clause[0], seg[0] - 2), t1), t0)
-               or self.stance.no_longer(doc, clause, t0)) if stance in ("included", "changed") else None
-        if neg:
+               or nl) if stance in ("included", "changed") else None
+        if nl and st.negated:
+            # "no longer asks Kyiv to recognise Crimea as Russian": the demand is gone from this
+            # version, which says nothing in its place: an omission, not a refusal to recognise
+            stance = "omitted"
+        elif neg:
             if not st.negated:
                 return out  # "does not cede Donbas": no status to claim
             status, stance = st.negated, "included"  # "does not recognise Crimea as Russian": not-recognized

@@ -28,7 +28,7 @@ import copy
 from plandiff.extract.segments import Doc, Raw
 
 CUES = ("opinion_inside", "omission_before", "omission_after", "parked_before", "parked_after", "change_before", "change_after",
-        "negation_before", "no_longer_before", "opinion", "content", "rejection", "rejection_party",
+        "negation_before", "no_longer_before", "no_longer_cap", "opinion", "content", "rejection", "rejection_party",
         "rejection_backref")
 
 
