@@ -113,3 +113,50 @@ def test_no_longer_capping_the_army_is_an_omission(ex):
 def test_no_longer_capping_at_a_figure_says_nothing_certain(ex):
     cs = claims(ex, "The 19-point plan no longer limits the Ukrainian armed forces to 600,000.", "2025-11-27")
     assert not any(c.provision == "military.troop_cap" for c in cs)
+
+
+# --- translated-sounding English ------------------------------------------------------------
+
+@pytest.mark.parametrize("text,date,plan,key,value", [
+    ("In the American variant the size of the armed forces is limited with 600 thousand.", "2025-11-22",
+     "us-28-point", "military.troop_cap", {"personnel": 600000}),
+    ("In the memorandum of Kyiv the joining to NATO is dependent from the consensus of the allies.", "2025-06-02",
+     "ua-istanbul-memorandum", "nato.accession", "depends-on-allied-consensus"),
+    ("The Russian memorandum demands to fix the neutral status of Ukraine.", "2025-06-03",
+     "ru-istanbul-memorandum", "neutrality", "neutral-status"),
+    ("Under the 12-point plan the entry of Ukraine into the European Union is foreseen.", "2025-10-23",
+     "eu-ua-12-point", "eu.membership", {"eligibility": "eligible"}),
+    ("The revised 20-point plan foresees EU membership as from 1 January 2027.", "2025-12-12",
+     "ua-revised-20pt-dec2025", "eu.membership", {"eligibility": "membership-by-set-date"}),
+    ("The Russian memorandum asks for the recognition of Luhansk as Russian on the international level.",
+     "2025-06-03", "ru-istanbul-memorandum", "territory.luhansk", ["recognized-internationally-russian"]),
+    ("Russia's memorandum: martial law in the country is cancelled, then elections are held.", "2025-06-03",
+     "ru-istanbul-memorandum", "martial_law.lifting", {"lifted": True}),
+])
+def test_translated_phrasings(ex, text, date, plan, key, value):
+    assert has(claims(ex, text, date), plan, key, "included", value)
+
+
+def test_a_renewable_term_is_extendable(ex):
+    cs = claims(ex, "The bilateral guarantee agreement with Washington gives Ukraine security guarantees for a term "
+                    "of 15 years, renewable by mutual consent.", "2025-12-29")
+    assert has(cs, "us-ua-bilateral-guarantee", "security.guarantee", "included",
+               {"duration": {"years": 15, "extendable": True}})
+
+
+def test_limited_by_a_figure_is_the_cap_not_a_change(ex):
+    cs = claims(ex, "Under the 28-point plan the strength of the army is limited by 600 thousand.", "2025-11-22")
+    assert has(cs, "us-28-point", "military.troop_cap", "included", {"personnel": 600000})
+    cs = claims(ex, "The E3 edit raised the ceiling on Ukraine's army by 200,000.", "2025-11-24")
+    assert has(cs, "e3-counterproposal", "military.troop_cap", "changed", {"personnel": 800000})
+
+
+def test_a_version_phrase_ends_at_a_second_article(ex):
+    """ "the American variant of the text the delegation of Kyiv studied": Kyiv is no drafter of it."""
+    from plandiff.extract.keywords import lower_view
+    from plandiff.extract.text import sentences, view
+    v = view("In the American variant of the text the delegation of Kyiv studied, the army is capped at 600,000.")
+    sents = sentences(v)
+    lv = lower_view(v)
+    found = ex.mentions.find(lv, sents, ex.keywords.scan(lv, sents), v)
+    assert [v[p.start:p.end] for p in found[0]][0] == "the American variant"

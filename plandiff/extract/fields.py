@@ -24,7 +24,7 @@ from plandiff.extract.values import Rule
 class FieldReader:
     def __init__(self, compile_, cues: dict, vocab: dict, numbers, stance):
         self.numbers, self.stance = numbers, stance
-        for name in ("current_state", "floor", "not_personnel_after", "contrast"):
+        for name in ("current_state", "floor", "not_personnel_after", "contrast", "extendable"):
             setattr(self, name, compile_(cues[name], f"cues.yaml {name}"))
         self.scopes = [(name, compile_(p, f"vocab.yaml troop_scopes {name}")) for name, p in vocab["troop_scopes"].items()]
         self.parties = [(name, compile_(p, f"vocab.yaml parties {name}")) for name, p in vocab["parties"].items()]
@@ -111,7 +111,7 @@ class FieldReader:
                 return None
             out = {unit: n}
             s = doc.sents[doc.si(m.start())]
-            if re.search(r"\b(?:extend|extendable|prolong|renew)", doc.v[s.start:s.end]):
+            if self.extendable.search(doc.v, s.start, s.end):
                 out["extendable"] = True
             return out
         return None
