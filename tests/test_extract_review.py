@@ -160,3 +160,53 @@ def test_a_version_phrase_ends_at_a_second_article(ex):
     lv = lower_view(v)
     found = ex.mentions.find(lv, sents, ex.keywords.scan(lv, sents), v)
     assert [v[p.start:p.end] for p in found[0]][0] == "the American variant"
+
+
+# --- provision vocabulary -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,date,plan,key,value", [
+    ("The April US framework would see all sanctions on Moscow since 2014 removed.", "2025-04-26",
+     "us-framework-apr2025", "sanctions.relief", {"approach": "lifted"}),
+    ("The Ukrainian memorandum calls for an all-for-all swap and the release of detained civilians.", "2025-06-02",
+     "ua-istanbul-memorandum", "humanitarian", {"pow_exchange": "all-for-all", "civilians_returned": True}),
+    ("The Berlin statement backs Ukraine's military at a standing strength of 800,000 in peacetime.", "2025-12-16",
+     "eu-berlin-statement", "military.troop_cap", {"personnel": 800000, "scope": "peacetime"}),
+    ("The Paris Declaration foresees a force led by European nations, backstopped by Washington.", "2026-01-07",
+     "paris-declaration", "security.multinational_force", {"lead": "Europe", "us_support": True}),
+    ("The Berlin statement says those guarantees would be legally binding.", "2025-12-16",
+     "eu-berlin-statement", "security.guarantee", {"strength": "legally-binding"}),
+    ("The 12-point plan sets up a commission which monitors the truce, with the Americans in charge of it.",
+     "2025-10-23", "eu-ua-12-point", "implementation.monitoring", {"bodies": ["US-led"]}),
+    ("The prosperity plan would accelerate Ukraine's EU accession.", "2026-01-24",
+     "prosperity-plan", "eu.membership", {"eligibility": "fast-track"}),
+    ("The Kremlin's memorandum: no NATO for Kyiv.", "2025-06-03",
+     "ru-istanbul-memorandum", "nato.accession", "barred"),
+    ("The 20-point plan leaves the matter of the Zaporizhzhia power plant unresolved.", "2025-12-26",
+     "ua-20-point", "nuclear.znpp", {"arrangement": "unresolved"}),
+    ("Kyiv's memorandum proposes a full truce by land, by sea and in the air lasting 30 days.", "2025-06-01",
+     "ua-istanbul-memorandum", "ceasefire", {"scope": "air-land-sea", "duration": {"days": 30}}),
+])
+def test_provision_vocabulary(ex, text, date, plan, key, value):
+    assert has(claims(ex, text, date), plan, key, "included", value)
+
+
+def test_a_clause_named_by_its_topic_can_be_dropped(ex):
+    cs = claims(ex, "The Geneva revision deleted the clause about NATO expansion.", "2025-11-25")
+    assert has(cs, "geneva-revised", "nato.enlargement", "omitted", None)
+
+
+def test_a_plan_that_insists_is_stating_its_content(ex):
+    cs = claims(ex, "The E3 counterproposal insists that there be no limits on Ukraine's armed forces.", "2025-11-24")
+    assert has(cs, "e3-counterproposal", "military.troop_cap", "included", "no-cap")
+    assert claims(ex, "Zelensky insists that there be no limits on Ukraine's armed forces.", "2025-11-24") == []
+
+
+def test_a_relative_clause_of_the_document_is_its_content(ex):
+    cs = claims(ex, "Moscow handed over a memorandum, in which is demanded that Ukraine gives up NATO membership.",
+                "2025-06-03")
+    assert has(cs, "ru-istanbul-memorandum", "nato.accession", "included", "barred")
+
+
+def test_a_delegation_that_hands_over_a_text_drafted_it(ex):
+    cs = claims(ex, "Russia's delegation handed over a memorandum that would bar Ukraine from NATO.", "2025-06-03")
+    assert has(cs, "ru-istanbul-memorandum", "nato.accession", "included", "barred")
