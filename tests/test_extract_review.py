@@ -210,3 +210,29 @@ def test_a_relative_clause_of_the_document_is_its_content(ex):
 def test_a_delegation_that_hands_over_a_text_drafted_it(ex):
     cs = claims(ex, "Russia's delegation handed over a memorandum that would bar Ukraine from NATO.", "2025-06-03")
     assert has(cs, "ru-istanbul-memorandum", "nato.accession", "included", "barred")
+
+
+# --- troop cap phrasings ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,date,plan,value", [
+    ("Under the 20-point framework, Ukraine's military will stay at a peacetime strength of 800,000.", "2025-12-26",
+     "ua-20-point", {"personnel": 800000, "scope": "peacetime"}),
+    ("The E3 counterproposal would let the armed forces number up to 800,000 in peacetime.", "2025-11-24",
+     "e3-counterproposal", {"personnel": 800000, "scope": "peacetime"}),
+    ("The 20-point plan lets Kyiv retain 800,000 troops in peacetime.", "2025-12-26",
+     "ua-20-point", {"personnel": 800000, "scope": "peacetime"}),
+    ("In the American plan, the Ukrainian military may not exceed 600,000 persons.", "2025-11-22",
+     "us-28-point", {"personnel": 600000}),
+    ("The 28-point plan puts the ceiling at 600,000 for Ukraine's army, without any distinction between war and "
+     "peace.", "2025-11-22", "us-28-point", {"personnel": 600000, "scope": "unqualified"}),
+    ("The E3 document proposes to set the size of the armed forces at a level of 800 thousand in the peaceful "
+     "time.", "2025-11-25", "e3-counterproposal", {"personnel": 800000, "scope": "peacetime"}),
+])
+def test_troop_cap_levels(ex, text, date, plan, value):
+    assert has(claims(ex, text, date), plan, "military.troop_cap", "included", value)
+
+
+def test_a_current_strength_kept_is_no_cap(ex):
+    """ "keeps 880,000 troops at the front" is what the army has, said with no version."""
+    cs = claims(ex, "Ukraine currently keeps about 880,000 troops under arms.", "2025-11-22")
+    assert not any(c.provision == "military.troop_cap" for c in cs)
