@@ -236,3 +236,9 @@ def test_a_current_strength_kept_is_no_cap(ex):
     """ "keeps 880,000 troops at the front" is what the army has, said with no version."""
     cs = claims(ex, "Ukraine currently keeps about 880,000 troops under arms.", "2025-11-22")
     assert not any(c.provision == "military.troop_cap" for c in cs)
+
+
+def test_a_change_verb_does_not_reach_the_next_coordinated_verb(ex):
+    """ "softens its stance and returns all deported children": the return is not "changed" by "softens"."""
+    cs = claims(ex, "Under the 12-point plan Moscow softens its stance and returns all deported children.", "2025-10-23")
+    assert has(cs, "eu-ua-12-point", "humanitarian", "included", {"children_returned": True})
