@@ -242,3 +242,8 @@ def test_a_change_verb_does_not_reach_the_next_coordinated_verb(ex):
     """ "softens its stance and returns all deported children": the return is not "changed" by "softens"."""
     cs = claims(ex, "Under the 12-point plan Moscow softens its stance and returns all deported children.", "2025-10-23")
     assert has(cs, "eu-ua-12-point", "humanitarian", "included", {"children_returned": True})
+
+
+def test_a_view_is_an_opinion(ex):
+    assert claims(ex, "A diplomat called it a surrender, since the deal in her view would cut the army to 600,000.",
+                  "2025-11-24") == []
