@@ -247,3 +247,13 @@ def test_a_change_verb_does_not_reach_the_next_coordinated_verb(ex):
 def test_a_view_is_an_opinion(ex):
     assert claims(ex, "A diplomat called it a surrender, since the deal in her view would cut the army to 600,000.",
                   "2025-11-24") == []
+
+
+def test_it_after_a_named_version_is_that_version(ex):
+    text = ("The Ukrainian memorandum was handed over on Monday. It also demands an all-for-all exchange of "
+            "prisoners.")
+    assert has(claims(ex, text, "2025-06-02"), "ua-istanbul-memorandum", "humanitarian", "included",
+               {"pow_exchange": "all-for-all"})
+    # …but not after a sentence about a party, or a bare "the proposal"
+    assert claims(ex, "Russia rejected the proposal. It demands an all-for-all exchange of prisoners.",
+                  "2025-06-02") == []
