@@ -257,3 +257,9 @@ def test_it_after_a_named_version_is_that_version(ex):
     # …but not after a sentence about a party, or a bare "the proposal"
     assert claims(ex, "Russia rejected the proposal. It demands an all-for-all exchange of prisoners.",
                   "2025-06-02") == []
+
+
+def test_a_generic_head_whose_complement_is_guarantees_is_a_guarantee_document(ex):
+    cs = claims(ex, "Washington's text on security guarantees, delivered with the 28 points, offers a commitment for "
+                    "ten years.", "2025-11-23")
+    assert has(cs, "us-guarantee-draft-nov2025", "security.guarantee", "included", {"duration": {"years": 10}})

@@ -123,6 +123,8 @@ class MentionFinder:
         self.det = re.compile(c.source(spec["determiners"]))
         self.max_before = int(spec.get("max_words_before", 7))
         self.after = [c(p, f"versions.yaml after[{i}]") for i, p in enumerate(spec["after"])]
+        # "a US draft of security guarantees": a generic head whose complement names the kind
+        self.kind_after = [(k, c(p, f"versions.yaml kind_after {k}")) for k, p in (spec.get("kind_after") or {}).items()]
         self.subject = c(spec["subject"], "versions.yaml subject")
         self.subject_end = c("(?:%PRESENT%)(?: up| out)? $", "versions.yaml present_verbs")
         self._cache: dict = {}
@@ -257,6 +259,13 @@ class MentionFinder:
             cues.parties += who.parties
             cues.either += [(names, place) for names, place in who.either]
         end = h1
+        if kind == "plan":
+            for k, rx in self.kind_after:
+                ka = rx.match(lv, h1, min(sent.end, h1 + 60))
+                if ka is not None:
+                    cues.kind, h1 = k, ka.end()
+                    end = h1
+                    break
         tail = lv[h1:min(sent.end, h1 + 120)]
         for rx in self.after:
             a = rx.match(tail)
