@@ -263,3 +263,18 @@ def test_a_generic_head_whose_complement_is_guarantees_is_a_guarantee_document(e
     cs = claims(ex, "Washington's text on security guarantees, delivered with the 28 points, offers a commitment for "
                     "ten years.", "2025-11-23")
     assert has(cs, "us-guarantee-draft-nov2025", "security.guarantee", "included", {"duration": {"years": 10}})
+
+
+@pytest.mark.parametrize("text,date,plan,key,value", [
+    # "and to <verb>" starts a new segment: the cut does not make the NATO clause "changed"
+    ("The 28-point plan asks Ukraine to cut its army to 600,000 and to enshrine in its constitution a pledge "
+     "never to join NATO.", "2025-11-22", "us-28-point", "nato.accession", "barred-constitutionally"),
+    ("The US draft foresees Kyiv giving up the rest of the Donbas, including Luhansk.", "2025-11-22",
+     "us-28-point", "territory.luhansk", ["withdrawal"]),
+    ("The 12-point plan would freeze the current front lines in Zaporizhzhia.", "2025-10-23",
+     "eu-ua-12-point", "territory.zaporizhzhia", ["frozen-at-line-of-contact"]),
+    ("Under the US text NATO would undertake not to deploy forces in Ukraine.", "2025-11-22",
+     "us-28-point", "nato.troops_in_ukraine", "barred"),
+])
+def test_coordination_and_verb_forms(ex, text, date, plan, key, value):
+    assert has(claims(ex, text, date), plan, key, "included", value)
