@@ -278,3 +278,9 @@ def test_a_generic_head_whose_complement_is_guarantees_is_a_guarantee_document(e
 ])
 def test_coordination_and_verb_forms(ex, text, date, plan, key, value):
     assert has(claims(ex, text, date), plan, key, "included", value)
+
+
+def test_leaving_open_the_question_of_the_plant(ex):
+    cs = claims(ex, "Zelensky's 20-point framework left unresolved the future of the Zaporizhzhia power station.",
+                "2025-12-26")
+    assert has(cs, "ua-20-point", "nuclear.znpp", "included", {"arrangement": "unresolved"})
