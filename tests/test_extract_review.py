@@ -284,3 +284,33 @@ def test_leaving_open_the_question_of_the_plant(ex):
     cs = claims(ex, "Zelensky's 20-point framework left unresolved the future of the Zaporizhzhia power station.",
                 "2025-12-26")
     assert has(cs, "ua-20-point", "nuclear.znpp", "included", {"arrangement": "unresolved"})
+
+
+# --- the later documents, and one status per region ---------------------------------------------
+
+@pytest.mark.parametrize("text,date,plan,key,value", [
+    ("The Berlin statement says such guarantees are both politically and legally binding.", "2025-12-16",
+     "eu-berlin-statement", "security.guarantee", {"strength": "legally-binding"}),
+    ("In the Paris Declaration Washington will head the ceasefire monitoring mechanism.", "2026-01-07",
+     "paris-declaration", "implementation.monitoring", {"bodies": ["US-led"]}),
+    ("The prosperity plan seeks to unlock $800 billion for Ukraine's recovery.", "2026-01-24",
+     "prosperity-plan", "reconstruction.package", {"target": {"amount": 800000000000, "currency": "USD"}}),
+    ("The April US framework would legally recognise Crimea as part of Russia.", "2025-04-26",
+     "us-framework-apr2025", "territory.crimea", ["recognized-de-jure-russian"]),
+    ("The April US framework would recognise Russia's de facto control over Luhansk.", "2025-04-26",
+     "us-framework-apr2025", "territory.luhansk", ["recognized-de-facto-russian"]),
+    ("Under the Ukrainian memorandum Russia hands back the abducted children.", "2025-06-02",
+     "ua-istanbul-memorandum", "humanitarian", {"children_returned": True}),
+    ("The E3 text says frozen Russian central-bank assets are released only once Moscow pays reparations.",
+     "2025-11-24", "e3-counterproposal", "reconstruction.frozen_assets", {"frozen_until_russia_compensates": True}),
+])
+def test_later_document_phrasings(ex, text, date, plan, key, value):
+    assert has(claims(ex, text, date), plan, key, "included", value)
+
+
+def test_one_recognition_status_per_region(ex):
+    """ "international legal recognition" is not also a de jure one; "formally recognise" not also de facto."""
+    cs = claims(ex, "Russia's memorandum seeks international legal recognition of Kherson as Russian.", "2025-06-03")
+    assert [c.value for c in cs if c.provision == "territory.kherson"] == [["recognized-internationally-russian"]]
+    cs = claims(ex, "The April US framework would formally recognise Crimea as Russian.", "2025-04-26")
+    assert [c.value for c in cs if c.provision == "territory.crimea"] == [["recognized-de-jure-russian"]]

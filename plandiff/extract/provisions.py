@@ -27,6 +27,17 @@ def _parked(raw: Raw, stance) -> None:
         raw.note = PARKED
 
 
+def _most_specific(found: list[tuple]) -> list[Raw]:
+    """Drop a region's status when a status it yields to is said of the same region in the sentence.
+
+    "international legal recognition of Crimea" also reads as a legal (de jure) recognition, and
+    "formally recognise Crimea as Russian" also as a de facto one: the more specific status stands.
+    """
+    said = {(r.key, r.value[0]) for _, r in found if isinstance(r.value, list) and r.value}
+    return [r for st, r in found
+            if not (st.yields_to and isinstance(r.value, list) and any((r.key, y) in said for y in st.yields_to))]
+
+
 class Provisions:
     def __init__(self, compile_, cues: dict, keywords, stance, fields):
         self.stance, self.fields = stance, fields
@@ -58,9 +69,11 @@ class Provisions:
                 if rx is not None:
                     for m in rx.finditer(v, sent.start, sent.end):
                         raws += self.apply(rule, m, doc)
+            found: list[tuple] = []
             for st in self.status_dispatch.candidates(kws):
                 for m in st.regex.finditer(v, sent.start, sent.end):
-                    raws += self.territory(st, m, doc)
+                    found += [(st, r) for r in self.territory(st, m, doc)]
+            raws += _most_specific(found)
         return raws
 
     def apply(self, rule: Rule, m, doc: Doc) -> list[Raw]:
