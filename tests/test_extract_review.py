@@ -314,3 +314,16 @@ def test_one_recognition_status_per_region(ex):
     assert [c.value for c in cs if c.provision == "territory.kherson"] == [["recognized-internationally-russian"]]
     cs = claims(ex, "The April US framework would formally recognise Crimea as Russian.", "2025-04-26")
     assert [c.value for c in cs if c.provision == "territory.crimea"] == [["recognized-de-jure-russian"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Putin has said many times that Ukraine must pull out of Luhansk.",
+    "Macron told reporters that Ukraine will never recognise Donetsk as Russian.",
+])
+def test_a_party_position_with_no_version_gives_no_claim(ex, text):
+    assert claims(ex, text, "2025-11-25") == []
+
+
+def test_officials_reporting_an_unnamed_draft_still_give_a_null_claim(ex):
+    cs = claims(ex, "Officials said a ceiling of 700,000 troops in peacetime was being discussed.", "2025-12-02")
+    assert has(cs, None, "military.troop_cap", "included", {"personnel": 700000, "scope": "peacetime"})
