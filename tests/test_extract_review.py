@@ -327,3 +327,10 @@ def test_a_party_position_with_no_version_gives_no_claim(ex, text):
 def test_officials_reporting_an_unnamed_draft_still_give_a_null_claim(ex):
     cs = claims(ex, "Officials said a ceiling of 700,000 troops in peacetime was being discussed.", "2025-12-02")
     assert has(cs, None, "military.troop_cap", "included", {"personnel": 700000, "scope": "peacetime"})
+
+
+def test_the_party_that_says_something_in_a_statement_drafted_it(ex):
+    cs = claims(ex, "European leaders agreed in a joint statement on a European-led multinational force backed by the US.",
+                "2025-12-16")
+    assert has(cs, "eu-berlin-statement", "security.multinational_force", "included",
+               {"lead": "Europe", "us_support": True})

@@ -126,7 +126,9 @@ class MentionFinder:
         # "a US draft of security guarantees": a generic head whose complement names the kind
         self.kind_after = [(k, c(p, f"versions.yaml kind_after {k}")) for k, p in (spec.get("kind_after") or {}).items()]
         self.subject = c(spec["subject"], "versions.yaml subject")
-        self.subject_end = c("(?:%PRESENT%)(?: up| out)? $", "versions.yaml present_verbs")
+        self.subject_end = c("(?:(?:%PRESENT%)(?: up| out)?|(?:said|say|says|pledged|pledge|pledges|promised|promise|"
+                             "promises|committed|agreed|declared|stated|vowed|vow|vows|set out|spelled out|spelt out|"
+                             "reaffirmed|confirmed) (?:in|through|with)) $", "versions.yaml present_verbs")
         self._cache: dict = {}
         self.names: set[str] = set()  # words of the plan files' titles and aliases (set by the engine)
         cues = spec["cues"]
