@@ -334,3 +334,11 @@ def test_the_party_that_says_something_in_a_statement_drafted_it(ex):
                 "2025-12-16")
     assert has(cs, "eu-berlin-statement", "security.multinational_force", "included",
                {"lead": "Europe", "us_support": True})
+
+
+def test_a_region_named_for_another_version_is_not_this_ones(ex):
+    text = ("While the 28-point plan freezes Kherson along the line of contact, the Ukrainian memorandum wants "
+            "talks that begin from the line of contact.")
+    cs = claims(ex, text, "2025-11-25")
+    assert has(cs, "us-28-point", "territory.kherson", "included", ["frozen-at-line-of-contact"])
+    assert not has(cs, "ua-istanbul-memorandum", "territory.kherson")

@@ -104,6 +104,19 @@ class Provisions:
             raw.value = None
         return [raw] + self.stance.rejections(doc, raw, t0, t1)
 
+    @staticmethod
+    def _after_other_version(doc: Doc, si: int, lo: int, t0: int) -> int:
+        """Regions before the trigger are read only after the last version phrase before it, when an
+        earlier phrase names another version: in "Where the US text recognises Crimea as Russian, the
+        London text leaves territory to talks from the line of contact", Crimea is the US text's."""
+        ms = [m for m in doc.attr.by_sentence.get(si) or () if m.explicit and m.version and m.end <= t0]
+        if len(ms) < 2:
+            return lo
+        last = ms[-1]
+        if last.start > lo and any(m.version != last.version and m.end <= last.start for m in ms[:-1]):
+            return max(lo, last.start)
+        return lo
+
     def territory(self, st, m, doc: Doc) -> list[Raw]:
         """Claims from a status phrase (cede, freeze along the line …) and the regions in its clause."""
         out: list[Raw] = []
@@ -134,6 +147,7 @@ class Provisions:
         if st.regions_after:  # "withdraw from the part of Donetsk …": what follows the verb, to the clause end
             lo, hi = t0, max(min(clause[1], t1 + self.reach), t1)
         found: list[tuple[str, int, int]] = []
+        lo = self._after_other_version(doc, si, lo, t0)
         if not st.always_key:
             for key, rx in self.regions:
                 for r in rx.finditer(v, lo, hi):
