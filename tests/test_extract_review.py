@@ -342,3 +342,15 @@ def test_a_region_named_for_another_version_is_not_this_ones(ex):
     cs = claims(ex, text, "2025-11-25")
     assert has(cs, "us-28-point", "territory.kherson", "included", ["frozen-at-line-of-contact"])
     assert not has(cs, "ua-istanbul-memorandum", "territory.kherson")
+
+
+def test_the_alliance_alone_names_nato(ex):
+    """An answer often says "the alliance" where the question said NATO."""
+    cs = claims(ex, "The Russian memorandum would bar Kyiv from ever joining the alliance.", "2025-06-03")
+    assert has(cs, "ru-istanbul-memorandum", "nato.accession", "included", "barred")
+
+
+def test_a_duration_that_opens_the_answer(ex):
+    cs = claims(ex, "A: Ten years under the US draft of security guarantees, and it could be renewed.", "2025-11-23")
+    assert has(cs, "us-guarantee-draft-nov2025", "security.guarantee", "included",
+               {"duration": {"years": 10, "extendable": True}})
