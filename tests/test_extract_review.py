@@ -354,3 +354,21 @@ def test_a_duration_that_opens_the_answer(ex):
     cs = claims(ex, "A: Ten years under the US draft of security guarantees, and it could be renewed.", "2025-11-23")
     assert has(cs, "us-guarantee-draft-nov2025", "security.guarantee", "included",
                {"duration": {"years": 10, "extendable": True}})
+
+
+@pytest.mark.parametrize("text,date,plan,key,value", [
+    ("The Russian memorandum demands the renunciation of Ukraine from accession to NATO.", "2025-06-03",
+     "ru-istanbul-memorandum", "nato.accession", "barred"),
+    ("In the 28-point plan it is written that the non-entry into NATO is anchored in the constitution of Ukraine.",
+     "2025-11-22", "us-28-point", "nato.accession", "barred-constitutionally"),
+    ("By the E3 text the armed forces of Ukraine in time of peace shall number up to 800 thousand.", "2025-11-25",
+     "e3-counterproposal", "military.troop_cap", {"personnel": 800000, "scope": "peacetime"}),
+    ("The 20-point plan gives security guarantees analogous to Article 5 from the USA.", "2025-12-26",
+     "ua-20-point", "security.guarantee", {"article_5_like": True, "guarantors": ["United States"]}),
+    ("Under the E3 text the elections take place after the signing of the accord as soon as possible.",
+     "2025-11-25", "e3-counterproposal", "elections", {"timing": "asap-after-signing"}),
+    ("The 28-point plan foresees the swap of all for all and a committee on humanitarian issues.", "2025-11-22",
+     "us-28-point", "humanitarian", {"pow_exchange": "all-for-all", "committee": True}),
+])
+def test_more_translated_phrasings(ex, text, date, plan, key, value):
+    assert has(claims(ex, text, date), plan, key, "included", value)
