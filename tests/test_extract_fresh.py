@@ -3,7 +3,7 @@
 A second reviewer wrote it before reading the rules (fr-1..fr-46, first
 scored P 0.73 R 0.49) and after the fixes they exposed (fr-47..fr-60,
 scored once at P 0.83 R 0.53). The floors sit just under the figures
-measured at the end of that review (P 0.95 R 0.79 overall), so a change that
+measured at the end of that review (P 0.99 R 0.82 overall), so a change that
 costs precision or recall on this text fails here; like the held-out set,
 it must not be tuned to: a new failure class gets a general fix and a unit
 test on another sentence (tests/test_extract_review.py).
@@ -28,10 +28,9 @@ if "score_extract" not in sys.modules:
     _spec.loader.exec_module(score_extract)
 
 STYLES = {"wire", "explainer", "list", "qa", "opinion", "translated", "headline"}
-# measured at the end of the review: overall 0.95 / 0.79; provision, stance, value 0.97 / 0.82,
-# version 0.95 / 0.79; wire 0.92 / 0.85
-FLOORS = {None: (0.92, 0.75), "provision": (0.93, 0.77), "version": (0.92, 0.75), "stance": (0.93, 0.77),
-          "value": (0.93, 0.77)}
+# measured at the end of the review: 0.99 / 0.82 overall and in every class; wire copy 1.00 / 0.93
+FLOORS = {None: (0.95, 0.79), "provision": (0.95, 0.79), "version": (0.95, 0.79), "stance": (0.95, 0.79),
+          "value": (0.95, 0.79)}
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +75,7 @@ def test_fresh_set_floors_overall_and_per_class(fresh, ctx):
 
 def test_fresh_wire_copy_floor(fresh, ctx):
     sc = score_extract.score(fresh, extractor_for(ctx), style="wire")
-    assert sc.precision() >= 0.88 and sc.recall() >= 0.8, sc.misses
+    assert sc.precision() >= 0.95 and sc.recall() >= 0.88, sc.misses
 
 
 def test_fresh_traps_give_no_claims(fresh, ctx):
