@@ -372,3 +372,16 @@ def test_a_duration_that_opens_the_answer(ex):
 ])
 def test_more_translated_phrasings(ex, text, date, plan, key, value):
     assert has(claims(ex, text, date), plan, key, "included", value)
+
+
+def test_an_agreement_on_one_topic_is_not_a_version(ex):
+    """ "a US-Ukraine minerals agreement" names no plan: the claim keeps the plan named before it."""
+    cs = claims(ex, "The 20-point plan mentions a US-Ukraine minerals agreement and calls for the return of all "
+                    "deported children.", "2025-12-26")
+    assert has(cs, "ua-20-point", "humanitarian", "included", {"children_returned": True})
+    assert not any(c.plan == "us-ua-bilateral-guarantee" for c in cs)
+
+
+def test_a_bilateral_free_trade_agreement(ex):
+    cs = claims(ex, "Kyiv's 20-point framework foresees a Ukrainian-American free trade zone.", "2025-12-26")
+    assert has(cs, "ua-20-point", "economy.free_trade_us", "included", "accelerated-agreement")

@@ -126,6 +126,7 @@ class MentionFinder:
         # "a US draft of security guarantees": a generic head whose complement names the kind
         self.kind_after = [(k, c(p, f"versions.yaml kind_after {k}")) for k, p in (spec.get("kind_after") or {}).items()]
         self.subject = c(spec["subject"], "versions.yaml subject")
+        self.topic_head = c(spec["topic_heads"], "versions.yaml topic_heads") if spec.get("topic_heads") else None
         self.subject_end = c("(?:(?:%PRESENT%)(?: up| out)?|(?:said|say|says|pledged|pledge|pledges|promised|promise|"
                              "promises|committed|agreed|declared|stated|vowed|vow|vows|set out|spelled out|spelt out|"
                              "reaffirmed|confirmed) (?:in|through|with)) $", "versions.yaml present_verbs")
@@ -243,6 +244,8 @@ class MentionFinder:
     def _phrase_uncached(self, lv: str, sent, m: re.Match, v: str | None = None):
         kind = m.lastgroup
         h0, h1 = m.start(), m.end()
+        if self.topic_head is not None and self.topic_head.search(lv, max(sent.start, h0 - 40), h0):
+            return None  # "a free-trade agreement", "the minerals deal": a topic, not a plan version
         start = self._left(lv, sent.start, h0)
         cues = Cues(kind=kind, definite=not re.match(r"(?:an?|another|one|some) ", lv[start:h0]))
         self._read(lv[start:h0], cues)
