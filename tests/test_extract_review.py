@@ -385,3 +385,9 @@ def test_an_agreement_on_one_topic_is_not_a_version(ex):
 def test_a_bilateral_free_trade_agreement(ex):
     cs = claims(ex, "Kyiv's 20-point framework foresees a Ukrainian-American free trade zone.", "2025-12-26")
     assert has(cs, "ua-20-point", "economy.free_trade_us", "included", "accelerated-agreement")
+
+
+def test_negotiated_from_the_line_of_contact(ex):
+    cs = claims(ex, "Under the London counter-proposal, the future of Zaporizhzhia is to be negotiated on the basis of "
+                    "the current front line.", "2025-04-26")
+    assert has(cs, "ua-eu-london-apr2025", "territory.zaporizhzhia", "included", ["negotiation-from-line-of-contact"])
