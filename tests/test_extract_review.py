@@ -391,3 +391,10 @@ def test_negotiated_from_the_line_of_contact(ex):
     cs = claims(ex, "Under the London counter-proposal, the future of Zaporizhzhia is to be negotiated on the basis of "
                     "the current front line.", "2025-04-26")
     assert has(cs, "ua-eu-london-apr2025", "territory.zaporizhzhia", "included", ["negotiation-from-line-of-contact"])
+
+
+def test_a_chaired_board_that_oversees_and_children_to_be_brought_back(ex):
+    cs = claims(ex, "The 28-point plan has a council chaired by Trump supervise the deal, and the children taken to "
+                    "Russia are to be brought back.", "2025-11-22")
+    assert has(cs, "us-28-point", "implementation.monitoring", "included", {"chair": "Trump"})
+    assert has(cs, "us-28-point", "humanitarian", "included", {"children_returned": True})
