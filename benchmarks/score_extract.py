@@ -4,6 +4,7 @@
     python benchmarks/score_extract.py --misses     # …and every wrong or missed claim
     python benchmarks/score_extract.py --style wire # one style only
     python benchmarks/score_extract.py --set heldout  # the held-out set (tests/extract_gold/heldout.yaml)
+    python benchmarks/score_extract.py --set fresh    # the second reviewer's set (tests/extract_gold/fresh.yaml)
 
 Each paragraph of the dev set is extracted on its own (with its `date` as
 the article's date), against the plan files in plans/.
@@ -33,6 +34,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 DEV = REPO / "tests" / "extract_gold" / "dev.yaml"
 HELDOUT = REPO / "tests" / "extract_gold" / "heldout.yaml"
+FRESH = REPO / "tests" / "extract_gold" / "fresh.yaml"
+SETS = {"dev": DEV, "heldout": HELDOUT, "fresh": FRESH}
 CLASSES = ("provision", "version", "stance", "value")
 
 
@@ -142,13 +145,13 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--misses", action="store_true", help="list every wrong, extra or missed claim")
     ap.add_argument("--style", help="score one style only (wire, explainer, list, qa, opinion, translated, headline)")
-    ap.add_argument("--set", dest="which", choices=["dev", "heldout"], default="dev",
-                    help="the development set (default) or the held-out set")
+    ap.add_argument("--set", dest="which", choices=sorted(SETS), default="dev",
+                    help="the development set (default), the held-out set or the fresh set")
     args = ap.parse_args(argv)
     from plandiff.extract import extractor_for
 
     ex = extractor_for(context())
-    paras = load_dev(HELDOUT if args.which == "heldout" else DEV)
+    paras = load_dev(SETS[args.which])
     sc = score(paras, ex, args.style)
     print(report(sc, f"{args.which} set ({args.style or 'all styles'}, {len(paras)} paragraphs)"))
     if not args.style:

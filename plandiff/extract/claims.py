@@ -41,6 +41,8 @@ def finish(raws: list[Raw], doc: Doc, source: str, tax, bases: dict, base_values
         plan, factor, how, candidates = doc.attr.attribute(raw.si, raw.pos, raw.clause)
         if how == "foreign":
             continue  # a claim about a document outside the corpus
+        if plan is None and how == "none" and _party_speaks(doc, raw):
+            continue  # no version anywhere, and a party is the speaker: its position, not a plan's
         relative_to = None
         if raw.version not in (None, "@base"):
             plan, factor, how = raw.version, 0.9, "sentence"
@@ -68,6 +70,14 @@ def finish(raws: list[Raw], doc: Doc, source: str, tax, bases: dict, base_values
         c.point = doc.points.get(raw.si)
         claims.append(c)
     return _dedupe(claims, doc, tax)
+
+
+def _party_speaks(doc: Doc, raw: Raw) -> bool:
+    rx = getattr(doc, "party_speech", None)
+    if rx is None:
+        return False
+    s = doc.sents[raw.si]
+    return rx.search(doc.v, s.start, max(s.start, raw.pos)) is not None
 
 
 def _compared_with(doc: Doc, raw: Raw, plan: str) -> str | None:

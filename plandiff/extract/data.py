@@ -159,9 +159,11 @@ def load() -> dict:
     macros["NUMWORDS"] = _number_words(vocab["number_words"])
     macros["PRESENT"] = raw["versions"]["present_verbs"]
     macros["ADVERB"] = raw["versions"]["adverbs"]
-    # "by Britain, France and Germany": a list of party names, for the versions grammar
+    # "by Britain, France and Germany": a list of party names, for the versions grammar. A name
+    # after a comma that is a possessive ("drawn up by Washington, Ukraine's army …") begins the
+    # next noun phrase, not another member of the list.
     party = "(?:the )?(?:" + "|".join(list(raw["versions"]["parties"].values()) +
                                      [g["words"] for g in raw["versions"]["groups"].values()]) + ")"
-    macros["PARTYLIST"] = f"{party}(?:,? (?:and )?{party})*"
+    macros["PARTYLIST"] = f"{party}(?:,? (?:and )?{party}(?![\\w-]|'s\\b))*"
     raw["compile"] = Compiler(Macros(macros))
     return raw

@@ -77,6 +77,7 @@ class Extractor:
         self.keywords.compile()
         self.provisions.dispatch()
         self.clause_break = c(cues["clause_break"], "cues.yaml clause_break")
+        self.party_speech = c(cues["party_speech"], "cues.yaml party_speech")
         self.segment_break = c(cues["segment_break"], "cues.yaml segment_break")
         self.governing = spec.get("governing") or {}
         self.salience = spec.get("salience") or {}
@@ -101,5 +102,6 @@ class Extractor:
         doc.attr = Attributor(self.resolver, lv, sents, phrases, foreign, ref, structure, self.governing,
                               self.salience)
         doc.points = structure.points
+        doc.party_speech = self.party_speech
         raws = self.provisions.run(doc, hits)
         return finish(raws, doc, source, self.tax, self.bases, self.base_values)

@@ -24,7 +24,7 @@ from plandiff.extract.values import Rule
 class FieldReader:
     def __init__(self, compile_, cues: dict, vocab: dict, numbers, stance):
         self.numbers, self.stance = numbers, stance
-        for name in ("current_state", "floor", "not_personnel_after"):
+        for name in ("current_state", "floor", "not_personnel_after", "contrast", "extendable"):
             setattr(self, name, compile_(cues[name], f"cues.yaml {name}"))
         self.scopes = [(name, compile_(p, f"vocab.yaml troop_scopes {name}")) for name, p in vocab["troop_scopes"].items()]
         self.parties = [(name, compile_(p, f"vocab.yaml parties {name}")) for name, p in vocab["parties"].items()]
@@ -41,7 +41,11 @@ class FieldReader:
         if rule.after:
             hi = max(hi, min(s.end, t1 + rule.after))
         # fields lie near their trigger: bounding the window keeps a very long sentence linear
-        return max(lo, t0 - self.reach), min(max(hi, t1), t1 + self.reach)
+        lo, hi = max(lo, t0 - self.reach), min(max(hi, t1), t1 + self.reach)
+        # "as soon as possible rather than within 100 days": what follows a contrast is what the
+        # provision is not, so its words give no field
+        c = self.contrast.search(doc.v, t1, hi)
+        return lo, (c.start() if c else hi)
 
     def fields(self, rule: Rule, doc: Doc, raw: Raw, t0: int, t1: int) -> None:
         if not rule.fields:
@@ -107,7 +111,7 @@ class FieldReader:
                 return None
             out = {unit: n}
             s = doc.sents[doc.si(m.start())]
-            if re.search(r"\b(?:extend|extendable|prolong|renew)", doc.v[s.start:s.end]):
+            if self.extendable.search(doc.v, s.start, s.end):
                 out["extendable"] = True
             return out
         return None
@@ -124,9 +128,21 @@ class FieldReader:
             else:
                 raw.value, raw.stance = "no-cap", "included"
             return [raw]
-        if raw.stance in ("included", "changed") and (self.stance.negation(doc, raw.clause, t0)
-                                                      or self.stance.no_longer(doc, raw.clause, t0)):
-            return None  # "does not cap the army": not a claim we can type safely
+        if raw.stance in ("included", "changed"):
+            nl = self.stance.no_longer(doc, raw.clause, t0)
+            if nl is None and self.stance.no_longer_cap.search(doc.v, max(raw.clause[0], t0 - 30), t0):
+                nl = (self.stance.no_longer_cap.search(doc.v, max(raw.clause[0], t0 - 30), t0).span())
+            if nl is not None:
+                # "no longer caps the army": the cap is gone from this version, which sets none; but
+                # "no longer caps it at 600,000" only says the figure changed, to what is not said
+                seg = doc.segment(raw.clause, t0)
+                if self.numbers.regex.search(doc.v, t1, max(seg[1], t1)):
+                    return None
+                raw.stance, raw.value = "omitted", None
+                raw.spans.append(nl)
+                return [raw]
+            if self.stance.negation(doc, raw.clause, t0):
+                return None  # "does not cap the army": not a claim we can type safely
         seg = doc.segment(raw.clause, t0)
         lo, hi = seg[0], max(seg[1], t1)
         if hi < t1 + 12:  # "capped at" + number just past a segment break

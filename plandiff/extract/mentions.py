@@ -123,8 +123,13 @@ class MentionFinder:
         self.det = re.compile(c.source(spec["determiners"]))
         self.max_before = int(spec.get("max_words_before", 7))
         self.after = [c(p, f"versions.yaml after[{i}]") for i, p in enumerate(spec["after"])]
+        # "a US draft of security guarantees": a generic head whose complement names the kind
+        self.kind_after = [(k, c(p, f"versions.yaml kind_after {k}")) for k, p in (spec.get("kind_after") or {}).items()]
         self.subject = c(spec["subject"], "versions.yaml subject")
-        self.subject_end = c("(?:%PRESENT%)(?: up| out)? $", "versions.yaml present_verbs")
+        self.topic_head = c(spec["topic_heads"], "versions.yaml topic_heads") if spec.get("topic_heads") else None
+        self.subject_end = c("(?:(?:%PRESENT%)(?: up| out)?|(?:said|say|says|pledged|pledge|pledges|promised|promise|"
+                             "promises|committed|agreed|declared|stated|vowed|vow|vows|set out|spelled out|spelt out|"
+                             "reaffirmed|confirmed) (?:in|through|with)) $", "versions.yaml present_verbs")
         self._cache: dict = {}
         self.names: set[str] = set()  # words of the plan files' titles and aliases (set by the engine)
         cues = spec["cues"]
@@ -239,6 +244,8 @@ class MentionFinder:
     def _phrase_uncached(self, lv: str, sent, m: re.Match, v: str | None = None):
         kind = m.lastgroup
         h0, h1 = m.start(), m.end()
+        if self.topic_head is not None and self.topic_head.search(lv, max(sent.start, h0 - 40), h0):
+            return None  # "a free-trade agreement", "the minerals deal": a topic, not a plan version
         start = self._left(lv, sent.start, h0)
         cues = Cues(kind=kind, definite=not re.match(r"(?:an?|another|one|some) ", lv[start:h0]))
         self._read(lv[start:h0], cues)
@@ -257,6 +264,13 @@ class MentionFinder:
             cues.parties += who.parties
             cues.either += [(names, place) for names, place in who.either]
         end = h1
+        if kind == "plan":
+            for k, rx in self.kind_after:
+                ka = rx.match(lv, h1, min(sent.end, h1 + 60))
+                if ka is not None:
+                    cues.kind, h1 = k, ka.end()
+                    end = h1
+                    break
         tail = lv[h1:min(sent.end, h1 + 120)]
         for rx in self.after:
             a = rx.match(tail)

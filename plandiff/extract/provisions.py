@@ -27,6 +27,17 @@ def _parked(raw: Raw, stance) -> None:
         raw.note = PARKED
 
 
+def _most_specific(found: list[tuple]) -> list[Raw]:
+    """Drop a region's status when a status it yields to is said of the same region in the sentence.
+
+    "international legal recognition of Crimea" also reads as a legal (de jure) recognition, and
+    "formally recognise Crimea as Russian" also as a de facto one: the more specific status stands.
+    """
+    said = {(r.key, r.value[0]) for _, r in found if isinstance(r.value, list) and r.value}
+    return [r for st, r in found
+            if not (st.yields_to and isinstance(r.value, list) and any((r.key, y) in said for y in st.yields_to))]
+
+
 class Provisions:
     def __init__(self, compile_, cues: dict, keywords, stance, fields):
         self.stance, self.fields = stance, fields
@@ -58,16 +69,18 @@ class Provisions:
                 if rx is not None:
                     for m in rx.finditer(v, sent.start, sent.end):
                         raws += self.apply(rule, m, doc)
+            found: list[tuple] = []
             for st in self.status_dispatch.candidates(kws):
                 for m in st.regex.finditer(v, sent.start, sent.end):
-                    raws += self.territory(st, m, doc)
+                    found += [(st, r) for r in self.territory(st, m, doc)]
+            raws += _most_specific(found)
         return raws
 
     def apply(self, rule: Rule, m, doc: Doc) -> list[Raw]:
         t0, t1 = m.start(), m.end()
         si = doc.si(t0)
         clause = doc.clause(si, t0)
-        if self.stance.blocked(doc, si, clause, t0, rule.opinion_ok):
+        if self.stance.blocked(doc, si, clause, t0, rule.opinion_ok, t1):
             return []
         v = doc.v
         stance = self.stance.read(doc, clause, t0, t1, rule.omission, rule.change)
@@ -91,6 +104,19 @@ class Provisions:
             raw.value = None
         return [raw] + self.stance.rejections(doc, raw, t0, t1)
 
+    @staticmethod
+    def _after_other_version(doc: Doc, si: int, lo: int, t0: int) -> int:
+        """Regions before the trigger are read only after the last version phrase before it, when an
+        earlier phrase names another version: in "Where the US text recognises Crimea as Russian, the
+        London text leaves territory to talks from the line of contact", Crimea is the US text's."""
+        ms = [m for m in doc.attr.by_sentence.get(si) or () if m.explicit and m.version and m.end <= t0]
+        if len(ms) < 2:
+            return lo
+        last = ms[-1]
+        if last.start > lo and any(m.version != last.version and m.end <= last.start for m in ms[:-1]):
+            return max(lo, last.start)
+        return lo
+
     def territory(self, st, m, doc: Doc) -> list[Raw]:
         """Claims from a status phrase (cede, freeze along the line …) and the regions in its clause."""
         out: list[Raw] = []
@@ -98,14 +124,19 @@ class Provisions:
         t0, t1 = m.start(), m.end()
         si = doc.si(t0)
         clause = doc.clause(si, t0)
-        if self.stance.blocked(doc, si, clause, t0, False):
+        if self.stance.blocked(doc, si, clause, t0, False, t1):
             return out
         stance = self.stance.read(doc, clause, t0, t1)
         seg = doc.segment(clause, t0)
         status = st.status
+        nl = self.stance.no_longer(doc, clause, t0) if stance in ("included", "changed") else None
         neg = (self.stance.negation(doc, (max(clause[0], seg[0] - 2), t1), t0)
-               or self.stance.no_longer(doc, clause, t0)) if stance in ("included", "changed") else None
-        if neg:
+               or nl) if stance in ("included", "changed") else None
+        if nl and st.negated:
+            # "no longer asks Kyiv to recognise Crimea as Russian": the demand is gone from this
+            # version, which says nothing in its place: an omission, not a refusal to recognise
+            stance = "omitted"
+        elif neg:
             if not st.negated:
                 return out  # "does not cede Donbas": no status to claim
             status, stance = st.negated, "included"  # "does not recognise Crimea as Russian": not-recognized
@@ -116,6 +147,7 @@ class Provisions:
         if st.regions_after:  # "withdraw from the part of Donetsk …": what follows the verb, to the clause end
             lo, hi = t0, max(min(clause[1], t1 + self.reach), t1)
         found: list[tuple[str, int, int]] = []
+        lo = self._after_other_version(doc, si, lo, t0)
         if not st.always_key:
             for key, rx in self.regions:
                 for r in rx.finditer(v, lo, hi):

@@ -27,8 +27,8 @@ import copy
 
 from plandiff.extract.segments import Doc, Raw
 
-CUES = ("omission_before", "omission_after", "parked_before", "parked_after", "change_before", "change_after",
-        "negation_before", "no_longer_before", "opinion", "content", "rejection", "rejection_party",
+CUES = ("opinion_inside", "pronoun_subject", "omission_before", "omission_after", "parked_before", "parked_after", "change_before", "change_after",
+        "negation_before", "no_longer_before", "no_longer_cap", "opinion", "content", "rejection", "rejection_party",
         "rejection_backref")
 
 
@@ -41,17 +41,30 @@ class Stance:
         self.negation_reach = int(w.get("negation_before", 40))
         self.parked_confidence = float(cues.get("parked_confidence", 0.6))
 
-    def blocked(self, doc: Doc, si: int, clause: tuple[int, int], pos: int, opinion_ok: bool) -> bool:
-        """A wish, demand or opinion (or a sentence about another conflict): no claim."""
+    def blocked(self, doc: Doc, si: int, clause: tuple[int, int], pos: int, opinion_ok: bool,
+                end: int | None = None) -> bool:
+        """A wish, demand or opinion (or a sentence about another conflict): no claim.
+
+        `end` is where the trigger ends: a prescription inside it ("… said sanctions should be
+        lifted") is as much an opinion as one before it.
+        """
         if si in doc.attr.foreign:
             return True
         if opinion_ok:
             return False
-        prefix = doc.v[max(clause[0], pos - 300):pos]
+        lo = max(clause[0], pos - 300)
+        prefix = doc.v[lo:pos]
         op = self.opinion.search(prefix)
+        if op is None and end is not None and end > pos:
+            inside = self.opinion_inside.search(doc.v, pos, end)
+            if inside is not None:
+                prefix = doc.v[lo:inside.end()]
+                op = self.opinion_inside.search(prefix, pos - lo)
         if op is None:
             return False
         if self.content.search(prefix, 0, op.end()) is not None:
+            return False
+        if self._pronoun_for_plan(doc, si, prefix[:op.start()]):
             return False
         # the plan is the subject when it introduces the clause: a list under "The 28-point plan would:",
         # a "Point 4:" item, or a headline "Russia's memorandum: Ukraine must …"
@@ -59,6 +72,16 @@ class Stance:
             return False
         end = doc.attr.mention_end_before(si, clause[0])
         return not (end is not None and doc.v[end:clause[0]].strip() == ":")
+
+    def _pronoun_for_plan(self, doc: Doc, si: int, before: str) -> bool:
+        """ "The Russian memorandum … . It also demands that …": "it" right after a sentence that named a
+        version is that version, so its demand is the text's content, not a party's wish."""
+        if self.pronoun_subject.search(before) is None or si == 0:
+            return False
+        if doc.sents[si - 1].paragraph != doc.sents[si].paragraph:
+            return False
+        m = doc.attr.governing(si - 1)
+        return m is not None and m.explicit and m.version is not None and not m.dependent
 
     def _start(self, doc: Doc, clause: tuple[int, int], t0: int) -> int:
         """Where stance cues before t0 may begin: in its segment, after any version phrase ("the revised plan")."""

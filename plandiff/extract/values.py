@@ -196,6 +196,7 @@ class Status:
     needs: tuple = ()
     regions_after: bool = False
     negated: str | None = None  # the status a negation gives ("does not recognise Crimea as Russian")
+    yields_to: tuple = ()  # more specific statuses that win when both are said of a region in one sentence
 
 
 def build_territory(compile_, keywords) -> tuple[list[Status], list[tuple[str, re.Pattern]], list[tuple[re.Pattern, list[str]]],
@@ -204,7 +205,8 @@ def build_territory(compile_, keywords) -> tuple[list[Status], list[tuple[str, r
     vocab = load()["vocab"]
     statuses = [Status(s["status"], compile_.any_of(s["patterns"], f"rules.yaml territory {s['status']}"),
                        s.get("key"), s.get("always_key"), s.get("record"), s.get("russia_subject"),
-                       keywords.needs(s.get("needs")), s.get("regions") == "after", s.get("negated"))
+                       keywords.needs(s.get("needs")), s.get("regions") == "after", s.get("negated"),
+                       tuple(s.get("yields_to") or ()))
                 for s in spec["statuses"]]
     regions = [(k, compile_(p, f"vocab.yaml regions {k}")) for k, p in vocab["regions"].items()]
     groups = [(compile_(p, "vocab.yaml region_groups"), keys) for p, keys in vocab["region_groups"].items()]
