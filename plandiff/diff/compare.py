@@ -203,7 +203,7 @@ def diff_plans(old: Plan, new: Plan, taxonomy: Taxonomy | None = None) -> Change
     changes = []
     for key, a, b in align(old, new, tax):
         ptype = tax.get(key)
-        spec = ptype.value if ptype else {"type": "any"}
+        spec = tax.kind(key)
         label = ptype.label if ptype else key
         topic = ptype.topic if ptype else "custom"
         fields = differing_fields(a, b)
