@@ -155,8 +155,7 @@ def _annotation_details(old: Provision | None, new: Provision | None, fields: tu
         before = {(e.source, e.quote) for e in _all_evidence(old)}
         after = {(e.source, e.quote) for e in _all_evidence(new)}
         added, removed = len(after - before), len(before - after)
-        bits = " ".join(b for b in (f"+{added}" if added else "", f"−{removed}" if removed else "") if b)
-        out.append(Detail("evidence", note=bits or "reordered"))
+        out.append(Detail("evidence", note=None if added or removed else "reordered", added=added, removed=removed))
     return out
 
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from plandiff.kinds.detail import Detail
+from plandiff.kinds.detail import Detail, num
 
 Problems = list[tuple[tuple, str]]
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -66,16 +66,6 @@ def is_date(value: Any) -> bool:
 def same_number(a: Any, b: Any) -> bool:
     """Equal as quantities: 800000 and 800000.0000001 are one figure read twice."""
     return is_number(a) and is_number(b) and math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
-
-
-def num(n: Any) -> str:
-    if isinstance(n, bool):
-        return str(n).lower()
-    if isinstance(n, int):
-        return f"{n:,}"
-    if isinstance(n, float):
-        return f"{n:,.0f}" if n.is_integer() else f"{n:,.2f}".rstrip("0")
-    return str(n)
 
 
 def abbreviate(n: float, smallest: float = 1e6) -> str | None:

@@ -128,12 +128,6 @@ class Set(Kind):
         return {"value_text": v}  # a list stays a list: the export joins it
 
 
-def _pct(old: float, new: float) -> str | None:
-    if not old:
-        return None
-    return f"{(new - old) / abs(old) * 100:+.0f}%"
-
-
 class Count(Kind):
     """{<unit>: N, scope: …}, or one of the specials ("no-cap")."""
 
@@ -198,9 +192,7 @@ class Count(Kind):
         a, b = old.get(unit), new.get(unit)
         out = []
         if a != b and isinstance(a, int) and isinstance(b, int):
-            delta = f"{'+' if b >= a else '−'}{num(abs(b - a))}"
-            pct = _pct(a, b)
-            out.append(Detail(label, num(a), f"{num(b)} {unit}", f"{delta}, {pct.replace('-', '−')}" if pct else delta))
+            out.append(Detail(label, a, b, delta=b - a, percent=(b - a) / abs(a) * 100 if a else None, unit=unit))
         elif a != b:
             out.append(Detail(label, fmt_any(a), fmt_any(b)))
         if old.get("scope") != new.get("scope"):

@@ -10,6 +10,7 @@ from typing import Any
 
 from plandiff.diff.apply import DIFF_SCHEMA
 from plandiff.diff.changes import Change, ChangeSet, Unchanged, Unreported
+from plandiff.kinds.detail import detail_words
 
 
 def _ref(plan) -> dict:
@@ -23,7 +24,7 @@ def change_to_json(c: Change) -> dict[str, Any]:
             "old": c.old.to_data() if c.old is not None else None,
             "new": c.new.to_data() if c.new is not None else None,
             "summary": c.description,
-            "details": [{"label": d.label, "old": d.old, "new": d.new, "note": d.note} for d in c.details],
+            "details": [detail_words(d)._asdict() for d in c.details],
             "words": [[op, text] for op, text in c.words],
             "words_granularity": getattr(c.words, "granularity", "words")}
 
