@@ -12,7 +12,7 @@ from typing import Any
 
 from plandiff.kinds import Kind
 from plandiff.kinds.base import is_date, is_int, type_name
-from plandiff.load import values
+from plandiff.load.values import check as check_value
 from plandiff.load.values import show
 from plandiff.load.yamlsafe import INVALID
 from plandiff.model import (CAVEATS, COVERAGES, FULL_TEXT, HEADER_FIELDS, INCLUDED, OMITTED, PARTIAL,
@@ -267,7 +267,7 @@ class _Checker:
             if status == OMITTED and p.get("value") is not None:
                 self.bad(at + ("value",), "an omitted provision has no value", True)
             elif p.get("value") is not None and spec is not None:
-                for rel, msg in values.check(spec, p["value"]):
+                for rel, msg in check_value(spec, p["value"]):
                     self.bad(at + ("value",) + rel, msg)
             self.finite(p.get("value"), at + ("value",))
         evidence = self.evidence(p.get("evidence"), at, required="claims" not in p)
@@ -322,7 +322,7 @@ class _Checker:
             elif status == INCLUDED and value is None:
                 self.bad(cat, "a claim needs a value, or status: omitted for a report that the point was dropped")
             elif value is not None and spec is not None:
-                for rel, msg in values.check(spec, value):
+                for rel, msg in check_value(spec, value):
                     self.bad(cat + ("value",) + rel, msg)
             self.finite(value, cat + ("value",))
             out.append(Claim(value=value, status=status, evidence=self.evidence(c.get("evidence"), cat, True),
