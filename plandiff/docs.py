@@ -13,32 +13,6 @@ from plandiff.taxonomy import Taxonomy, default_taxonomy
 OUTPUT = Path("docs/provisions.md")
 
 
-def _type_text(spec: dict) -> str:
-    kind = spec["type"]
-    if kind == "enum":
-        values = ", ".join(f"`{v}`" for v in spec["values"])
-        return f"one of {values}" + (" — or a list of them" if spec.get("multiple") else "")
-    if kind == "count":
-        scopes = ", ".join(f"`{s}`" for s in spec["scopes"])
-        text = f"`{{{spec['unit']}: N, scope: …}}` with scope {scopes}"
-        if spec["specials"]:
-            text += "; or " + ", ".join(f"`{s}`" for s in spec["specials"])
-        return text
-    if kind == "set":
-        return "a list of distinct names (members are compared: +added, −removed)"
-    if kind == "money":
-        return "`{amount: N, currency: USD}`"
-    if kind == "duration":
-        return "one of `{years: N}`, `{months: N}`, `{days: N}`, optionally with `extendable: true`"
-    if kind == "date":
-        return "a date, YYYY-MM-DD"
-    if kind == "text":
-        return "free text"
-    if kind == "bool":
-        return "`true` or `false`"
-    return kind
-
-
 def render(tax: Taxonomy) -> str:
     out = ["# Provisions", "",
            "<!-- Generated from plandiff/data/taxonomy.yaml by `python -m plandiff.docs`; do not edit. -->", "",
@@ -55,14 +29,7 @@ def render(tax: Taxonomy) -> str:
                 continue
             pax = f" PA-X: {', '.join(p.pax)}." if p.pax else ""
             out += [f"### `{key}` — {p.label}", "", f"{p.description}{pax}", ""]
-            spec = p.value
-            if spec["type"] == "record":
-                out.append("Value: a mapping with any of these fields:")
-                out.append("")
-                for name, f in spec["fields"].items():
-                    out.append(f"- `{name}`: {_type_text(f)}")
-            else:
-                out.append(f"Value: {_type_text(spec)}.")
+            out += p.kind.doc_lines()
             out.append("")
     out += ["## Shared vocabularies", ""]
     for name, vocab in tax.vocabularies.items():

@@ -23,7 +23,8 @@ from typing import Any
 
 from plandiff.lineage import lineage_order
 from plandiff.model import OMITTED, UNREPORTED, Plan, Provision
-from plandiff.taxonomy import DURATION_UNITS, Taxonomy, default_taxonomy
+from plandiff.kinds import Kind
+from plandiff.taxonomy import Taxonomy, default_taxonomy
 
 EXPORT_SCHEMA = "plandiff.export/1"
 HELD, NOT_HELD, NOT_REPORTED = "held", "omitted", "unreported"
@@ -113,7 +114,7 @@ def build_tables(plans: list[Plan], taxonomy: Taxonomy | None = None) -> Tables:
                     "drafted_by": LIST_SEP.join(plan.drafted_by), "provision": key,
                     "label": ptype.label if ptype else key, "topic": ptype.topic if ptype else "custom",
                     "pax": LIST_SEP.join(ptype.pax) if ptype else None}
-            kind = ptype.value.get("type") if ptype else "any"
+            kind = tax.kind(key)
             prov = plan.provisions.get(key)
             if prov is None:
                 state = NOT_HELD if plan.full_text else NOT_REPORTED
@@ -125,13 +126,13 @@ def build_tables(plans: list[Plan], taxonomy: Taxonomy | None = None) -> Tables:
                     state = NOT_HELD if c.status == OMITTED else HELD
                     rows.append(_row(base, kind, state=state, state_from="file", claim=n, claims=len(prov.claims),
                                      point=point, summary=prov.summary, value=c.value, note=c.note or prov.note,
-                                     spec=ptype.value if ptype else None, evidence=_evidence(plan, c.evidence)))
+                                     evidence=_evidence(plan, c.evidence)))
                     evidence += _evidence_rows(plan, key, n, c.evidence)
                 continue
             state = {OMITTED: NOT_HELD, UNREPORTED: NOT_REPORTED}.get(prov.status, HELD)
             rows.append(_row(base, kind, state=state, state_from="file", claim=None, claims=0, point=point,
                              summary=prov.summary, value=prov.value, note=prov.note,
-                             spec=ptype.value if ptype else None, evidence=_evidence(plan, prov.evidence)))
+                             evidence=_evidence(plan, prov.evidence)))
             evidence += _evidence_rows(plan, key, None, prov.evidence)
     return Tables(rows, evidence)
 
@@ -143,15 +144,15 @@ def _point(prov: Provision) -> str | None:
     return LIST_SEP.join(str(x) for x in items)
 
 
-def _row(base: dict, kind: str, *, state: str, state_from: str, claim: int | None, claims: int,
+def _row(base: dict, kind: Kind, *, state: str, state_from: str, claim: int | None, claims: int,
          point: str | None = None, summary: str | None = None, value: Any = None, note: str | None = None,
-         spec: dict | None = None, evidence: list | None = None) -> dict:
+         evidence: list | None = None) -> dict:
     row = dict.fromkeys(c.name for c in PROVISION_COLUMNS)
     row.update(base)
     row.update(claim=claim, claims=claims, state=state, state_from=state_from, point=point, summary=summary,
-               value_kind=kind, note=note)
+               value_kind=kind.name, note=note)
     if value is not None:
-        row.update(typed_columns(spec or {"type": "any"}, value))
+        row.update({k: LIST_SEP.join(v) if isinstance(v, list) else v for k, v in kind.columns(value).items()})
         row["value_json"] = json.dumps(value, ensure_ascii=False, sort_keys=True)
     evidence = evidence or []
     row["evidence_count"] = len(evidence)
@@ -159,30 +160,6 @@ def _row(base: dict, kind: str, *, state: str, state_from: str, claim: int | Non
     row["evidence_dates"] = " | ".join(s.date or "" for s in evidence) or None
     row["evidence_urls"] = " | ".join(s.url or f"plans/{s.file}" for s in evidence) or None
     return row
-
-
-def typed_columns(spec: dict, value: Any) -> dict:
-    """A value spread over the typed columns its kind fills (records and custom values: JSON only)."""
-    kind = spec.get("type")
-    if kind == "count":
-        if isinstance(value, dict):
-            unit = spec.get("unit")
-            return {"value_number": value.get(unit), "value_unit": unit, "value_scope": value.get("scope")}
-        return {"value_text": value}
-    if kind in ("enum", "set"):
-        return {"value_text": LIST_SEP.join(value) if isinstance(value, list) else value}
-    if kind == "money" and isinstance(value, dict):
-        return {"value_number": value.get("amount"), "value_unit": value.get("currency")}
-    if kind == "duration" and isinstance(value, dict):
-        unit = next((u for u in DURATION_UNITS if u in value), None)
-        return {"value_number": value.get(unit) if unit else None, "value_unit": unit}
-    if kind == "bool":
-        return {"value_bool": value}
-    if kind in ("integer", "number"):
-        return {"value_number": value}
-    if kind in ("text", "date"):
-        return {"value_text": value}
-    return {}
 
 
 def _evidence(plan: Plan, evidence) -> list:

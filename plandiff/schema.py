@@ -8,51 +8,20 @@ lineage).
 """
 from __future__ import annotations
 
-from typing import Any
-
+from plandiff.kinds import Kind, kind_of
+from plandiff.kinds.scalar import DATE_SCHEMA as _DATE
+from plandiff.kinds.scalar import TEXT_SCHEMA as _TEXT
 from plandiff.load.plan import ATTRIBUTIONS, SCHEMA
 from plandiff.model import CAVEATS, COVERAGES, PROVISION_STATUSES
-from plandiff.taxonomy import CUSTOM_RE, DURATION_UNITS, Taxonomy, default_taxonomy
+from plandiff.taxonomy import CUSTOM_RE, Taxonomy, default_taxonomy
 
 SCHEMA_ID = "https://plandiff.invalid/schema/plandiff-1.json"
-_DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _SLUG = {"type": "string", "pattern": r"^[a-z0-9][a-z0-9_-]*$"}
-_TEXT = {"type": "string", "minLength": 1}
 
 
-def _enum_one(values: list[str]) -> dict:
-    return {"type": "string", "enum": list(values)}
-
-
-def value_schema(spec: dict) -> dict:
-    kind = spec["type"]
-    if kind == "enum":
-        one = _enum_one(spec["values"])
-        if spec.get("multiple"):
-            return {"anyOf": [one, {"type": "array", "items": one, "minItems": 1, "uniqueItems": True}]}
-        return one
-    if kind == "count":
-        unit = spec["unit"]
-        shape = {"type": "object", "required": [unit], "additionalProperties": False,
-                 "properties": {unit: {"type": "integer", "minimum": 0},
-                                "scope": _enum_one(spec["scopes"])}}
-        return {"anyOf": [shape, _enum_one(spec["specials"])]} if spec["specials"] else shape
-    if kind == "set":
-        return {"type": "array", "items": _TEXT, "uniqueItems": True}
-    if kind == "money":
-        return {"type": "object", "required": ["amount", "currency"], "additionalProperties": False,
-                "properties": {"amount": {"type": "number", "minimum": 0},
-                               "currency": {"type": "string", "pattern": "^[A-Z]{3}$"}}}
-    if kind == "duration":
-        props: dict[str, Any] = {u: {"type": "number", "minimum": 0} for u in DURATION_UNITS}
-        props["extendable"] = {"type": "boolean"}
-        return {"type": "object", "additionalProperties": False, "properties": props,
-                "oneOf": [{"required": [u]} for u in DURATION_UNITS]}
-    if kind == "record":
-        return {"type": "object", "additionalProperties": False, "minProperties": 1,
-                "properties": {k: value_schema(f) for k, f in spec["fields"].items()}}
-    return {"bool": {"type": "boolean"}, "integer": {"type": "integer"}, "number": {"type": "number"},
-            "text": _TEXT, "date": _DATE, "any": {}}[kind]
+def value_schema(spec: Kind | dict) -> dict:
+    """The JSON Schema of a value of one kind (the kind says it)."""
+    return kind_of(spec).schema()
 
 
 def _evidence() -> dict:
@@ -79,7 +48,7 @@ def _provision(value: dict, label: str, description: str) -> dict:
 
 def plan_schema(taxonomy: Taxonomy | None = None) -> dict:
     tax = taxonomy or default_taxonomy()
-    provisions = {key: _provision(value_schema(p.value), p.label, f"{p.description} (topic: {p.topic})")
+    provisions = {key: _provision(p.kind.schema(), p.label, f"{p.description} (topic: {p.topic})")
                   for key, p in tax.provisions.items()}
     source = {"type": "object", "required": ["id"], "additionalProperties": False,
               "properties": {"id": _TEXT, "file": {"type": "string", "pattern": "^sources/"},

@@ -6,7 +6,6 @@ enum value is added in one place: the data file.
 """
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from dataclasses import dataclass
@@ -15,9 +14,11 @@ from typing import Any
 
 import yaml
 
-VALUE_KINDS = ("count", "enum", "set", "bool", "integer", "number", "text", "date",
-               "money", "duration", "record")
-DURATION_UNITS = ("years", "months", "days")
+from plandiff.kinds import ANY, DURATION_UNITS, VALUE_KINDS, Kind, SpecContext, did_you_mean, parse_kind
+
+__all__ = ["DURATION_UNITS", "VALUE_KINDS", "ProvisionType", "Taxonomy", "TaxonomyError", "build_taxonomy",
+           "default_taxonomy", "did_you_mean"]
+
 CUSTOM_PREFIX = "custom."
 CUSTOM_RE = re.compile(r"custom\.[a-z0-9][a-z0-9_-]*")
 
@@ -28,8 +29,13 @@ class ProvisionType:
     label: str
     topic: str
     description: str
-    value: dict  # a normalised value-type spec: {"type": kind, ...}
+    kind: Kind  # what its values are: checked, described, compared and charted by the kind
     pax: tuple[str, ...] = ()
+
+    @property
+    def value(self) -> dict:
+        """The normalised value-type spec, {"type": kind name, ...}, as data."""
+        return self.kind.spec
 
 
 @dataclass(frozen=True)
@@ -44,8 +50,13 @@ class Taxonomy:
         if found is None and CUSTOM_RE.fullmatch(key):
             slug = key[len(CUSTOM_PREFIX):]
             return ProvisionType(key, slug.replace("_", " ").replace("-", " "), "custom",
-                                 "A point that fits no taxonomy key.", {"type": "any"})
+                                 "A point that fits no taxonomy key.", ANY)
         return found
+
+    def kind(self, key: str) -> Kind:
+        """The kind of a key's values; "any" for a key the taxonomy does not know."""
+        ptype = self.get(key)
+        return ptype.kind if ptype else ANY
 
     def suggest(self, key: str) -> str | None:
         return did_you_mean(key, self.provisions)
@@ -54,53 +65,8 @@ class Taxonomy:
         return list(self.topics)
 
 
-def did_you_mean(word: str, choices) -> str | None:
-    if len(str(word)) > 100:  # difflib is quadratic; nothing that long is a typo of a key
-        return None
-    match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return match[0] if match else None
-
-
 class TaxonomyError(ValueError):
     pass
-
-
-def _normalise_spec(spec: Any, vocabularies: dict, where: str, problems: list[str]) -> dict:
-    if not isinstance(spec, dict) or spec.get("type") not in VALUE_KINDS:
-        problems.append(f"{where}: value type must be a mapping with type one of {', '.join(VALUE_KINDS)}")
-        return {"type": "text"}
-    spec = dict(spec)
-    kind = spec["type"]
-    if kind == "enum":
-        if "vocabulary" in spec:
-            vocab = vocabularies.get(spec["vocabulary"])
-            if vocab is None:
-                problems.append(f"{where}: unknown vocabulary {spec['vocabulary']!r}")
-                vocab = {}
-            spec["values"] = list(vocab)
-        values = spec.get("values")
-        if not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
-            problems.append(f"{where}: enum needs a non-empty list of string values")
-            spec["values"] = []
-        elif len(set(values)) != len(values):
-            problems.append(f"{where}: enum values repeat")
-        spec.setdefault("multiple", False)
-    elif kind == "count":
-        if not isinstance(spec.get("unit"), str):
-            problems.append(f"{where}: count needs a unit")
-        spec.setdefault("scopes", [])
-        spec.setdefault("specials", [])
-    elif kind == "record":
-        fields = spec.get("fields")
-        if not isinstance(fields, dict) or not fields:
-            problems.append(f"{where}: record needs fields")
-            fields = {}
-        spec["fields"] = {name: _normalise_spec(f, vocabularies, f"{where}.{name}", problems)
-                          for name, f in fields.items()}
-        for name, f in spec["fields"].items():
-            if f["type"] == "record":
-                problems.append(f"{where}.{name}: records do not nest")
-    return spec
 
 
 def build_taxonomy(data: Any) -> Taxonomy:
@@ -131,7 +97,7 @@ def build_taxonomy(data: Any) -> Taxonomy:
         provisions[key] = ProvisionType(
             key=key, label=str(entry.get("label", key)), topic=str(entry.get("topic")),
             description=str(entry.get("description", "")),
-            value=_normalise_spec(entry.get("value"), vocabularies, key, problems),
+            kind=parse_kind(entry.get("value"), SpecContext(vocabularies, key, problems)),
             pax=tuple(entry.get("pax") or ()))
     if problems:
         raise TaxonomyError("taxonomy is invalid:\n" + "\n".join(problems))

@@ -70,8 +70,7 @@ class Cell:
 
 def cell(plan: Plan, key: str, taxonomy: Taxonomy | None = None) -> Cell:
     tax = taxonomy or default_taxonomy()
-    ptype = tax.get(key)
-    spec = ptype.value if ptype else {"type": "any"}
+    spec = tax.kind(key)
     p = plan.provisions.get(key)
     presence = plan.state(key)
     if presence == SILENT:

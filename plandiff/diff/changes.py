@@ -8,26 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from plandiff.kinds.detail import Detail
 from plandiff.model import HELD, SILENT, Plan, Provision
 
-
-@dataclass(frozen=True)
-class Detail:
-    """One typed line of a change: `label: old → new (note)`; old/new None when absent."""
-
-    label: str
-    old: str | None = None
-    new: str | None = None
-    note: str | None = None
-
-    def __str__(self) -> str:
-        if self.old is None and self.new is None:
-            text = self.label
-        else:
-            values = f"{self.old} → {self.new}" if self.old is not None and self.new is not None \
-                else (self.old if self.new is None else self.new)
-            text = f"{self.label}: {values}" if self.label else values
-        return f"{text} ({self.note})" if self.note else text
+__all__ = ["Detail", "Change", "ChangeSet", "KINDS", "KIND_NAMES", "DIFFERENCE_KINDS", "MIRROR",
+           "PLAN_HEADER_FIELDS", "Added", "Dropped", "Changed", "Renumbered", "Reworded", "Recited", "Unreported",
+           "Unchanged"]
 
 
 @dataclass(frozen=True)

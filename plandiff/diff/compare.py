@@ -155,8 +155,7 @@ def _annotation_details(old: Provision | None, new: Provision | None, fields: tu
         before = {(e.source, e.quote) for e in _all_evidence(old)}
         after = {(e.source, e.quote) for e in _all_evidence(new)}
         added, removed = len(after - before), len(before - after)
-        bits = " ".join(b for b in (f"+{added}" if added else "", f"−{removed}" if removed else "") if b)
-        out.append(Detail("evidence", note=bits or "reordered"))
+        out.append(Detail("evidence", note=None if added or removed else "reordered", added=added, removed=removed))
     return out
 
 
@@ -197,24 +196,28 @@ def _kind(old: Provision | None, new: Provision | None, fields: tuple[str, ...],
     return Recited if fields else Unchanged
 
 
-def diff_plans(old: Plan, new: Plan, taxonomy: Taxonomy | None = None) -> ChangeSet:
-    """Every provision of either version as a typed change, in taxonomy order."""
-    tax = taxonomy or default_taxonomy()
-    changes = []
-    for key, a, b in align(old, new, tax):
-        ptype = tax.get(key)
-        spec = ptype.value if ptype else {"type": "any"}
-        label = ptype.label if ptype else key
-        topic = ptype.topic if ptype else "custom"
-        fields = differing_fields(a, b)
-        states = (old.state(key), new.state(key))
-        kind = _kind(a, b, fields, states)
+def type_change(tax: Taxonomy, key: str, a: Provision | None, b: Provision | None, old: Plan, new: Plan,
+                states: tuple[str, str], fields: tuple[str, ...] | None = None, words: Any = None,
+                kind: type[Change] | None = None) -> Change:
+    """One aligned pair as its typed change. A change set read back from JSON hands in the
+    fields, word diff and kind it states; the differ works them out."""
+    ptype = tax.get(key)
+    fields = differing_fields(a, b) if fields is None else fields
+    kind = kind or _kind(a, b, fields, states)
+    if words is None:
         words = ()
         if "summary" in fields and a is not None and b is not None and a.summary and b.summary:
             words = word_diff(a.summary, b.summary)
-        changes.append(kind(key=key, label=label, topic=topic, old=a, new=b, fields=fields,
-                            details=tuple(_details(spec, a, b, fields, old, new, states)), words=words,
-                            old_state=states[0], new_state=states[1]))
+    return kind(key=key, label=ptype.label if ptype else key, topic=ptype.topic if ptype else "custom",
+                old=a, new=b, fields=fields, details=tuple(_details(tax.kind(key), a, b, fields, old, new, states)),
+                words=words, old_state=states[0], new_state=states[1])
+
+
+def diff_plans(old: Plan, new: Plan, taxonomy: Taxonomy | None = None) -> ChangeSet:
+    """Every provision of either version as a typed change, in taxonomy order."""
+    tax = taxonomy or default_taxonomy()
+    changes = [type_change(tax, key, a, b, old, new, (old.state(key), new.state(key)))
+               for key, a, b in align(old, new, tax)]
     header = {k: (v, new.header()[k]) for k, v in old.header().items() if v != new.header()[k]}
     # Sources are a set keyed by id (the loader rejects a repeated id): their order in the file is not content.
     sources_differ = {s.id: s for s in old.sources} != {s.id: s for s in new.sources}

@@ -25,8 +25,6 @@ _TRIM = " \t\n,;:-–—"
 
 
 def finish(raws: list[Raw], doc: Doc, source: str, tax, bases: dict, base_values: dict) -> list[Claim]:
-    from plandiff.load.values import check
-
     text = doc.text
     claims: list[Claim] = []
     for raw in raws:
@@ -36,7 +34,7 @@ def finish(raws: list[Raw], doc: Doc, source: str, tax, bases: dict, base_values
         value = raw.value
         if value == {} or value == []:
             value = None
-        if value is not None and check(ptype.value, value):
+        if value is not None and ptype.kind.check(value):
             value = None  # never emit a value the taxonomy would refuse
         plan, factor, how, candidates = doc.attr.attribute(raw.si, raw.pos, raw.clause)
         if how == "foreign":
@@ -121,7 +119,7 @@ def _drop_less_specific(claims: list[Claim], doc: Doc, tax) -> list[Claim]:
     for group in groups.values():
         if len(group) < 2:
             continue
-        spec = tax.get(group[0].provision).value
+        spec = tax.get(group[0].provision).kind
         for a in group:
             for b in group:
                 if a is not b and a.value != b.value and consistent(spec, a.provision, a.value, b.value) \

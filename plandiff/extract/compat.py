@@ -1,13 +1,17 @@
-"""Whether two values of one provision agree: equal, or the claim less specific than the plan.
+"""Whether two values of one provision agree: equivalent, or the claim less specific than the plan.
 
 Used by the claims stage (to keep the most specific of two values found in
 one sentence) and by `propose` (agreement adds evidence, contradiction makes
-a dispute), so it lives apart from both. Pairs of enum values that agree are
-data: `compatible` in plandiff/data/extract/vocab.yaml.
+a dispute), so it lives apart from both. The judgement is each value kind's
+(plandiff/kinds: 1.5bn dollars is $1,500,000,000, a year is twelve months);
+what this adds is the data: pairs of enum values that agree are `compatible`
+in plandiff/data/extract/vocab.yaml.
 """
 from __future__ import annotations
 
 from typing import Any
+
+from plandiff.kinds import Kind, kind_of
 
 
 def _compat() -> dict:
@@ -16,50 +20,16 @@ def _compat() -> dict:
     return load()["vocab"].get("compatible") or {}
 
 
-def consistent(spec: dict, key: str, claim: Any, plan: Any) -> bool:
-    """Whether a claimed value agrees with (equals or is less specific than) the plan's value."""
-    if claim is None or plan is None or claim == plan:
-        return True
-    kind = spec["type"]
-    compat = _compat()
-    if kind == "enum":
-        table = compat.get(key) or compat.get(spec.get("vocabulary", "")) or compat.get("territory_status"
-                                                                                         if spec.get("multiple") else "", {})
-        cl = claim if isinstance(claim, list) else [claim]
-        pl = plan if isinstance(plan, list) else [plan]
-        return all(c in pl or any(p in (table.get(c) or ()) for p in pl) for c in cl)
-    if kind == "count":
-        if isinstance(claim, dict) and isinstance(plan, dict):
-            unit = spec["unit"]
-            return claim.get(unit) == plan.get(unit) and (
-                "scope" not in claim or "scope" not in plan or claim["scope"] == plan["scope"])
-        return False
-    if kind == "set":
-        return isinstance(claim, list) and isinstance(plan, list) and set(claim) <= set(plan)
-    if kind == "record":
-        if not (isinstance(claim, dict) and isinstance(plan, dict)):
-            return False
-        for k, v in claim.items():
-            if k in plan and not consistent(spec["fields"].get(k, {"type": "any"}), f"{key}.{k}", v, plan[k]):
-                return False
-        return True
-    if kind in ("text", "any"):
-        return True
-    return False
+def consistent(spec: Kind | dict, key: str, claim: Any, plan: Any) -> bool:
+    """Whether a claimed value agrees with (is equivalent to or less specific than) the plan's value."""
+    return kind_of(spec).agrees(claim, plan, key, _compat())
 
 
-def holds(spec: dict, key: str, claim: Any, plan: Any) -> bool:
+def holds(spec: Kind | dict, key: str, claim: Any, plan: Any) -> bool:
     """Whether the plan's value already states everything the claim says (record fields included)."""
-    if spec["type"] == "record" and isinstance(claim, dict) and isinstance(plan, dict):
-        return all(k in plan for k in claim) and consistent(spec, key, claim, plan)
-    return consistent(spec, key, claim, plan)
+    return kind_of(spec).holds(claim, plan, key, _compat())
 
 
-def merge(spec: dict, claim: Any, plan: Any) -> Any:
+def merge(spec: Kind | dict, claim: Any, plan: Any) -> Any:
     """The plan's value with fields the claim adds (records only)."""
-    if spec["type"] == "record" and isinstance(claim, dict) and isinstance(plan, dict):
-        merged = dict(plan)
-        for k, v in claim.items():
-            merged.setdefault(k, v)
-        return merged
-    return plan
+    return kind_of(spec).merge(claim, plan)

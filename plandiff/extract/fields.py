@@ -17,7 +17,9 @@ import copy
 import re
 from typing import Any
 
+from plandiff.extract.data import DataError
 from plandiff.extract.segments import Doc, Raw
+from plandiff.kinds import DURATION_UNITS
 from plandiff.extract.values import Rule
 
 
@@ -75,46 +77,59 @@ class FieldReader:
             raw.value = value
 
     def _field_value(self, f, m, doc: Doc, lo: int, hi: int) -> Any:
-        if f.kind in ("value", "set"):
-            return copy.deepcopy(f.value)
-        if f.kind == "number":
-            return self.numbers.value(m.group(f.group))
-        if f.kind == "party":
-            said = m.group(f.group)
-            for name, rx in self.parties:
-                if rx.fullmatch(said) or rx.match(said):
-                    return name
-            return None
-        if f.kind == "parties":
-            out = []
-            for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(f.group)):
-                part = part.strip()
-                for name, rx in self.parties:
-                    if rx.fullmatch(part) or rx.fullmatch(re.sub(r"^the\s+", "", part)):
-                        if name not in out:
-                            out.append(name)
-                        break
-            return out or None
-        if f.kind == "money":
-            n = self.numbers.regex.search(doc.v, m.start(), m.end())
-            if n is None:
-                return None
-            amount = self.numbers.value(n.group())
-            cur = self.numbers.currency(doc.v[max(lo, n.start() - 4):min(hi, n.end() + 12)])
-            if amount is None or cur is None:
-                return None
-            return {"amount": amount, "currency": cur}
-        if f.kind == "duration":
-            n = self.numbers.value(m.group("n"))
-            unit = m.group("u").lower().rstrip("s") + "s"
-            if n is None or unit not in ("days", "months", "years"):
-                return None
-            out = {unit: n}
-            s = doc.sents[doc.si(m.start())]
-            if self.extendable.search(doc.v, s.start, s.end):
-                out["extendable"] = True
-            return out
+        read = getattr(self, f"_read_{f.kind}", None)
+        if read is None:
+            raise DataError(f"rules.yaml {f.name}: no reader for a {f.kind!r} field")
+        return read(f, m, doc, lo, hi)
+
+    # --- one reader per field kind (the key beside `pattern` in rules.yaml `fields:`) ---
+
+    def _read_value(self, f, m, doc: Doc, lo: int, hi: int) -> Any:
+        return copy.deepcopy(f.value)
+
+    _read_set = _read_value  # a member; `fields` adds it to the list
+
+    def _read_number(self, f, m, doc: Doc, lo: int, hi: int) -> Any:
+        return self.numbers.value(m.group(f.group))
+
+    def _read_party(self, f, m, doc: Doc, lo: int, hi: int) -> Any:
+        said = m.group(f.group)
+        for name, rx in self.parties:
+            if rx.fullmatch(said) or rx.match(said):
+                return name
         return None
+
+    def _read_parties(self, f, m, doc: Doc, lo: int, hi: int) -> Any:
+        out = []
+        for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(f.group)):
+            part = part.strip()
+            for name, rx in self.parties:
+                if rx.fullmatch(part) or rx.fullmatch(re.sub(r"^the\s+", "", part)):
+                    if name not in out:
+                        out.append(name)
+                    break
+        return out or None
+
+    def _read_money(self, f, m, doc: Doc, lo: int, hi: int) -> Any:
+        n = self.numbers.regex.search(doc.v, m.start(), m.end())
+        if n is None:
+            return None
+        amount = self.numbers.value(n.group())
+        cur = self.numbers.currency(doc.v[max(lo, n.start() - 4):min(hi, n.end() + 12)])
+        if amount is None or cur is None:
+            return None
+        return {"amount": amount, "currency": cur}
+
+    def _read_duration(self, f, m, doc: Doc, lo: int, hi: int) -> Any:
+        n = self.numbers.value(m.group("n"))
+        unit = m.group("u").lower().rstrip("s") + "s"
+        if n is None or unit not in DURATION_UNITS:
+            return None
+        out = {unit: n}
+        s = doc.sents[doc.si(m.start())]
+        if self.extendable.search(doc.v, s.start, s.end):
+            out["extendable"] = True
+        return out
 
     # --- troop cap ----------------------------------------------------------------
 

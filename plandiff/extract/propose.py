@@ -274,7 +274,7 @@ def propose(claims: list[Claim], plans_dir: str | Path = "plans") -> Proposal:
         if ptype is None:
             proposal.skipped.append((c, "unknown provision key"))
             continue
-        spec = ptype.value
+        spec = ptype.kind
         if c.plan is not None:
             if c.plan not in data:
                 proposal.skipped.append((c, f"no plan file for {c.plan}"))

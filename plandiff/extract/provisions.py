@@ -87,22 +87,28 @@ class Provisions:
         spans = [(t0, t1)] + self.stance.cue_span(doc, clause, t0, t1, stance)
         raw = Raw(rule, rule.key, spans, None, stance, si, clause, t0, rule.confidence)
         _parked(raw, self.stance)
-        if rule.handler == "enum":
-            name = m.lastgroup
-            raw.value = copy.deepcopy(rule.group_values.get(name))
-        elif rule.handler == "count":
-            out = self.fields.count(rule, m, doc, raw)
-            if out is None:
-                return []
-            return out
-        else:
-            raw.value = copy.deepcopy(rule.value)
-            self.fields.fields(rule, doc, raw, t0, t1)
+        done = getattr(self, f"_handle_{rule.handler}")(rule, m, doc, raw)
+        if done is not None:
+            return done
         if not self.stance.apply_negation(doc, raw, rule, t0):
             return []
         if raw.stance == "omitted":
             raw.value = None
         return [raw] + self.stance.rejections(doc, raw, t0, t1)
+
+    # --- one method per rule handler (rules.yaml `handler:`); a list return is the handler's final word ---
+
+    def _handle_const(self, rule: Rule, m, doc: Doc, raw: Raw) -> list[Raw] | None:
+        raw.value = copy.deepcopy(rule.value)
+        self.fields.fields(rule, doc, raw, m.start(), m.end())
+        return None
+
+    def _handle_enum(self, rule: Rule, m, doc: Doc, raw: Raw) -> list[Raw] | None:
+        raw.value = copy.deepcopy(rule.group_values.get(m.lastgroup))
+        return None
+
+    def _handle_count(self, rule: Rule, m, doc: Doc, raw: Raw) -> list[Raw] | None:
+        return self.fields.count(rule, m, doc, raw) or []
 
     @staticmethod
     def _after_other_version(doc: Doc, si: int, lo: int, t0: int) -> int:

@@ -134,47 +134,62 @@ class Rule:
         return rx
 
 
+class _Triggers:
+    """How each rule handler (rules.yaml `handler:`) compiles its triggers: (regex, parts, group values, extra)."""
+
+    @staticmethod
+    def const(r: dict, where: str, compile_, keywords) -> tuple:
+        return compile_.any_of(r["triggers"], where), [], {}, {}
+
+    @staticmethod
+    def enum(r: dict, where: str, compile_, keywords) -> tuple:
+        group_values: dict[str, Any] = {}
+        parts: list = []
+        for j, entry in enumerate(r["values"]):
+            name = f"e{j}"
+            group_values[name] = entry["value"]
+            src = f"(?P<{name}>" + "|".join(f"(?:{compile_.source(p)})" for p in entry["patterns"]) + ")"
+            try:
+                re.compile(src)
+            except re.error as exc:
+                raise DataError(f"{where} value {entry['value']!r}: {exc}") from exc
+            parts.append((src, keywords.needs(entry.get("needs"))))
+        return re.compile("|".join(p for p, _ in parts)), parts, group_values, {}
+
+    @staticmethod
+    def count(r: dict, where: str, compile_, keywords) -> tuple:
+        parts = [f"(?P<nocap>{'|'.join('(?:' + compile_.source(p) + ')' for p in r.get('no_cap') or [])})"]
+        parts.append("(?P<cap>" + "|".join(f"(?:{compile_.source(p)})" for p in r["triggers"]) + ")")
+        try:
+            regex = re.compile("|".join(parts))
+        except re.error as exc:
+            raise DataError(f"{where}: {exc}") from exc
+        extra = {k: compile_(r[k], f"{where} {k}") for k in ("number_before", "number_after", "relative_by",
+                                                           "relative_from", "compared", "lowered")}
+        extra.update(unit=r.get("unit", "personnel"), min=r.get("min", 1), max=r.get("max", 10 ** 9))
+        return regex, [], {}, extra
+
+
+# A field entry names how to read it by one key beside `pattern` (and `value`): set, money, duration, number, …
+_FIELD_PLAIN = ("pattern", "value")
+
+
 def build_rules(compile_, keywords) -> list[Rule]:
     spec = load()["rules"]
     rules = []
     for i, r in enumerate(spec["rules"]):
         where = f"rules.yaml rules[{i}] ({r.get('key')})"
         handler = r.get("handler", "const")
-        group_values: dict[str, Any] = {}
-        parts: list = []
-        if handler == "enum":
-            for j, entry in enumerate(r["values"]):
-                name = f"e{j}"
-                group_values[name] = entry["value"]
-                src = f"(?P<{name}>" + "|".join(f"(?:{compile_.source(p)})" for p in entry["patterns"]) + ")"
-                try:
-                    re.compile(src)
-                except re.error as exc:
-                    raise DataError(f"{where} value {entry['value']!r}: {exc}") from exc
-                parts.append((src, keywords.needs(entry.get("needs"))))
-            regex = re.compile("|".join(p for p, _ in parts))
-        elif handler == "count":
-            parts = [f"(?P<nocap>{'|'.join('(?:' + compile_.source(p) + ')' for p in r.get('no_cap') or [])})"]
-            parts.append("(?P<cap>" + "|".join(f"(?:{compile_.source(p)})" for p in r["triggers"]) + ")")
-            try:
-                regex = re.compile("|".join(parts))
-            except re.error as exc:
-                raise DataError(f"{where}: {exc}") from exc
-            parts = []
-        else:
-            regex = compile_.any_of(r["triggers"], where)
+        build = getattr(_Triggers, handler, None) if not handler.startswith("_") else None
+        if build is None:
+            raise DataError(f"{where}: unknown handler {handler!r}")
+        regex, parts, group_values, extra = build(r, where, compile_, keywords)
         fields = []
         for name, entries in (r.get("fields") or {}).items():
             for entry in entries:
-                kind = next((k for k in ("set", "money", "duration", "number", "party", "parties") if k in entry),
-                            "value")
+                kind = next((k for k in entry if k not in _FIELD_PLAIN), "value")
                 fields.append(Field(name, compile_(entry["pattern"], f"{where} field {name}"), entry.get("value"),
-                                    kind, entry.get(kind) if kind in ("number", "party", "parties") else None))
-        extra = {}
-        if handler == "count":
-            for k in ("number_before", "number_after", "relative_by", "relative_from", "compared", "lowered"):
-                extra[k] = compile_(r[k], f"{where} {k}")
-            extra.update(unit=r.get("unit", "personnel"), min=r.get("min", 1), max=r.get("max", 10 ** 9))
+                                    kind, entry[kind] if isinstance(entry.get(kind), str) else None))
         rules.append(Rule(key=r["key"], handler=handler, regex=regex, value=r.get("value"),
                           group_values=group_values, fields=fields, window=r.get("window", "clause"),
                           after=int(r.get("after", 0)), opinion_ok=bool(r.get("opinion_ok")),

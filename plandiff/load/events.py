@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from plandiff.diagnostics import Diagnostic
-from plandiff.load import values
+from plandiff.kinds.base import type_name
 from plandiff.load.plan import _Checker
 from plandiff.load.values import show
 from plandiff.load.yamlsafe import read_yaml
@@ -29,7 +29,7 @@ EVENT_SOURCE_FIELDS = ("outlet", "date", "url", "title", "language", "caveats", 
 class _EventChecker(_Checker):
     def events(self, data: Any) -> list[Event]:
         if not isinstance(data, dict):
-            self.bad((), f"an events file is a mapping with schema and events; got {values._type_name(data)}")
+            self.bad((), f"an events file is a mapping with schema and events; got {type_name(data)}")
             return []
         self.fields(data, ("schema", "events"), (), "an events file")
         if data.get("schema") != EVENTS_SCHEMA:
@@ -53,7 +53,7 @@ class _EventChecker(_Checker):
 
     def event(self, e: Any, at: tuple) -> Event | None:
         if not isinstance(e, dict):
-            self.bad(at, f"an event is a mapping (id, date, title, kind, sources …); got {values._type_name(e)}")
+            self.bad(at, f"an event is a mapping (id, date, title, kind, sources …); got {type_name(e)}")
             return None
         self.fields(e, EVENT_FIELDS, at, "an event")
         eid = self.slug(e, "id", at, True)
@@ -86,7 +86,7 @@ class _EventChecker(_Checker):
         for i, s in enumerate(raw):
             sat = at + ("sources", i)
             if not isinstance(s, dict):
-                self.bad(sat, f"a source is a mapping with outlet, date and url; got {values._type_name(s)}")
+                self.bad(sat, f"a source is a mapping with outlet, date and url; got {type_name(s)}")
                 continue
             self.fields(s, EVENT_SOURCE_FIELDS, sat, "an event source")
             outlet = self.text(s, "outlet", sat, True)

@@ -10,7 +10,9 @@ import math
 import re
 from typing import Any
 
-from plandiff.load import values
+from plandiff.kinds import Kind
+from plandiff.kinds.base import is_date, is_int, type_name
+from plandiff.load.values import check as check_value
 from plandiff.load.values import show
 from plandiff.load.yamlsafe import INVALID
 from plandiff.model import (CAVEATS, COVERAGES, FULL_TEXT, HEADER_FIELDS, INCLUDED, OMITTED, PARTIAL,
@@ -56,7 +58,7 @@ class _Checker:
                 self.missing(d, k, where)
             return None
         if not isinstance(v, str) or not v.strip():
-            self.bad(where + (k,), f"{k} must be non-empty text; got {values._type_name(v)}")
+            self.bad(where + (k,), f"{k} must be non-empty text; got {type_name(v)}")
             return None
         return v
 
@@ -81,7 +83,7 @@ class _Checker:
             if required:
                 self.missing(d, k, where)
             return None
-        if not values.is_date(v):
+        if not is_date(v):
             self.bad(where + (k,), f"{k} must be a date YYYY-MM-DD; got {show(v)}")
             return None
         return v
@@ -91,21 +93,21 @@ class _Checker:
         if v is None:
             return ()
         if not isinstance(v, list):
-            self.bad(where + (k,), f"{k} must be a list; got {values._type_name(v)}")
+            self.bad(where + (k,), f"{k} must be a list; got {type_name(v)}")
             return ()
         out = []
         for i, item in enumerate(v):
             if isinstance(item, str) and item.strip():
                 out.append(item)
             elif item is not INVALID:
-                self.bad(where + (k, i), f"{k} entries must be non-empty text; got {values._type_name(item)}")
+                self.bad(where + (k, i), f"{k} entries must be non-empty text; got {type_name(item)}")
         return tuple(out)
 
     # --- sections ----------------------------------------------------------
 
     def plan(self, data: Any) -> Plan | None:
         if not isinstance(data, dict):
-            self.bad((), f"a plan file must be a mapping of fields (schema, id, title, …); got {values._type_name(data)}")
+            self.bad((), f"a plan file must be a mapping of fields (schema, id, title, …); got {type_name(data)}")
             return None
         self.fields(data, TOP_FIELDS, (), "a plan")
         schema = data.get("schema")
@@ -121,7 +123,7 @@ class _Checker:
         revises = self.slug(data, "revises", ())
         responds_to = self.slug(data, "responds_to", ())
         point_count = data.get("point_count")
-        if point_count is not None and (not values._is_int(point_count) or point_count < 1):
+        if point_count is not None and (not is_int(point_count) or point_count < 1):
             self.bad(("point_count",), f"point_count must be a whole number ≥ 1 or null; got {show(point_count)}")
             point_count = None
         notes = self.text(data, "notes", ())
@@ -166,13 +168,13 @@ class _Checker:
             self.bad((), "missing required field 'sources' (the reports the plan cites)")
             return ()
         if not isinstance(raw, list):
-            self.bad(("sources",), f"sources must be a list; got {values._type_name(raw)}")
+            self.bad(("sources",), f"sources must be a list; got {type_name(raw)}")
             return ()
         out = []
         for i, s in enumerate(raw):
             at = ("sources", i)
             if not isinstance(s, dict):
-                self.bad(at, f"a source must be a mapping with id and file or url; got {values._type_name(s)}")
+                self.bad(at, f"a source must be a mapping with id and file or url; got {type_name(s)}")
                 continue
             self.fields(s, SOURCE_FIELDS, at, "a source")
             sid = self.text(s, "id", at, True)
@@ -215,7 +217,7 @@ class _Checker:
             self.bad((), "missing required field 'provisions'")
             return {}
         if not isinstance(raw, dict):
-            self.bad(("provisions",), f"provisions must be a mapping of key: provision; got {values._type_name(raw)}")
+            self.bad(("provisions",), f"provisions must be a mapping of key: provision; got {type_name(raw)}")
             return {}
         out = {}
         for key, p in raw.items():
@@ -229,13 +231,13 @@ class _Checker:
                 extra = f"; did you mean {show(hint)}?" if hint else " (use custom.<slug> for a point that fits no key)"
                 self.bad(at, f"unknown provision key {show(key)}{extra}", True)
             if not isinstance(p, dict):
-                self.bad(at, f"a provision must be a mapping (summary, value, evidence …); got {values._type_name(p)}")
+                self.bad(at, f"a provision must be a mapping (summary, value, evidence …); got {type_name(p)}")
                 continue
-            prov = self.provision(key, p, at, ptype.value if ptype else None)
+            prov = self.provision(key, p, at, ptype.kind if ptype else None)
             out[key] = prov
         return out
 
-    def provision(self, key: str, p: dict, at: tuple, spec: dict | None) -> Provision:
+    def provision(self, key: str, p: dict, at: tuple, spec: Kind | None) -> Provision:
         self.fields(p, PROVISION_FIELDS, at, "a provision")
         point = self.point(p, at)
         summary = self.text(p, "summary", at, True)
@@ -265,7 +267,7 @@ class _Checker:
             if status == OMITTED and p.get("value") is not None:
                 self.bad(at + ("value",), "an omitted provision has no value", True)
             elif p.get("value") is not None and spec is not None:
-                for rel, msg in values.check(spec, p["value"]):
+                for rel, msg in check_value(spec, p["value"]):
                     self.bad(at + ("value",) + rel, msg)
             self.finite(p.get("value"), at + ("value",))
         evidence = self.evidence(p.get("evidence"), at, required="claims" not in p)
@@ -292,14 +294,14 @@ class _Checker:
         if v is None or v is INVALID:
             return None
         items = v if isinstance(v, list) else [v]
-        ok = bool(items) and all((values._is_int(x) and x >= 1) or (isinstance(x, str) and POINT_RE.fullmatch(x))
+        ok = bool(items) and all((is_int(x) and x >= 1) or (isinstance(x, str) and POINT_RE.fullmatch(x))
                                  for x in items)
         if not ok:
             self.bad(at + ("point",), f"point must be a number, a sub-point such as 21a, or a list of them; got {show(v)}")
             return None
         return v
 
-    def claims(self, raw: Any, at: tuple, spec: dict | None) -> tuple[Claim, ...]:
+    def claims(self, raw: Any, at: tuple, spec: Kind | None) -> tuple[Claim, ...]:
         if not isinstance(raw, list) or len(raw) < 2:
             self.bad(at, "claims lists the disagreeing reports: at least two {value, evidence} entries")
             return ()
@@ -307,7 +309,7 @@ class _Checker:
         for i, c in enumerate(raw):
             cat = at + (i,)
             if not isinstance(c, dict):
-                self.bad(cat, f"a claim is a mapping with value (or status: omitted) and evidence; got {values._type_name(c)}")
+                self.bad(cat, f"a claim is a mapping with value (or status: omitted) and evidence; got {type_name(c)}")
                 continue
             self.fields(c, CLAIM_FIELDS, cat, "a claim")
             status = c.get("status", INCLUDED)
@@ -320,7 +322,7 @@ class _Checker:
             elif status == INCLUDED and value is None:
                 self.bad(cat, "a claim needs a value, or status: omitted for a report that the point was dropped")
             elif value is not None and spec is not None:
-                for rel, msg in values.check(spec, value):
+                for rel, msg in check_value(spec, value):
                     self.bad(cat + ("value",) + rel, msg)
             self.finite(value, cat + ("value",))
             out.append(Claim(value=value, status=status, evidence=self.evidence(c.get("evidence"), cat, True),
@@ -339,7 +341,7 @@ class _Checker:
         for i, e in enumerate(raw):
             eat = at + ("evidence", i)
             if not isinstance(e, dict):
-                self.bad(eat, f"evidence entries are mappings with source and quote; got {values._type_name(e)}")
+                self.bad(eat, f"evidence entries are mappings with source and quote; got {type_name(e)}")
                 continue
             self.fields(e, EVIDENCE_FIELDS, eat, "evidence")
             sid = self.text(e, "source", eat, True)

@@ -7,19 +7,17 @@ a symbol, a word and a colour.
 """
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
 from plandiff.diff.changes import (KIND_NAMES, Added, Change, ChangeSet, Changed, Detail, Dropped, Recited,
                                    Renumbered, Reworded, Unchanged, Unreported)
+from plandiff.kinds.detail import detail_words
 from plandiff.model import ABSENT, SILENT
 from plandiff.render.html.page import (KIND_ORDER, Links, add, document, el, filters, kind_mark,
                                        points_text)
 from plandiff.render.html.parts import provision_view, spec_of, version_heading
 from plandiff.taxonomy import Taxonomy, default_taxonomy
 
-_DELTA = re.compile(r"^[+−-][\d,.]+")
 CUSTOM_TOPIC = "Other points (custom keys)"
 
 
@@ -35,23 +33,25 @@ def topic_title(tax: Taxonomy, topic: str) -> str:
 
 
 def detail_view(d: Detail, tag: str = "li") -> etree._Element:
+    """A detail as spans (label, old → new, note), worded like every report; a measured note is a delta."""
+    w = detail_words(d)
     li = el(tag)
-    has_values = d.old is not None or d.new is not None
-    if d.label and (has_values or d.label not in ("added", "dropped")):
-        add(li, el("span", d.label, class_="dlabel"), ": " if has_values else None)
-    if d.old is not None and d.new is not None:
-        add(li, el("span", d.old, class_="old"), " → ", el("span", d.new, class_="new"))
-    elif d.old is not None:
-        add(li, el("span", d.old, class_="old"))
-    elif d.new is not None:
-        add(li, el("span", d.new, class_="new"))
-    if d.note:
-        if _DELTA.match(d.note):
-            add(li, " ", el("span", f"({d.note})", class_="delta"))
-        elif has_values or (d.label and d.label not in ("added", "dropped")):
-            add(li, " ", el("span", f"({d.note})", class_="note"))
+    has_values = w.old is not None or w.new is not None
+    if w.label and (has_values or w.label not in ("added", "dropped")):
+        add(li, el("span", w.label, class_="dlabel"), ": " if has_values else None)
+    if w.old is not None and w.new is not None:
+        add(li, el("span", w.old, class_="old"), " → ", el("span", w.new, class_="new"))
+    elif w.old is not None:
+        add(li, el("span", w.old, class_="old"))
+    elif w.new is not None:
+        add(li, el("span", w.new, class_="new"))
+    if w.note:
+        if d.measured:
+            add(li, " ", el("span", f"({w.note})", class_="delta"))
+        elif has_values or (w.label and w.label not in ("added", "dropped")):
+            add(li, " ", el("span", f"({w.note})", class_="note"))
         else:
-            add(li, el("span", d.note))
+            add(li, el("span", w.note))
     return li
 
 

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from plandiff.diff.describe import format_value
+from plandiff.kinds import Kind, kind_of
 from plandiff.model import Claim, Evidence, Plan, Provision
 from plandiff.render.html.page import Links, el
 from plandiff.taxonomy import default_taxonomy
@@ -71,9 +72,9 @@ def file_label(file: str) -> str:
     return PurePosixPath(str(file).replace("\\", "/")).name
 
 
-def spec_of(taxonomy, key: str) -> dict:
-    ptype = taxonomy.get(key)
-    return ptype.value if ptype else {"type": "any"}
+def spec_of(taxonomy, key: str) -> Kind:
+    """The kind of a key's values ("any" for one the taxonomy does not know)."""
+    return taxonomy.kind(key)
 
 
 def label_of(taxonomy, key: str) -> str:
@@ -81,24 +82,24 @@ def label_of(taxonomy, key: str) -> str:
     return ptype.label if ptype else key
 
 
-def meanings(spec: dict, value) -> str | None:
+def meanings(spec: Kind | dict, value) -> str | None:
     """What the enum values mean, from the taxonomy's shared vocabulary (None when it has no words for them)."""
-    vocab = default_taxonomy().vocabularies.get(spec.get("vocabulary") or "")
-    if spec.get("type") != "enum" or not vocab:
+    vocab = default_taxonomy().vocabularies.get(kind_of(spec).spec.get("vocabulary") or "")
+    if not vocab:
         return None
     vals = value if isinstance(value, list) else [value]
     found = [vocab[v] for v in vals if isinstance(v, str) and v in vocab]
     return "; ".join(found) if found and len(found) == len(vals) else None
 
 
-def value_view(spec: dict, value) -> etree._Element:
+def value_view(spec: Kind | dict, value) -> etree._Element:
     """A value in words: a record as a small definition list, anything else as one line."""
-    if spec.get("type") == "record" and isinstance(value, dict) and value:
+    kind = kind_of(spec)
+    if kind.fields and isinstance(value, dict) and value:
         dl = el("dl", class_="fields")
         for name, v in value.items():
-            fspec = spec.get("fields", {}).get(name, {"type": "any"})
             dl.append(el("dt", str(name).replace("_", " ")))
-            dl.append(el("dd", format_value(fspec, v)))
+            dl.append(el("dd", kind.field(name).format(v)))
         return dl
     meaning = meanings(spec, value)
     return el("p", el("span", "Value: ", class_="vlabel"), format_value(spec, value),
@@ -191,7 +192,7 @@ def cite(plan: Plan, ev: Evidence, links: Links) -> list:
     return out
 
 
-def claim_view(plan: Plan, spec: dict, n: int, claim: Claim, links: Links) -> etree._Element:
+def claim_view(plan: Plan, spec: Kind, n: int, claim: Claim, links: Links) -> etree._Element:
     li = el("li", el("p", el("strong", f"Report {n}: "),
                      "omitted" if claim.status == "omitted" else None, class_="claim-head"))
     if claim.status == "omitted":
@@ -206,7 +207,7 @@ def claim_view(plan: Plan, spec: dict, n: int, claim: Claim, links: Links) -> et
     return li
 
 
-def provision_view(plan: Plan, prov: Provision | None, spec: dict, links: Links, *, words=(), side: str = "",
+def provision_view(plan: Plan, prov: Provision | None, spec: Kind, links: Links, *, words=(), side: str = "",
                    absent_text: str = "Not in this version.") -> list:
     """One version's provision: state, summary (with the word diff), value or disputed claims, note, evidence."""
     if prov is None:

@@ -10,10 +10,11 @@ from lxml import etree
 
 from plandiff.diff.across import ABSENT, DISPUTED, OMITTED, UNKNOWN, UNREPORTED, VALUE, Cell
 from plandiff.diff.describe import format_value
+from plandiff.kinds import Kind
 from plandiff.render.html.compare import change_summary, topic_title
 from plandiff.render.html.page import Links, document, el, kind_mark, points_text
 from plandiff.render.html.parts import provision_view
-from plandiff.render.html.svg import NUMERIC_KINDS, numeric_chart, status_grid
+from plandiff.render.html.svg import numeric_chart, status_grid
 
 
 def state_words(c: Cell, compact: bool = False) -> etree._Element:
@@ -32,11 +33,11 @@ def state_words(c: Cell, compact: bool = False) -> etree._Element:
     return el("span", c.text)
 
 
-def record_table(key: str, spec: dict, cells: list[Cell]) -> etree._Element | None:
+def record_table(key: str, spec: Kind, cells: list[Cell]) -> etree._Element | None:
     """For a record provision: its fields × versions, so each field can be followed across versions."""
-    if spec.get("type") != "record":
+    if not spec.fields:
         return None
-    names: list[str] = list(spec.get("fields", {}))
+    names: list[str] = list(spec.fields)
     extra = [k for c in cells if c.provision is not None
              for v in [c.provision.value, *(cl.value for cl in c.provision.claims)] if isinstance(v, dict)
              for k in v if k not in names]
@@ -44,7 +45,7 @@ def record_table(key: str, spec: dict, cells: list[Cell]) -> etree._Element | No
 
     def field_text(c: Cell, name: str) -> str:
         p = c.provision
-        fspec = spec.get("fields", {}).get(name, {"type": "any"})
+        fspec = spec.field(name)
         if c.state == VALUE and isinstance(p.value, dict):
             return format_value(fspec, p.value[name]) if name in p.value else "—"
         if c.state == DISPUTED:
@@ -80,7 +81,7 @@ def record_table(key: str, spec: dict, cells: list[Cell]) -> etree._Element | No
 
 
 def render_provision(key: str, label: str, ptype, cells: list[Cell], links: Links, site, taxonomy) -> etree._Element:
-    spec = ptype.value if ptype else {"type": "any"}
+    spec = taxonomy.kind(key)
     topic = ptype.topic if ptype else "custom"
     held = sum(1 for c in cells if c.held)
     known_absent = sum(1 for c in cells if c.presence == "omitted")
@@ -91,14 +92,13 @@ def render_provision(key: str, label: str, ptype, cells: list[Cell], links: Link
                      f"not reported in {silent}", class_="sub")]
     if ptype is not None and ptype.description:
         body.append(el("p", ptype.description))
-    kind = spec.get("type")
-    if kind in NUMERIC_KINDS:
+    if spec.chart == "numeric":
         body.append(el("figure", numeric_chart(key, label, spec, cells, href=lambda p: f"#v-{p.id}"),
                        el("figcaption", f"{label} in each version. Hatched bars with a dashed outline: reports "
                                         "disagree (each report's figure is drawn); dashed empty box: mentioned "
                                         "without a figure; no bar: the version is known not to have it (dropped, or "
                                         "not in its full text) or was not reported on, as the label under it says.")))
-    elif kind == "enum":
+    elif spec.chart == "status":
         body.append(el("figure", status_grid([(key, label, spec, cells)], [c.plan for c in cells],
                                              title=f"{label} in each version", uid=f"grid-{key}",
                                              cell_href=lambda k, p: f"#v-{p.id}"),

@@ -31,7 +31,7 @@ from plandiff.render.html.page import KIND_ORDER, Links, document, el, filters, 
 from plandiff.render.html.parts import file_label, label_of, spec_of
 from plandiff.render.html.provision import render_provision, state_words
 from plandiff.render.html.source import Articles, quote_anchor, render_article
-from plandiff.render.html.svg import NUMERIC_KINDS, lineage_diagram, numeric_chart, status_grid
+from plandiff.render.html.svg import lineage_diagram, numeric_chart, status_grid
 from plandiff.render.html.timeline import chronology, default_sides, marks, timeline_svg
 from plandiff.taxonomy import Taxonomy, default_taxonomy
 
@@ -198,10 +198,10 @@ class Site:
         return bool(pa.date and pb.date) and abs((_day(pb.date) - _day(pa.date)).days) <= NEAR_DAYS
 
     def _numeric_keys(self) -> list[str]:
-        return [k for k in self.keys if spec_of(self.tax, k).get("type") in NUMERIC_KINDS]
+        return [k for k in self.keys if self.tax.kind(k).chart == "numeric"]
 
     def _enum_keys(self) -> list[str]:
-        return [k for k in self.keys if spec_of(self.tax, k).get("type") == "enum"]
+        return [k for k in self.keys if self.tax.kind(k).chart == "status"]
 
     def index_page(self) -> etree._Element:
         links = Links("index.html", self)

@@ -19,10 +19,11 @@ from lxml import etree
 
 from plandiff.diff.across import ABSENT, DISPUTED, OMITTED, UNKNOWN, UNREPORTED, VALUE, Cell
 from plandiff.diff.describe import format_value
+from plandiff.kinds import Kind, kind_of
+from plandiff.kinds.base import abbreviate
 from plandiff.model import Plan
 from plandiff.render.html.page import el
 
-NUMERIC_KINDS = ("count", "integer", "number", "money")
 PALETTE_SIZE = 10
 CHAR_W = 0.62  # average glyph width as a share of the font size (DejaVu Sans is wide)
 _ID_SAFE = re.compile(r"[^a-zA-Z0-9_-]")
@@ -88,19 +89,9 @@ def _version_label(plan: Plan) -> list[str]:
 # --- numbers across versions -------------------------------------------------
 
 
-def numeric_value(spec: dict, value: Any) -> float | None:
-    kind = spec.get("type")
-    if isinstance(value, bool):
-        return None
-    if kind == "count" and isinstance(value, dict):
-        n = value.get(spec.get("unit"))
-        return float(n) if isinstance(n, (int, float)) and not isinstance(n, bool) else None
-    if kind == "money" and isinstance(value, dict):
-        n = value.get("amount")
-        return float(n) if isinstance(n, (int, float)) and not isinstance(n, bool) else None
-    if kind in ("integer", "number") and isinstance(value, (int, float)):
-        return float(value)
-    return None
+def numeric_value(spec: Kind | dict, value: Any) -> float | None:
+    """The figure a chart draws for a value (its kind says which); None when it has none."""
+    return kind_of(spec).number(value)
 
 
 def _nice_max(v: float) -> tuple[float, float]:
@@ -116,11 +107,7 @@ def _nice_max(v: float) -> tuple[float, float]:
 
 
 def _short_num(v: float) -> str:
-    for size, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k")):
-        if abs(v) >= size:
-            s = v / size
-            return (f"{s:.0f}" if float(s).is_integer() else f"{s:.1f}") + suffix
-    return f"{v:.0f}" if float(v).is_integer() else f"{v:g}"
+    return abbreviate(v, 1e3) or (f"{v:.0f}" if float(v).is_integer() else f"{v:g}")
 
 
 def cell_words(cell: Cell) -> str:
@@ -139,15 +126,16 @@ def cell_words(cell: Cell) -> str:
     return f"{cell.plan.id}{when}: {cell.text}"
 
 
-def known_none(cell: Cell, spec: dict) -> bool:
+def known_none(cell: Cell, spec: Kind | dict) -> bool:
     """Whether the version is known to state none: it says so (the kind's `none` special, e.g. no-cap),
     the point was dropped, or a published full text does not have it."""
     if cell.state == VALUE:
-        return spec.get("none") is not None and cell.provision.value == spec.get("none")
+        none = kind_of(spec).spec.get("none")  # the special that says there is none ("no-cap")
+        return none is not None and cell.provision.value == none
     return cell.state in (OMITTED, ABSENT)  # ABSENT: missing from a published full text
 
 
-def numeric_chart(key: str, label: str, spec: dict, cells: list[Cell], *,
+def numeric_chart(key: str, label: str, spec: Kind | dict, cells: list[Cell], *,
                   href: Callable[[Plan], str | None] | None = None) -> etree._Element:
     """Horizontal bars, one row per version that states something; then, apart, the versions known to state none.
 
@@ -180,7 +168,7 @@ def numeric_chart(key: str, label: str, spec: dict, cells: list[Cell], *,
                       6) if unreported else []
     height = (top + row_h * len(stated) + (head_h + row_h * len(none) if none else 0)
               + 16 * len(rest_lines) + 14)
-    unit = spec.get("unit") or ("amount" if spec.get("type") == "money" else "")
+    unit = kind_of(spec).unit()
     desc = (f"{label} in each version, in the order the versions were drafted. States a value: "
             + ("; ".join(cell_words(c) for c in stated) or "none") + ". States none: "
             + ("; ".join(_none_words(c) for c in none) or "none") + ". Not reported: "
@@ -284,8 +272,8 @@ def _none_words(cell: Cell) -> str:
 # --- enum statuses across versions ---------------------------------------------
 
 
-def _value_class(spec: dict, value: Any) -> str:
-    values = spec.get("values") or []
+def _value_class(spec: Kind | dict, value: Any) -> str:
+    values = kind_of(spec).spec.get("values") or []
     try:
         return f"s{values.index(value) % PALETTE_SIZE}"
     except ValueError:
