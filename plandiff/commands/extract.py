@@ -148,6 +148,7 @@ def _emit_text(inputs) -> int:
 def _propose(inputs, ctx, jobs, plans_dir, drafts_dir, color, no_progress) -> int:
     from plandiff.extract.record import Claim
     from plandiff.extract.propose import ProposalError, propose, write_drafts
+    from plandiff.render.proposal import render_proposal
     from plandiff.render.style import Style, want_color
 
     failures: list = []
@@ -157,7 +158,7 @@ def _propose(inputs, ctx, jobs, plans_dir, drafts_dir, color, no_progress) -> in
         proposal = propose(claims, plans_dir)
     except ProposalError as exc:
         raise Trouble(f"plandiff extract: {exc}") from None
-    click.echo(proposal.render(Style(want_color(color, sys.stdout))), nl=False)
+    click.echo(render_proposal(proposal, Style(want_color(color, sys.stdout))), nl=False)
     if drafts_dir and not proposal.proposed:
         click.echo("plandiff extract: nothing to draft: the claims change no plan file", err=True)
     elif drafts_dir:
