@@ -25,14 +25,14 @@ def history(key: str, paths: tuple[str, ...], evidence: str, plans_dir: str, col
     files or directories (default: --plans).
     """
     from plandiff.diff.across import history as build
+    from plandiff.hints import did_you_mean_suffix
     from plandiff.render.across import render_history
     from plandiff.render.style import Style, want_color
     from plandiff.taxonomy import default_taxonomy
 
     tax = default_taxonomy()
     if tax.get(key) is None:
-        hint = tax.suggest(key)
-        raise Trouble(f"plandiff history: unknown provision key {key!r}" + (f"; did you mean {hint!r}?" if hint else ""))
+        raise Trouble(f"plandiff history: unknown provision key {key!r}" + did_you_mean_suffix(tax.suggest(key)))
     plans = corpus_plans(paths, plans_dir)
     click.echo(render_history(key, build(key, plans), Style(want_color(color, sys.stdout)), evidence), nl=False,
                color=True)

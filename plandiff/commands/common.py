@@ -53,6 +53,7 @@ def load_for_report(names, plans_dir: str, verify_quotes: bool = False):
     for name in names:
         path = resolve_plan(name, plans_dir)
         if not path.exists() and Path(name).suffix not in PLAN_SUFFIXES and "/" not in str(name):
+            from plandiff.hints import did_you_mean_suffix
             from plandiff.taxonomy import did_you_mean
 
             if not where.is_dir():
@@ -61,8 +62,8 @@ def load_for_report(names, plans_dir: str, verify_quotes: bool = False):
                              "or say where the plans are with --plans DIR")
             else:
                 hint = did_you_mean(name, plan_ids(plans_dir))
-                lines.append(f"plandiff: no plan {name!r} in {where}/" + (f"; did you mean {hint!r}?" if hint else
-                                                                          "; give --plans DIR if they are elsewhere"))
+                lines.append(f"plandiff: no plan {name!r} in {where}/"
+                             + did_you_mean_suffix(hint, otherwise="; give --plans DIR if they are elsewhere"))
             failed = True
             continue
         loaded = load_plan(path, verify_quotes=verify_quotes, keep_doc=False, expect_stem=False)
