@@ -41,64 +41,6 @@ REPO = Path(__file__).resolve().parents[1]
 TARGET = 3.0
 ENV = dict(os.environ)  # replaced in main() by bytecode_env()
 
-BARE = r"""
-import sys, pathlib, yaml
-plans = pathlib.Path(sys.argv[1])
-for f in sorted(plans.iterdir()):
-    if f.suffix in (".yaml", ".yml") and f.is_file():
-        yaml.load(f.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-src = plans / "sources"
-if src.is_dir():
-    for f in sorted(src.iterdir()):
-        if f.is_file():
-            f.read_text(encoding="utf-8", errors="replace")
-"""
-
-RSS_WRAPPER = r"""
-import resource, subprocess, sys
-subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-"""
-
-PROFILE = r"""
-import cProfile, io, json, pstats, sys, time
-t0 = time.perf_counter()
-import plandiff.cli
-t1 = time.perf_counter()
-import plandiff.load, plandiff.render.diagnostics  # check's lazy imports
-t2 = time.perf_counter()
-from plandiff.taxonomy import default_taxonomy
-default_taxonomy()
-t3 = time.perf_counter()
-from plandiff.load import load_corpus
-import contextlib, os
-prof = cProfile.Profile()
-with open(os.devnull, "w") as null, contextlib.redirect_stdout(null), contextlib.redirect_stderr(null):
-    t4 = time.perf_counter()
-    prof.enable()
-    rc = plandiff.cli.main(["check", sys.argv[1]])
-    prof.disable()
-    t5 = time.perf_counter()
-with open(os.devnull, "w") as null, contextlib.redirect_stdout(null), contextlib.redirect_stderr(null):
-    t6 = time.perf_counter()
-    plandiff.cli.main(["check", sys.argv[1]])
-    t7 = time.perf_counter()
-    plandiff.cli.main(["check", "--no-quotes", sys.argv[1]])
-    t8 = time.perf_counter()
-stats = pstats.Stats(prof)
-rows = []
-for (file, line, func), (cc, nc, tt, ct, callers) in stats.stats.items():
-    rows.append({"where": f"{file}:{line}({func})", "calls": nc, "tottime": tt, "cumtime": ct})
-print(json.dumps({"rc": rc, "phases": {
-    "import plandiff.cli (click, …)": t1 - t0,
-    "import plandiff.load (lazy, in check)": t2 - t1,
-    "default_taxonomy() (first call)": t3 - t2,
-    "main(['check', plans]) under cProfile": t5 - t4,
-    "main(['check', plans]) again, no profiler": t7 - t6,
-    "main(['check', '--no-quotes', plans]) again": t8 - t7,
-}, "rows": rows}))
-"""
-
 
 # --- measuring ------------------------------------------------------------------
 
@@ -107,7 +49,7 @@ def commands(plans: str) -> dict[str, list[str]]:
     py = sys.executable
     cmds = {
         "python -c pass (interpreter start-up)": [py, "-c", "pass"],
-        "bare: import yaml, CSafeLoader the plans, read the articles": [py, "-c", BARE, plans],
+        "bare: import yaml, CSafeLoader the plans, read the articles": [py, str(REPO / "benchmarks" / "_bare.py"), plans],
         "plandiff check (python -m plandiff)": [py, "-m", "plandiff", "check", plans],
     }
     script = Path(py).parent / "plandiff"
@@ -157,7 +99,7 @@ def peak_rss_kib(cmd: list[str], timer: str | None) -> int:
         m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
         if m:
             return int(m.group(1))
-    out = subprocess.run([sys.executable, "-c", RSS_WRAPPER, *cmd], capture_output=True, text=True,
+    out = subprocess.run([sys.executable, str(REPO / "benchmarks" / "_rss.py"), *cmd], capture_output=True, text=True,
                          cwd=REPO, env=ENV).stdout
     value = int(out.strip().splitlines()[-1])
     return value // 1024 if sys.platform == "darwin" else value  # bytes on macOS, KiB on Linux
@@ -262,7 +204,7 @@ def call_profile(plans: str, top: int, runs: int = 7) -> dict:
     """Phase timings (median of `runs` fresh processes) and the cProfile of the median run."""
     results = []
     for _ in range(runs):
-        proc = subprocess.run([sys.executable, "-c", PROFILE, plans], capture_output=True, text=True, cwd=REPO,
+        proc = subprocess.run([sys.executable, "-m", "benchmarks._check_profile", plans], capture_output=True, text=True, cwd=REPO,
                               env=ENV)
         if proc.returncode != 0:
             sys.exit(f"bench_check: profiling failed:\n{proc.stderr}")

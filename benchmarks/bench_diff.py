@@ -58,89 +58,11 @@ LABEL = {"floor-gc-off": "floor: CSafeLoader, gc off", "floor-gc-on": "floor: CS
          "plandiff": "plandiff diff --format json", "deepdiff": "DeepDiff(ignore_order=True)",
          "jsondiff": "jsondiff (symmetric)", "graphtage": "graphtage"}
 
-# One runner for every tool: argv = TOOL OLD NEW [SIDE-FILE]; the tool's output goes to stdout (a file),
-# and the last line on stderr is "BENCH {json}" with the peak RSS and the in-process time.
-RUNNER = r'''
-import time
-T0 = time.perf_counter()
-import json, resource, sys
-tool, old, new = sys.argv[1:4]
-extra = {}
-if tool.startswith("floor"):
-    import gc
-    if tool == "floor-gc-off":
-        gc.disable()
-    import yaml
-    docs = []  # both kept, as a differ must
-    for path in (old, new):
-        with open(path, "rb") as fh:
-            docs.append(yaml.load(fh, Loader=yaml.CSafeLoader))
-elif tool == "plandiff":
-    from plandiff.cli import main
-    extra["rc"] = main(["diff", old, new, "--format", "json"])
-    sys.stdout.flush()
-elif tool in ("deepdiff", "jsondiff"):
-    import yaml
-    docs = []
-    for path in (old, new):
-        with open(path, "rb") as fh:
-            docs.append(yaml.load(fh, Loader=yaml.CSafeLoader))
-    if tool == "deepdiff":
-        from deepdiff import DeepDiff
-        sys.stdout.write(DeepDiff(docs[0], docs[1], ignore_order=True).to_json())
-    else:
-        import jsondiff
-        sys.stdout.write(jsondiff.diff(docs[0], docs[1], syntax="symmetric", dump=True))
-    sys.stdout.flush()
-elif tool == "graphtage":
-    import graphtage
-    from graphtage import BuildOptions, KeyValuePairNode
-    from graphtage.edits import Remove
-    from graphtage.printer import Printer, set_default_printer
-    printer = Printer(sys.stdout, ansi_color=False, quiet=True)
-    set_default_printer(printer)
-    # the `graphtage OLD NEW` defaults (dict strategy "auto": key edits allowed)
-    options = BuildOptions(allow_key_edits=True, auto_match_keys=True, allow_list_edits=True,
-                           allow_list_edits_when_same_length=True, ignore_list_order=False)
-    options.printer = printer
-    fmt = graphtage.FILETYPES_BY_TYPENAME["yaml"]
-    a = fmt.build_tree_handling_errors(old, options)
-    b = fmt.build_tree_handling_errors(new, options)
-    d = a.diff(b)
-    fmt.get_default_formatter().print(printer, d)
-    printer.write("\n")
-    printer.close()
-    sys.stdout.flush()
-    T1 = time.perf_counter()
-    ru = resource.getrusage(resource.RUSAGE_SELF)
-    rss, cpu = ru.ru_maxrss, ru.ru_utime + ru.ru_stime
-    # How graphtage paired the provisions (after the timed part; cheap next to the diff).
-    prov = next(kvp.value for kvp in d.children() if getattr(kvp.key, "object", None) == "provisions")
-    pairs, changed, dropped = [], [], []
-    for kvp in prov.children():
-        e = kvp.edit
-        key = kvp.key.object
-        if e is None or isinstance(e, Remove) or getattr(kvp, "removed", False):
-            dropped.append(key)
-            continue
-        to = e.to_node
-        to_key = to.key.object if isinstance(to, KeyValuePairNode) else None
-        while e.tighten_bounds():
-            pass
-        if to_key != key:
-            pairs.append([key, to_key])
-        elif e.bounds().upper_bound > 0:
-            changed.append(key)
-    added = [n.key.object for n in prov.inserted if isinstance(n, KeyValuePairNode)]
-    with open(sys.argv[4], "w") as fh:
-        json.dump({"pairs": pairs, "changed": changed, "dropped": dropped, "added": added}, fh)
-    print("BENCH " + json.dumps({"rss_kb": rss, "inner_s": T1 - T0, "cpu_s": cpu, **extra}), file=sys.stderr)
-    sys.exit(0)
-T1 = time.perf_counter()
-ru = resource.getrusage(resource.RUSAGE_SELF)
-rss, cpu = ru.ru_maxrss, ru.ru_utime + ru.ru_stime
-print("BENCH " + json.dumps({"rss_kb": rss, "inner_s": T1 - T0, "cpu_s": cpu, **extra}), file=sys.stderr)
-'''
+# One runner for every tool (benchmarks/_runner.py): argv = TOOL OLD NEW [SIDE-FILE]; the tool's output goes to
+# stdout (a file), and the last line on stderr is "BENCH {json}" with the peak RSS and the in-process time.
+RUNNER = [sys.executable, "-m", "benchmarks._runner"]
+# The profiler's side (benchmarks/_profile.py): argv = OLD NEW MODE [ARG]; one JSON line on stdout.
+PROFILER = [sys.executable, "-m", "benchmarks._profile"]
 
 
 # --- the pairs ----------------------------------------------------------------------------------------------
@@ -181,7 +103,7 @@ def run_tool(tool: str, d: Path, timeout: float | None) -> dict:
     suffix = "txt" if tool == "graphtage" else "json"
     out_path = d / f"result-{tool}.{suffix}"
     side = d / f"result-{tool}-pairs.json"
-    cmd = [sys.executable, "-c", RUNNER, tool, str(d / "old.yaml"), str(d / "new.yaml"), str(side)]
+    cmd = [*RUNNER, tool, str(d / "old.yaml"), str(d / "new.yaml"), str(side)]
     with open(out_path if not tool.startswith("floor") else os.devnull, "wb") as out, \
             tempfile.TemporaryFile() as err:
         t = time.perf_counter()
@@ -496,179 +418,6 @@ def _verdict_lines(shape: str, v: dict) -> list[str]:
 
 # --- profiling ----------------------------------------------------------------------------------------------
 
-PROFILE = r'''
-import time
-T0 = time.process_time()  # CPU time throughout: the machine may be shared
-import contextlib, cProfile, gc, io, json, os, pstats, sys
-old, new, mode = sys.argv[1], sys.argv[2], sys.argv[3]
-out = {}
-
-rss = {}
-
-def rss_now():
-    try:
-        with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except OSError:
-        return float("nan")
-
-def clock(name, fn, *a, **k):
-    t = time.process_time()
-    r = fn(*a, **k)
-    out[name] = out.get(name, 0.0) + time.process_time() - t
-    rss[name] = rss_now()
-    return r
-
-if mode == "floors":
-    import yaml
-    texts = [open(p, "rb").read().decode("utf-8") for p in (old, new)]
-    for gc_on in (True, False):
-        gc.enable() if gc_on else gc.disable()
-        tag = "gc on" if gc_on else "gc off"
-        for rep in range(3):
-            t = time.process_time()
-            for s in texts:
-                yaml.compose(s, Loader=yaml.CSafeLoader)
-            c = time.process_time() - t
-            t = time.process_time()
-            for s in texts:
-                yaml.load(s, Loader=yaml.CSafeLoader)
-            l = time.process_time() - t
-            out[f"C compose only, both files ({tag})"] = min(out.get(f"C compose only, both files ({tag})", 1e9), c)
-            out[f"C full load, both files ({tag})"] = min(out.get(f"C full load, both files ({tag})", 1e9), l)
-    gc.enable()
-    print(json.dumps(out))
-    sys.exit(0)
-
-if mode == "phases":
-    # The CLI's diff path, step by step, with the library's own functions, timed without a profiler.
-    gc_off = len(sys.argv) > 4 and sys.argv[4] == "gc-off"
-    if gc_off:
-        gc.disable()
-    t = time.process_time(); import click; out["import click"] = time.process_time() - t
-    t = time.process_time(); import plandiff.cli; out["import plandiff.cli (rest)"] = time.process_time() - t
-    t = time.process_time()
-    from plandiff.load import load_plan, plan_from_data
-    from plandiff.load import yamlsafe
-    from plandiff.load.evidence import SourceTexts, check_evidence
-    from plandiff.diff import diff_plans
-    from plandiff.render.json_report import changeset_to_json
-    from plandiff.taxonomy import default_taxonomy
-    import yaml
-    out["import plandiff.load/diff/render, yaml"] = time.process_time() - t
-    tax = clock("default_taxonomy()", default_taxonomy)
-    gc_before = [s["collections"] for s in gc.get_stats()]
-    plans = []
-    for path in (old, new):
-        raw = clock("read file", lambda: open(path, "rb").read())
-        doc = yamlsafe.YamlDoc(path)
-        text = clock("decode + control-char scan", yamlsafe._decode, doc, raw)
-        clock("_looks_deep guard", yamlsafe._looks_deep, text)
-        root = clock("yaml.compose (C)", yaml.compose, text, Loader=yamlsafe._Loader)
-        doc.root = root
-        doc.data = clock("_Builder.build (nodes → data)", yamlsafe._Builder(doc).build, root)
-        plan, problems = clock("plan_from_data (validation)", plan_from_data, doc.data, tax)
-        assert plan is not None and not problems and not doc.problems, problems[:3]
-        plans.append(plan)
-    cs = clock("diff_plans", diff_plans, plans[0], plans[1])
-    doc = clock("changeset_to_json", changeset_to_json, cs, False)
-    from plandiff.guard import guard
-    from plandiff.output import dumps_json
-    s = clock("dumps_json (indent=2, as the CLI)", dumps_json, doc)
-    clock("(reference) json.dumps(indent=2): the stdlib's pure-Python encoder", json.dumps, doc, indent=2,
-          ensure_ascii=False)
-    with open(os.devnull, "w") as null:
-        clock("output guard", guard, s)
-        clock("click.echo (write)", click.echo, s, file=null)
-    out["(reference) json.dumps no indent (C encoder)"] = 0.0
-    clock("(reference) json.dumps no indent (C encoder)", json.dumps, doc, ensure_ascii=False)
-    gc_after = [s["collections"] for s in gc.get_stats()]
-    out["gc collections gen0/1/2 during load+diff+render"] = [b - a for a, b in zip(gc_before, gc_after)]
-    # Quote verification is off in `diff` (verify_quotes=False); what it would cost:
-    from pathlib import Path
-    texts = SourceTexts()
-    for p in plans:
-        clock("(not in diff) check_evidence: quote verification", check_evidence, p, Path(old).parent,
-              lambda w, m: None, texts)
-    out["process total"] = time.process_time() - T0
-    import resource
-    out["peak RSS MB (ru_maxrss)"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    out["held at the end: 2 plans + changeset + JSON doc + JSON text, RSS MB"] = rss_now()
-    print(json.dumps({"out": out, "rss": rss}))
-    sys.exit(0)
-
-if mode == "cli":
-    # The CLI as it is, in a fresh process, with garbage collection as given (on | off), for the what-if.
-    if sys.argv[4] == "gc-off":
-        gc.disable()
-    import resource
-    from plandiff.cli import main
-    with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
-        t = time.process_time()
-        main(["diff", old, new, "--format", "json"])
-        out["main(['diff', …]) in-process"] = time.process_time() - t
-    out["process total"] = time.process_time() - T0
-    out["peak RSS MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps(out))
-    sys.exit(0)
-
-if mode == "whatif":
-    # The CLI with candidate fixes patched in from outside (plandiff's code is untouched), to size each one.
-    # Patches reach into internals and may stop applying as the code changes; then the row says so.
-    steps = set(filter(None, sys.argv[4].split("+")))
-    import resource
-    if "gc-off" in steps:
-        gc.disable()
-    import plandiff.cli as cli
-    from plandiff.load import corpus, yamlsafe
-    try:
-        if "guard" in steps:  # both guard regexes need a line of 1,000+ characters to match
-            orig = yamlsafe._looks_deep
-            def looks_deep(text, orig=orig):
-                if text.count("[") + text.count("{") > yamlsafe._FLOW_OPENERS_SAFE:
-                    return True
-                return max(map(len, text.split("\n"))) >= 1000 and orig(text)
-            yamlsafe._looks_deep = looks_deep
-        if "orjson" in steps:  # byte-identical to json.dumps(indent=2, ensure_ascii=False) on these reports
-            import orjson
-            class _J:
-                @staticmethod
-                def dumps(o, indent=None, **k):
-                    return orjson.dumps(o, option=orjson.OPT_INDENT_2).decode()
-            cli.json = _J
-        if "drop-nodes" in steps:  # a clean plan's Loaded keeps no YamlDoc (node graph, text, data)
-            Orig = corpus.Loaded
-            def _loaded(path, plan, diags, doc=None, Orig=Orig):
-                return Orig(path, plan, diags, None if (plan is not None and not diags) else doc)
-            corpus.Loaded = _loaded
-    except Exception as exc:  # the internals moved
-        print(json.dumps({"error": f"{exc.__class__.__name__}: {exc}"}))
-        sys.exit(0)
-    with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
-        t, w = time.process_time(), time.perf_counter()
-        cli.main(["diff", old, new, "--format", "json"])
-        out["cpu_s"], out["wall_s"] = time.process_time() - t, time.perf_counter() - w
-    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps(out))
-    sys.exit(0)
-
-# mode == "cprofile": with gc off, so that collection pauses (measured above) are not charged to whichever
-# function happened to allocate when a collection started
-gc.disable()
-prof = cProfile.Profile()
-from plandiff.cli import main
-with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
-    t = time.process_time()
-    prof.enable()
-    main(["diff", old, new, "--format", "json"])
-    prof.disable()
-    out["cpu under cProfile"] = time.process_time() - t
-stats = pstats.Stats(prof)
-rows = []
-for (file, line, func), (cc, nc, tt, ct, callers) in stats.stats.items():
-    rows.append({"file": file, "line": line, "func": func, "calls": nc, "tottime": tt, "cumtime": ct})
-print(json.dumps({"out": out, "rows": rows, "total": stats.total_tt}))
-'''
 
 CATEGORIES = [  # (name, test on file path / function name); first match wins
     ("yaml.compose own time: the C parser/composer (Cython methods are not profiled separately)",
@@ -733,7 +482,7 @@ def profile(n: int, seed: int, top: int, shape: str = "standard") -> str:
     old, new = str(d / "old.yaml"), str(d / "new.yaml")
 
     def run(*args):
-        p = subprocess.run([sys.executable, "-c", PROFILE, old, new, *args], capture_output=True, text=True,
+        p = subprocess.run([*PROFILER, old, new, *args], capture_output=True, text=True,
                            cwd=REPO, env=bench_env())
         if p.returncode != 0:
             sys.exit(f"bench_diff --profile: {p.stderr[-2000:]}")

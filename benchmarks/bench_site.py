@@ -30,44 +30,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 TARGET_S = 2.0
 
-PHASES = r"""
-import json, sys, tempfile, time
-from pathlib import Path
-t0 = time.perf_counter()
-import plandiff.cli
-t1 = time.perf_counter()
-from plandiff.load import load_corpus
-from plandiff.render.html import Site, write_site
-from plandiff.render.html.page import serialize
-t2 = time.perf_counter()
-corpus = load_corpus([sys.argv[1]], verify_quotes=False)
-plans = list(corpus.plans.values())
-t3 = time.perf_counter()
-pairs = [tuple(p.split(":")) for p in sys.argv[2:]]
-site = Site(plans, pairs, events=corpus.events)
-t4 = time.perf_counter()
-trees = [(path, build()) for path, build in site.pages()]
-t5 = time.perf_counter()
-blobs = [(path, serialize(tree)) for path, tree in trees]
-t6 = time.perf_counter()
-with tempfile.TemporaryDirectory() as tmp:
-    from plandiff.output import OwnedFolder
-    from plandiff.render.html.site import MANIFEST
-    with OwnedFolder(Path(tmp) / "site", MANIFEST, owner="plandiff site", fresh_only=True) as folder:
-        for path, data in blobs:
-            folder.write(path, data)
-t7 = time.perf_counter()
-print(json.dumps({"pages": len(blobs), "bytes": sum(len(b) for _, b in blobs), "phases": {
-    "import plandiff.cli": t1 - t0,
-    "import lxml and the HTML renderers": t2 - t1,
-    "load the plans (YAML, format, taxonomy, lineage)": t3 - t2,
-    "Site(): diff the pairs, matrix, read and index the articles": t4 - t3,
-    "build every page as an lxml tree": t5 - t4,
-    "serialise the pages": t6 - t5,
-    "write the files": t7 - t6,
-}}))
-"""
-
 
 def run_site(plans: str, pairs: list[str], env: dict) -> tuple[float, int]:
     with tempfile.TemporaryDirectory() as tmp:
@@ -90,7 +52,7 @@ def measure(plans: str, pairs: list[str], reps: int, warmup: int) -> dict:
         for _ in range(warmup):
             run_site(plans, pairs, env)
         times = [run_site(plans, pairs, env)[0] for _ in range(reps)]
-        phases = json.loads(subprocess.run([sys.executable, "-c", PHASES, plans, *pairs], capture_output=True,
+        phases = json.loads(subprocess.run([sys.executable, "-m", "benchmarks._site_phases", plans, *pairs], capture_output=True,
                                            text=True, cwd=REPO, env=env, check=True).stdout)
     med = statistics.median(times)
     return {

@@ -24,6 +24,7 @@ from typing import Any
 from plandiff.lineage import lineage_order
 from plandiff.model import OMITTED, UNREPORTED, Plan, Provision
 from plandiff.kinds import Kind
+from plandiff.render.points import point_list
 from plandiff.taxonomy import Taxonomy, default_taxonomy
 
 EXPORT_SCHEMA = "plandiff.export/1"
@@ -138,10 +139,7 @@ def build_tables(plans: list[Plan], taxonomy: Taxonomy | None = None) -> Tables:
 
 
 def _point(prov: Provision) -> str | None:
-    if prov.point is None:
-        return None
-    items = prov.point if isinstance(prov.point, list) else [prov.point]
-    return LIST_SEP.join(str(x) for x in items)
+    return LIST_SEP.join(map(str, point_list(prov.point))) if prov.point is not None else None
 
 
 def _row(base: dict, kind: Kind, *, state: str, state_from: str, claim: int | None, claims: int,

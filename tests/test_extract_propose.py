@@ -6,6 +6,7 @@ from pathlib import Path
 
 from plandiff.extract import extractor_for, plan_context
 from plandiff.extract.propose import dispute_threshold, propose
+from plandiff.render.proposal import render_proposal
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -38,7 +39,7 @@ def test_contradiction_by_salience_is_listed_for_review_not_written(tmp_path):
     p = propose(claims, plans)
     assert not p.proposed and not p.applied
     assert [(pid, cl.provision) for pid, cl, _ in p.review] == [("us-28-point", "military.troop_cap")]
-    assert "Contradictions for review" in p.render()
+    assert "Contradictions for review" in render_proposal(p)
 
 
 def test_low_confidence_contradiction_is_listed_for_review(tmp_path):

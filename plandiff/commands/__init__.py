@@ -1,1 +1,5 @@
-"""Commands that live outside cli.py; each module keeps its imports light (click and the stdlib) at load time."""
+"""Every `plandiff` command, one module per command or small family; cli.py only gathers them.
+
+Each module keeps its imports light (click and the stdlib) at load time. A
+command in trouble raises `common.Trouble`; `plandiff.cli.main` prints it.
+"""

@@ -1,5 +1,6 @@
-"""What every command shares: exit codes, the --plans option, loading plans for a
-report, and `emit` (standard output, or a file written through plandiff.output).
+"""What every command shares: exit codes, `Trouble`, the --plans and --color
+options, loading plans for a report, and `emit` (standard output, or a file
+written through plandiff.output).
 
 Imports only click and the standard library at module level (the CLI loads
 it on every start, and `check` runs on every commit).
@@ -12,16 +13,32 @@ import click
 
 EXIT_OK, EXIT_FOUND, EXIT_TROUBLE = 0, 1, 2
 
+
+class Trouble(Exception):
+    """Why a command cannot go on. `main` prints its lines on standard error, once, and exits 2.
+
+    Each line is a message ("plandiff site: …") or a located Diagnostic
+    (`path:line:col: error: …`), printed in order. A Trouble with no lines
+    means the problems were already reported as they streamed past.
+    """
+
+    def __init__(self, *lines):
+        super().__init__(*lines)
+        self.lines = lines
+
+
 plans_option = click.option("--plans", "plans_dir", default="plans", show_default=True,
                             type=click.Path(file_okay=False),
                             help="Directory where plan ids are looked up.")
 corpus_plans_option = click.option("--plans", "plans_dir", default="plans", show_default=True,
                                    type=click.Path(file_okay=False),
                                    help="Directory of plan files, used when no PATHS are given.")
+color_option = click.option("--color/--no-color", default=None,
+                            help="Force colour on or off (default: on for a terminal, off if NO_COLOR is set).")
 
 
 def load_for_report(names, plans_dir: str, verify_quotes: bool = False):
-    """Plans named by id or path, or None after printing located errors.
+    """Plans named by id or path; Trouble with every located error (warnings are printed and let pass).
 
     A file whose name differs from its id (a saved copy, an `apply` result,
     a `git show` dump) is fine here: only `check` insists on the rule.
@@ -31,44 +48,46 @@ def load_for_report(names, plans_dir: str, verify_quotes: bool = False):
 
     plans = []
     failed = False
+    lines: list = []  # in the order they were found; printed now (warnings) or carried by Trouble (errors)
     where = Path(plans_dir).absolute()
     for name in names:
         path = resolve_plan(name, plans_dir)
         if not path.exists() and Path(name).suffix not in PLAN_SUFFIXES and "/" not in str(name):
+            from plandiff.hints import did_you_mean_suffix
             from plandiff.taxonomy import did_you_mean
 
             if not where.is_dir():
-                click.echo(f"plandiff: no plan {name!r}: looked for {where / (name + '.yaml')}, but there is no "
-                           f"directory {where}; run from the repository that holds plans/, give a file path, "
-                           "or say where the plans are with --plans DIR", err=True)
+                lines.append(f"plandiff: no plan {name!r}: looked for {where / (name + '.yaml')}, but there is no "
+                             f"directory {where}; run from the repository that holds plans/, give a file path, "
+                             "or say where the plans are with --plans DIR")
             else:
                 hint = did_you_mean(name, plan_ids(plans_dir))
-                click.echo(f"plandiff: no plan {name!r} in {where}/" + (f"; did you mean {hint!r}?" if hint else
-                                                                        "; give --plans DIR if they are elsewhere"),
-                           err=True)
+                lines.append(f"plandiff: no plan {name!r} in {where}/"
+                             + did_you_mean_suffix(hint, otherwise="; give --plans DIR if they are elsewhere"))
             failed = True
             continue
         loaded = load_plan(path, verify_quotes=verify_quotes, keep_doc=False, expect_stem=False)
-        for d in loaded.diagnostics:  # warnings too: they are why the guard escapes a character in the report
-            click.echo(str(d), err=True)
+        lines.extend(loaded.diagnostics)  # warnings too: they are why the guard escapes a character in the report
         if loaded.plan is None or any(d.severity == "error" for d in loaded.diagnostics):
             failed = True
         else:
             plans.append(loaded.plan)
-    return None if failed else plans
+    if failed:
+        raise Trouble(*lines)
+    for line in lines:
+        click.echo(str(line), err=True)
+    return plans
 
 
 def corpus_plans(paths, plans_dir: str):
-    """All plans under PATHS (default: plans_dir), or None after printing located errors."""
+    """All plans under PATHS (default: plans_dir); Trouble with the located errors if any file has one."""
     from plandiff.load import load_corpus
 
     corpus = load_corpus(list(paths) or [plans_dir], verify_quotes=False)
+    if any(d.severity == "error" for d in corpus.diagnostics) or not corpus.plans:
+        raise Trouble(*corpus.diagnostics, *([] if corpus.plans else ["plandiff: no readable plan files"]))
     for d in corpus.diagnostics:
         click.echo(str(d), err=True)
-    if any(d.severity == "error" for d in corpus.diagnostics) or not corpus.plans:
-        if not corpus.plans:
-            click.echo("plandiff: no readable plan files", err=True)
-        return None
     return list(corpus.plans.values())
 
 
@@ -82,6 +101,5 @@ def emit(command: str, text: str, output: str | None, plans_dir: str, force: boo
 
     why = write_file(Path(output), guard(text).encode("utf-8"), plans_dir=plans_dir, force=force)
     if why:
-        click.echo(f"plandiff {command}: {why}", err=True)
-        return EXIT_TROUBLE
+        raise Trouble(f"plandiff {command}: {why}")
     return EXIT_OK

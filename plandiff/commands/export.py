@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from plandiff.commands.common import EXIT_OK, EXIT_TROUBLE, corpus_plans, corpus_plans_option, emit
+from plandiff.commands.common import EXIT_OK, Trouble, corpus_plans, corpus_plans_option, emit
 
 
 @click.command("export")
@@ -34,8 +34,6 @@ def export_cmd(paths: tuple[str, ...], fmt: str, output: str | None, force: bool
                                  build_tables, datapackage, to_csv, to_json)
 
     plans = corpus_plans(paths, plans_dir)
-    if plans is None:
-        return EXIT_TROUBLE
     tables = build_tables(plans)
     if fmt == "json":
         return emit("export", to_json(tables), output, plans_dir, force)
@@ -43,8 +41,7 @@ def export_cmd(paths: tuple[str, ...], fmt: str, output: str | None, force: bool
         return emit("export", to_csv(tables.provisions, PROVISION_COLUMNS), None, plans_dir, force)
     directory = Path(output)
     if directory.exists() and not directory.is_dir():
-        click.echo(f"plandiff export: {directory} is a file; --format csv writes a directory of files", err=True)
-        return EXIT_TROUBLE
+        raise Trouble(f"plandiff export: {directory} is a file; --format csv writes a directory of files")
     files = {PROVISIONS_CSV: to_csv(tables.provisions, PROVISION_COLUMNS),
              EVIDENCE_CSV: to_csv(tables.evidence, EVIDENCE_COLUMNS), DATAPACKAGE: datapackage(tables)}
     from plandiff.output import write_file
@@ -53,16 +50,13 @@ def export_cmd(paths: tuple[str, ...], fmt: str, output: str | None, force: bool
         why = write_file(directory / name, None, plans_dir=plans_dir, force=force) if directory.is_dir() else \
             write_file(directory, None, plans_dir=plans_dir, force=True)
         if why:
-            click.echo(f"plandiff export: {why}", err=True)
-            return EXIT_TROUBLE
+            raise Trouble(f"plandiff export: {why}")
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        click.echo(f"plandiff export: cannot make {directory}: {exc.strerror or exc}", err=True)
-        return EXIT_TROUBLE
+        raise Trouble(f"plandiff export: cannot make {directory}: {exc.strerror or exc}")
     for name, text in files.items():  # tables for a program, written as they are (not escaped for a terminal)
         why = write_file(directory / name, text.encode("utf-8"), plans_dir=plans_dir, force=force)
         if why:
-            click.echo(f"plandiff export: {why}", err=True)
-            return EXIT_TROUBLE
+            raise Trouble(f"plandiff export: {why}")
     return EXIT_OK

@@ -13,7 +13,7 @@ import sys
 
 import click
 
-from plandiff.commands.common import EXIT_FOUND, EXIT_OK, EXIT_TROUBLE
+from plandiff.commands.common import EXIT_FOUND, EXIT_OK, EXIT_TROUBLE, Trouble
 
 
 @click.command("extract")
@@ -54,28 +54,23 @@ def extract_cmd(files, fmt, plans_dir, ref_date, emit_text, propose, drafts_dir,
     from plandiff.extract.stream import InputError, expand_inputs, is_stream_input
 
     if not files:
-        click.echo("plandiff extract: name at least one article, directory or .jsonl file", err=True)
-        return EXIT_TROUBLE
+        raise Trouble("plandiff extract: name at least one article, directory or .jsonl file")
     if drafts_dir and not propose:
-        click.echo("plandiff extract: --write-drafts needs --propose", err=True)
-        return EXIT_TROUBLE
+        raise Trouble("plandiff extract: --write-drafts needs --propose")
     if ref_date is not None:
         from plandiff.extract.dates import parse_iso
 
         if parse_iso(ref_date) is None:
-            click.echo(f"plandiff extract: error: --date {ref_date!r} is not a date (YYYY-MM-DD)", err=True)
-            return EXIT_TROUBLE
+            raise Trouble(f"plandiff extract: error: --date {ref_date!r} is not a date (YYYY-MM-DD)")
     skipped: list = []
     try:
         inputs = expand_inputs(files, skipped)
     except InputError as exc:
-        click.echo(str(exc), err=True)
-        return EXIT_TROUBLE
+        raise Trouble(str(exc)) from None
     for note in skipped:
         click.echo(note, err=True)
     if not inputs:
-        click.echo("plandiff extract: no articles found (.txt, .html, .htm or .jsonl files)", err=True)
-        return EXIT_TROUBLE
+        raise Trouble("plandiff extract: no articles found (.txt, .html, .htm or .jsonl files)")
     if emit_text:
         return _emit_text(inputs)
     from plandiff.extract import plan_context
@@ -153,6 +148,7 @@ def _emit_text(inputs) -> int:
 def _propose(inputs, ctx, jobs, plans_dir, drafts_dir, color, no_progress) -> int:
     from plandiff.extract.record import Claim
     from plandiff.extract.propose import ProposalError, propose, write_drafts
+    from plandiff.render.proposal import render_proposal
     from plandiff.render.style import Style, want_color
 
     failures: list = []
@@ -161,21 +157,18 @@ def _propose(inputs, ctx, jobs, plans_dir, drafts_dir, color, no_progress) -> in
     try:
         proposal = propose(claims, plans_dir)
     except ProposalError as exc:
-        click.echo(f"plandiff extract: {exc}", err=True)
-        return EXIT_TROUBLE
-    click.echo(proposal.render(Style(want_color(color, sys.stdout))), nl=False)
+        raise Trouble(f"plandiff extract: {exc}") from None
+    click.echo(render_proposal(proposal, Style(want_color(color, sys.stdout))), nl=False)
     if drafts_dir and not proposal.proposed:
         click.echo("plandiff extract: nothing to draft: the claims change no plan file", err=True)
     elif drafts_dir:
         try:
             written = write_drafts(proposal, plans_dir, drafts_dir)
         except ProposalError as exc:
-            click.echo(f"plandiff extract: {exc}", err=True)
-            return EXIT_TROUBLE
+            raise Trouble(f"plandiff extract: {exc}") from None
         except OSError as exc:
-            click.echo(f"plandiff extract: cannot write drafts to {exc.filename or drafts_dir}: "
-                       f"{exc.strerror or exc}", err=True)
-            return EXIT_TROUBLE
+            raise Trouble(f"plandiff extract: cannot write drafts to {exc.filename or drafts_dir}: "
+                          f"{exc.strerror or exc}") from None
         for path in written:
             click.echo(f"plandiff extract: wrote {path}", err=True)
     if failures:

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import click
 
-from plandiff.commands.common import (EXIT_OK, EXIT_TROUBLE, corpus_plans, corpus_plans_option, load_for_report,
-                                      plans_option)
+from plandiff.commands.common import EXIT_OK, Trouble, corpus_plans, corpus_plans_option, load_for_report, plans_option
 
 
 def _protected(plans) -> set[Path]:
@@ -51,8 +50,6 @@ def html_cmd(old: str, new: str, output: str, force: bool, plans_dir: str) -> in
     input (located errors on stderr).
     """
     plans = load_for_report([old, new], plans_dir)
-    if plans is None:
-        return EXIT_TROUBLE
     from plandiff.output import write_file
 
     def write(data: bytes | None) -> str | None:
@@ -61,8 +58,7 @@ def html_cmd(old: str, new: str, output: str, force: bool, plans_dir: str) -> in
 
     why = None if output == "-" else write(None)  # refuse before rendering, then check again when writing
     if why:
-        click.echo(f"plandiff html: {why}", err=True)
-        return EXIT_TROUBLE
+        raise Trouble(f"plandiff html: {why}")
     from plandiff.diff import diff_plans
     from plandiff.render.html import render_compare, serialize
 
@@ -74,8 +70,7 @@ def html_cmd(old: str, new: str, output: str, force: bool, plans_dir: str) -> in
         return EXIT_OK
     why = write(data)
     if why:
-        click.echo(f"plandiff html: {why}", err=True)
-        return EXIT_TROUBLE
+        raise Trouble(f"plandiff html: {why}")
     return EXIT_OK
 
 
@@ -99,40 +94,32 @@ def site_cmd(paths: tuple[str, ...], output: str, pairs: tuple[str, ...], plans_
     written, 2 on bad input.
     """
     plans = corpus_plans(paths, plans_dir)
-    if plans is None:
-        return EXIT_TROUBLE
     ids = {p.id for p in plans}
     wanted = []
     for spec in pairs:
         parts = spec.split(":")
         if len(parts) != 2 or not all(parts):
-            click.echo(f"plandiff site: --pair {spec!r}: expected OLD:NEW, e.g. us-28-point:ua-20-point", err=True)
-            return EXIT_TROUBLE
+            raise Trouble(f"plandiff site: --pair {spec!r}: expected OLD:NEW, e.g. us-28-point:ua-20-point")
         for part in parts:
             if part not in ids:
-                click.echo(f"plandiff site: --pair {spec!r}: no version {part!r} among "
-                           f"{', '.join(sorted(ids))}", err=True)
-                return EXIT_TROUBLE
+                raise Trouble(f"plandiff site: --pair {spec!r}: no version {part!r} among "
+                              f"{', '.join(sorted(ids))}")
         if parts[0] == parts[1]:
-            click.echo(f"plandiff site: --pair {spec!r}: a version compared with itself", err=True)
-            return EXIT_TROUBLE
+            raise Trouble(f"plandiff site: --pair {spec!r}: a version compared with itself")
         wanted.append((parts[0], parts[1]))
     out = Path(output)
     protected = _protected(plans)
     if out.resolve() in protected or out.resolve() in {p.parent for p in protected}:
-        click.echo(f"plandiff site: refusing to write into {output}: it holds the plan files or their articles", err=True)
-        return EXIT_TROUBLE
+        raise Trouble(f"plandiff site: refusing to write into {output}: it holds the plan files or their articles")
     from plandiff.render.html import OutputError, Site, write_site
 
     try:
         written = write_site(Site(plans, wanted, events=_events(paths, plans_dir, ids)), out, plans_dir=plans_dir,
                              protected=protected)
     except OutputError as exc:
-        click.echo(f"plandiff site: {exc}", err=True)
-        return EXIT_TROUBLE
+        raise Trouble(f"plandiff site: {exc}")
     except OSError as exc:
-        click.echo(f"plandiff site: cannot write {exc.filename or output}: {exc.strerror or exc}", err=True)
-        return EXIT_TROUBLE
+        raise Trouble(f"plandiff site: cannot write {exc.filename or output}: {exc.strerror or exc}")
     click.echo(f"plandiff site: wrote {len(written)} pages to {output} (start at {out / 'index.html'})", err=True)
     return EXIT_OK
 

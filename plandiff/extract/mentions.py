@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
+from plandiff.extract.cues import SPECIFIC_KINDS, Cues, Phrase  # noqa: F401  (Cues, Phrase: re-exported)
 from plandiff.extract.data import load, trie_regex
 from plandiff.extract.dates import MONTHS
 from plandiff.extract.keywords import Keywords, satisfied
@@ -27,7 +27,6 @@ _TOKEN = re.compile(r"[\w'’.&-]+|[^\w\s]")
 # words too common to stand for an alias when choosing which sentences to search for it
 _GENERIC = frozenset("the a an of to in on for and plan peace proposal draft framework text version point points "
                      "deal talks statement ceasefire joint document agreement us new".split())
-SPECIFIC_KINDS = ("counterproposal", "memorandum", "declaration", "statement", "guarantee", "framework", "roadmap")
 
 
 class _Spans:
@@ -50,42 +49,6 @@ class _Spans:
                 return True
             i -= 1
         return False
-
-
-@dataclass
-class Cues:
-    """What a referring phrase says about the version it names."""
-
-    points: int | None = None
-    fewer_than: int | None = None
-    parties: list[tuple[frozenset, bool, str | None]] = field(default_factory=list)  # (names, all required, group)
-    places: list[str] = field(default_factory=list)
-    either: list[tuple[frozenset, str]] = field(default_factory=list)  # a capital: party or place
-    kind: str | None = None
-    lineage: str | None = None  # original | revised
-    months: list[tuple[int | None, int]] = field(default_factory=list)  # (year or None, month)
-    relative_months: list[int] = field(default_factory=list)  # months back from the article's date
-    years: list[int] = field(default_factory=list)
-    before_places: list[str] = field(default_factory=list)
-    before_months: list[tuple[int | None, int]] = field(default_factory=list)
-    names: list[str] = field(default_factory=list)  # title/alias words ("~word": written in lower case)
-    definite: bool = True  # "the/this/its …" refers back; "a …" introduces something new
-
-    @property
-    def discriminating(self) -> bool:
-        """Whether the phrase says enough to score versions on (a bare "the plan" does not)."""
-        return bool(self.points or self.fewer_than or self.parties or self.places or self.either or self.months
-                    or self.relative_months or self.years or self.before_places or self.before_months or self.names
-                    or (self.definite and (self.lineage == "original" or self.kind in SPECIFIC_KINDS)))
-
-
-@dataclass(frozen=True)
-class Phrase:
-    start: int
-    end: int
-    version: str | None  # known at once for an alias
-    cues: Cues | None
-    dependent: bool  # "unlike the US draft", "a counterproposal to the US plan"
 
 
 class MentionFinder:

@@ -20,8 +20,9 @@ For each version the claims speak of, the plan file is copied and edited:
   hold a value it agrees with;
 * `rejected` claims (a party's position) are listed, never applied.
 
-The proposed versions are ordinary `Plan` objects: the report is
-`diff_plans` + `render_text`, and `write_drafts` writes them (with the plan
+The proposed versions are ordinary `Plan` objects: the report
+(plandiff.render.proposal) is `diff_plans` + the text report, and
+`write_drafts` writes them (with the plan
 files they need for lineage and the cited articles) into a separate
 directory that `plandiff check` accepts, never over the human-edited files.
 """
@@ -59,46 +60,6 @@ class Proposal:
     @property
     def changed(self) -> bool:
         return bool(self.proposed)
-
-    def render(self, style=None) -> str:
-        from plandiff.diff import diff_plans
-        from plandiff.render.style import Style
-        from plandiff.render.text import render_text
-
-        style = style or Style(False)
-        out = [style("plandiff extract --propose", "bold"),
-               f"  {len(self.reproduced)} claim(s) already in the plan files, "
-               f"{len(self.applied)} proposed edit(s) in {len(self.proposed)} version(s), "
-               f"{len(self.review)} contradiction(s) for review, {len(self.skipped)} claim(s) not applied", ""]
-        from plandiff.diff.changes import ChangeSet
-
-        for pid, plan in self.proposed.items():
-            cs = diff_plans(self.originals[pid], plan)
-            # only what the claims touched, evidence-only updates included (the stock report hides those)
-            touched = ChangeSet(cs.old, cs.new, tuple(c for c in cs.changes if c.fields), cs.header,
-                                cs.sources_differ)
-            out.append(render_text(touched, style, show_all=True))
-        if self.applied:
-            out.append(style("== Proposed from these claims ==", "bold"))
-            for pid, c, what in self.applied:
-                out.append(f"  {pid}: {c.provision} {c.stance} — {what}: {c.source}:{c.start}-{c.end} \"{c.quote}\"")
-            out.append("")
-        if self.reproduced:
-            out.append(style("== Already in the plan files ==", "bold"))
-            for pid, c in self.reproduced:
-                out.append(f"  {pid}: {c.provision} {c.stance}: \"{c.quote}\"")
-            out.append("")
-        if self.review:
-            out.append(style("== Contradictions for review (not written into drafts) ==", "bold"))
-            for pid, c, why in self.review:
-                out.append(f"  {pid}: {c.provision} {c.stance} — {why}: {c.source}:{c.start}-{c.end} \"{c.quote}\"")
-            out.append("")
-        if self.skipped:
-            out.append(style("== Not applied (for the analyst) ==", "bold"))
-            for c, why in self.skipped:
-                out.append(f"  {c.plan or '?'}: {c.provision} {c.stance} — {why}: {c.source}:{c.start}-{c.end} \"{c.quote}\"")
-            out.append("")
-        return "\n".join(out).rstrip("\n") + "\n"
 
 
 # --- sources ----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from plandiff.load.plan import ID_RE, plan_from_data
 from plandiff.load.reading import MAX_PLAN_BYTES, ReadError, read_capped
 from plandiff.load.yamlsafe import YamlDoc, read_yaml
 from plandiff.model import Event, Plan
+from plandiff.hints import did_you_mean_suffix
 from plandiff.taxonomy import Taxonomy, default_taxonomy, did_you_mean
 
 PLAN_SUFFIXES = (".yaml", ".yml")
@@ -242,7 +243,7 @@ def _lineage_problems(loaded: Loaded, known: dict[str, Plan], files: list[Path])
             out.append(doc.error((field_name,), f"{field_name} names the plan itself"))
         elif target not in known:
             hint = did_you_mean(target, sorted(set(known) | set(_sibling_ids(files))))
-            extra = f"; did you mean {hint!r}?" if hint else ""
+            extra = did_you_mean_suffix(hint)
             out.append(doc.error((field_name,), f"{field_name} names {target!r}, but no plan has that id{extra}"))
         else:
             cycle = _cycle_through(plan.id, target, known)

@@ -18,6 +18,7 @@ from plandiff.load.plan import _Checker
 from plandiff.load.values import show
 from plandiff.load.yamlsafe import read_yaml
 from plandiff.model import EVENT_KINDS, Event, Source
+from plandiff.hints import did_you_mean_suffix
 from plandiff.taxonomy import default_taxonomy, did_you_mean
 
 EVENTS_FILE = "events.yaml"
@@ -65,7 +66,7 @@ class _EventChecker(_Checker):
         kind = self.text(e, "kind", at, True)
         if kind is not None and kind not in EVENT_KINDS:
             hint = did_you_mean(kind, EVENT_KINDS)
-            extra = f"; did you mean {show(hint)}?" if hint else f" (allowed: {', '.join(EVENT_KINDS)})"
+            extra = did_you_mean_suffix(hint, show, f" (allowed: {', '.join(EVENT_KINDS)})")
             self.bad(at + ("kind",), f"unknown event kind {show(kind)}{extra}")
         parties = self.strings(e, "parties", at)
         if not parties and "parties" not in e:
@@ -119,7 +120,7 @@ def load_events(path: str | Path, plan_ids: set[str] | None = None) -> tuple[lis
             for j, vid in enumerate(event.versions):
                 if vid not in plan_ids:
                     hint = did_you_mean(vid, plan_ids)
-                    extra = f"; did you mean {show(hint)}?" if hint else ""
+                    extra = did_you_mean_suffix(hint, show)
                     diagnostics.append(doc.error(("events", by_id[event.id], "versions", j),
                                                  f"versions names {show(vid)}, but no plan has that id{extra}"))
     return events, sorted(set(diagnostics))

@@ -17,6 +17,7 @@ from plandiff.load.values import show
 from plandiff.load.yamlsafe import INVALID
 from plandiff.model import (CAVEATS, COVERAGES, FULL_TEXT, HEADER_FIELDS, INCLUDED, OMITTED, PARTIAL,
                             PROVISION_STATUSES, UNREPORTED, Claim, Evidence, Plan, Provision, Source)
+from plandiff.hints import did_you_mean_suffix
 from plandiff.taxonomy import Taxonomy, default_taxonomy, did_you_mean
 
 SCHEMA = "plandiff/1"
@@ -46,7 +47,7 @@ class _Checker:
         for k in d:
             if k not in allowed:
                 hint = did_you_mean(k, allowed)
-                extra = f"; did you mean {show(hint)}?" if hint else f" (allowed: {', '.join(allowed)})"
+                extra = did_you_mean_suffix(hint, show, f" (allowed: {', '.join(allowed)})")
                 self.bad(where + (k,), f"unknown field {show(k)} in {what}{extra}", True)
 
     def text(self, d: dict, k: str, where: tuple, required: bool = False) -> str | None:
@@ -159,7 +160,7 @@ class _Checker:
                 self.bad(("coverage_source",), "coverage_source goes with coverage: full-text", True)
             elif source not in self.source_ids:
                 hint = did_you_mean(source, self.source_ids)
-                extra = f"; did you mean {show(hint)}?" if hint else ""
+                extra = did_you_mean_suffix(hint, show)
                 self.bad(("coverage_source",), f"source {show(source)} is not declared under sources{extra}")
         return coverage or PARTIAL, source
 
@@ -208,7 +209,7 @@ class _Checker:
                 out.append(c)
             else:
                 hint = did_you_mean(c, CAVEATS)
-                extra = f"; did you mean {show(hint)}?" if hint else f" (allowed: {', '.join(CAVEATS)})"
+                extra = did_you_mean_suffix(hint, show, f" (allowed: {', '.join(CAVEATS)})")
                 self.bad(at + ("caveats", i), f"unknown caveat {show(c)}{extra}")
         return tuple(out)
 
@@ -228,7 +229,7 @@ class _Checker:
             ptype = self.tax.get(key)
             if ptype is None:
                 hint = self.tax.suggest(key)
-                extra = f"; did you mean {show(hint)}?" if hint else " (use custom.<slug> for a point that fits no key)"
+                extra = did_you_mean_suffix(hint, show, " (use custom.<slug> for a point that fits no key)")
                 self.bad(at, f"unknown provision key {show(key)}{extra}", True)
             if not isinstance(p, dict):
                 self.bad(at, f"a provision must be a mapping (summary, value, evidence …); got {type_name(p)}")
@@ -348,7 +349,7 @@ class _Checker:
             quote = self.text(e, "quote", eat)
             if sid is not None and sid not in self.source_ids:
                 hint = did_you_mean(sid, self.source_ids)
-                extra = f"; did you mean {show(hint)}?" if hint else ""
+                extra = did_you_mean_suffix(hint, show)
                 self.bad(eat + ("source",), f"source {show(sid)} is not declared under sources{extra}")
             elif sid is not None and self.source_ids[sid].file is not None and quote is None:
                 self.bad(eat, f"evidence from the article {show(sid)} needs the quote it rests on")

@@ -13,6 +13,7 @@ from plandiff.diff.across import LEGEND, Cell, Matrix
 from plandiff.output import dumps_json
 from plandiff.render.evidence import evidence_lines
 from plandiff.render.markdown import md_escape
+from plandiff.render.points import points_phrase
 from plandiff.render.style import Style
 from plandiff.taxonomy import default_taxonomy
 
@@ -109,10 +110,8 @@ def render_history(key: str, cells: list[Cell], style: Style | None = None, evid
     lines = [style(f"{_label(key)} ({key}) across {len(cells)} versions", "bold")]
     for c in cells:
         p = c.provision
-        point = ""
-        if p is not None and p.point is not None:
-            pts = p.point if isinstance(p.point, list) else [p.point]
-            point = f", point {', '.join(map(str, pts))}"
+        phrase = points_phrase(p.point, plural=False) if p is not None else None
+        point = f", {phrase}" if phrase else ""
         lines.append("")
         lines.append(f"{style(c.plan.id, 'bold')} ({c.plan.date}{point}): {c.short}"
                      + (f"  [{c.words}]" if not c.held or c.state == "unknown" else ""))

@@ -7,6 +7,7 @@ from plandiff.diff.changes import (Added, Change, ChangeSet, Changed, Dropped, R
                                    Unchanged, Unreported)
 from plandiff.model import Plan
 from plandiff.render.evidence import paired_citations
+from plandiff.render.points import points_phrase
 from plandiff.render.report import Outline, ReportRenderer, counts_text, summary_label, version_text
 from plandiff.render.style import Style
 
@@ -18,10 +19,8 @@ _MARK = {"added": ("+", "green"), "dropped": ("-", "red"), "changed": ("~", "yel
 def points_text(c: Change) -> str:
     """" (point 6)" — NEW's numbering where it has one, else OLD's; "" when neither numbers it."""
     p = c.new if c.new is not None and c.new.point is not None else c.old
-    if p is None or p.point is None:
-        return ""
-    pts = p.point if isinstance(p.point, list) else [p.point]
-    return f" (point {', '.join(map(str, pts))})"
+    phrase = points_phrase(p.point, plural=False) if p is not None else None
+    return f" ({phrase})" if phrase else ""
 
 
 class TextReport(ReportRenderer):

@@ -28,6 +28,7 @@ from lxml import html as lhtml
 
 from plandiff.guard import BIDI_OVERRIDES, escape_char
 from plandiff.render.html.assets import CSS, SCRIPT
+from plandiff.render.points import points_phrase
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 REPLACEMENT = "\ufffd"
@@ -224,7 +225,5 @@ def filters(kinds: Iterable[str] | None, placeholder: str = "troop, Donetsk, NAT
 
 
 def points_text(point) -> str | None:
-    if point is None:
-        return None
-    pts = point if isinstance(point, list) else [point]
-    return ("points " if len(pts) > 1 else "point ") + ", ".join(map(str, pts))
+    """"point 6", "points 5, 10"; None when unnumbered (plandiff.render.points)."""
+    return points_phrase(point)

@@ -31,7 +31,8 @@ from plandiff.render.html.page import KIND_ORDER, Links, document, el, filters, 
 from plandiff.render.html.parts import file_label, label_of, spec_of
 from plandiff.render.html.provision import render_provision, state_words
 from plandiff.render.html.source import Articles, quote_anchor, render_article
-from plandiff.render.html.svg import lineage_diagram, numeric_chart, status_grid
+from plandiff.render.html.lineage import lineage_diagram
+from plandiff.render.html.svg import numeric_chart, status_grid
 from plandiff.render.html.timeline import chronology, default_sides, marks, timeline_svg
 from plandiff.taxonomy import Taxonomy, default_taxonomy
 
