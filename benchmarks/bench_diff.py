@@ -450,7 +450,7 @@ def categorise(rows: list[dict]) -> dict[str, float]:
         if f == "~":  # built-ins: attribute to the caller's category is not possible from flat stats
             name = None
             if True:
-                if "isinstance" in fn or "hash" in fn or "id" == fn or "built-in method builtins.id" in fn:
+                if "isinstance" in fn or "hash" in fn or fn == "id" or "built-in method builtins.id" in fn:
                     name = "built-ins: isinstance/id/hash (mostly _Builder, validation)"
                 elif "json" in fn or "encode" in fn:
                     name = "json.dumps (pure-Python encoder under indent=2)"

@@ -76,7 +76,8 @@ def build_corpus(path: Path, megabytes: float, seed: int = 7) -> tuple[int, int]
 
 def run(path: Path, jobs: int) -> tuple[float, int, int, int]:
     from plandiff.extract import plan_context
-    from plandiff.extract.stream import expand_inputs, iter_items, run as run_items
+    from plandiff.extract.stream import expand_inputs, iter_items
+    from plandiff.extract.stream import run as run_items
 
     ctx = plan_context(REPO / "plans")
     items = list(iter_items(expand_inputs([str(path)])))

@@ -21,9 +21,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from plandiff.kinds import Kind
 from plandiff.lineage import lineage_order
 from plandiff.model import OMITTED, UNREPORTED, Plan, Provision
-from plandiff.kinds import Kind
 from plandiff.render.points import point_list
 from plandiff.taxonomy import Taxonomy, default_taxonomy
 

@@ -25,7 +25,7 @@ import contextlib
 import io
 import re
 import sys
-from typing import Iterator
+from collections.abc import Iterator
 
 CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
 BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"

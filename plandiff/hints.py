@@ -5,7 +5,8 @@ module only words it, so every message that offers one reads the same.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 
 def did_you_mean_suffix(hint: Any, show: Callable[[Any], str] = repr, otherwise: str = "") -> str:

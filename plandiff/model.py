@@ -45,7 +45,7 @@ class Evidence:
                             "attribution": self.attribution, "note": self.note})
 
     @classmethod
-    def from_data(cls, d: dict) -> "Evidence":
+    def from_data(cls, d: dict) -> Evidence:
         return cls(d["source"], d.get("quote"), d.get("note"), d.get("attribution"))
 
 
@@ -64,7 +64,7 @@ class Claim:
         return {"value": self.value, **d} if self.value is not None else d
 
     @classmethod
-    def from_data(cls, d: dict) -> "Claim":
+    def from_data(cls, d: dict) -> Claim:
         return cls(d.get("value"), d.get("status") or INCLUDED,
                    tuple(Evidence.from_data(e) for e in d.get("evidence") or ()), d.get("note"))
 
@@ -103,7 +103,7 @@ class Provision:
         return d
 
     @classmethod
-    def from_data(cls, key: str, d: dict) -> "Provision":
+    def from_data(cls, key: str, d: dict) -> Provision:
         return cls(key, d.get("point"), d.get("summary"), d.get("value"), d.get("status") or INCLUDED,
                    tuple(Evidence.from_data(e) for e in d.get("evidence") or ()),
                    tuple(Claim.from_data(c) for c in d.get("claims") or ()), d.get("note"))
@@ -127,7 +127,7 @@ class Source:
                             "caveats": list(self.caveats), "note": self.note})
 
     @classmethod
-    def from_data(cls, d: dict) -> "Source":
+    def from_data(cls, d: dict) -> Source:
         fields = {k: d.get(k) for k in ("id", "file", "url", "outlet", "date", "title", "language", "note")}
         return cls(**fields, caveats=tuple(d.get("caveats") or ()))
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from diff_strategies import plan_pairs
 from hypothesis import HealthCheck, given, settings
 
-from diff_strategies import plan_pairs
 from plandiff.diff import diff_plans
-from plandiff.diff.changes import Changed, Detail
+from plandiff.diff.changes import KINDS, Changed, Detail
 from plandiff.diff.changeset_json import ApplyError, _Reader, changeset_to_json, read_changeset
-from plandiff.diff.changes import KINDS
 
 SLOW = settings(deadline=None, max_examples=30, suppress_health_check=[HealthCheck.too_slow])
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from loader_helpers import enum_value_site
 
 from plandiff.cli import cli, main
-from loader_helpers import enum_value_site
 
 REPO = Path(__file__).resolve().parents[1]
 PLANS = REPO / "plans"

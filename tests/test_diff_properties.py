@@ -20,10 +20,10 @@ import tempfile
 from pathlib import Path
 
 import yaml
+from diff_strategies import new_evidence, new_point, plan_and_key, plan_pairs, plans, reword, with_provision
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from diff_strategies import plan_and_key, plan_pairs, plans, reword, new_evidence, new_point, with_provision
 from plandiff.cli import main
 from plandiff.diff import diff_plans
 from plandiff.diff.align import key_order

@@ -6,8 +6,6 @@ import os
 import time
 from pathlib import Path
 
-import pytest
-
 from plandiff.cli import main
 from plandiff.extract import extractor_for, plan_context
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from plandiff.extract import extractor_for, plan_context
-from plandiff.extract.values import Numbers
 from plandiff.extract.data import load
+from plandiff.extract.values import Numbers
 
 PLANS = Path(__file__).resolve().parents[1] / "plans"
 ANY = ...

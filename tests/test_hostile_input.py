@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from loader_helpers import BASE_PLAN, make_plans_dir, run_check, write
+
 from plandiff.cli import main
 from plandiff.guard import guard
 from plandiff.load import load_plan

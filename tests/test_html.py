@@ -19,15 +19,15 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-
 from browser.pages import ids_and_links, markup_problems
+
 from plandiff.cli import main
 from plandiff.diff import KINDS, diff_plans
 from plandiff.load import load_corpus, load_plan
+from plandiff.output import parse_manifest
 from plandiff.render.html import ComparePage, Site, render_compare, serialize, write_site
 from plandiff.render.html.assets import CSS, SCRIPT
 from plandiff.render.html.parts import safe_url
-from plandiff.output import parse_manifest
 from plandiff.render.html.site import MANIFEST, safe_name
 
 REPO = Path(__file__).resolve().parents[1]

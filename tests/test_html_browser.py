@@ -16,11 +16,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from browser import harness
+from browser.pages import PAYLOADS, hostile_pair, hostile_text, ids_and_links
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from browser import harness
-from browser.pages import PAYLOADS, hostile_pair, hostile_text, ids_and_links
 from plandiff.diff import diff_plans
 from plandiff.load import load_corpus
 from plandiff.render.html import Site, render_compare, serialize, write_site

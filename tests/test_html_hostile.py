@@ -14,10 +14,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from browser.pages import PAYLOADS, hostile_pair, hostile_text, markup_problems, parse, skeleton
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from browser.pages import PAYLOADS, hostile_pair, hostile_text, markup_problems, parse, skeleton
 from plandiff.diff import diff_plans
 from plandiff.load.evidence import normalise
 from plandiff.render.html import Site, render_compare, serialize, write_site

@@ -9,10 +9,10 @@ import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from plan_strategies import json_like, provision_keys, value_for
 
 from plandiff.kinds import ANY, KINDS, VALUE_KINDS, SpecContext, kind_of, parse_kind
 from plandiff.taxonomy import default_taxonomy
-from plan_strategies import json_like, provision_keys, value_for
 
 COUNT = {"type": "count", "unit": "personnel", "scopes": ["unqualified", "peacetime"], "specials": ["no-cap"],
          "none": "no-cap"}

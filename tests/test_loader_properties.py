@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from plan_strategies import dump, plans, provision_keys, write_plan
+
 from plandiff.load.corpus import load_plan
 
 # Generating a whole plan is a large draw; that is the point, not a problem.

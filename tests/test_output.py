@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import subprocess
 import sys
@@ -14,8 +13,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plandiff.cli import main
-from plandiff.output import (LOCK_NAME, MANIFEST_HEADER, OutputError, OwnedFolder, dumps_json, dumps_yaml,
-                             parse_manifest, write_file)
+from plandiff.output import (
+    LOCK_NAME,
+    MANIFEST_HEADER,
+    OutputError,
+    OwnedFolder,
+    dumps_json,
+    dumps_yaml,
+    parse_manifest,
+    write_file,
+)
 from plandiff.render.html.site import MANIFEST as SITE_MANIFEST
 
 REPO = Path(__file__).resolve().parents[1]
@@ -173,9 +180,8 @@ def test_owned_folder_records_hashes_in_one_scheme(tmp_path):
     assert parse_manifest(text) == {"a.txt": hashlib.sha256(b"alpha").hexdigest(),
                                     "sub/b.txt": hashlib.sha256(b"beta").hexdigest()}
     for bad in ("../x", "/etc/passwd", "a/../../x", "", ".plandiff-tmp-1", "a//b"):
-        with pytest.raises(OutputError):
-            with OwnedFolder(tmp_path / "d", ".m", owner="test") as f:
-                f.write(bad, b"x")
+        with pytest.raises(OutputError), OwnedFolder(tmp_path / "d", ".m", owner="test") as f:
+            f.write(bad, b"x")
 
 
 def test_parallel_site_builds_into_one_folder_all_succeed(tmp_path):
@@ -356,10 +362,9 @@ def test_html_refuses_a_bad_output_before_doing_the_work(plans, tmp_path, capsys
 
 def test_a_build_that_stops_part_way_still_records_what_it_wrote(tmp_path):
     folder = tmp_path / "site"
-    with pytest.raises(OutputError):
-        with OwnedFolder(folder, ".m", owner="test", fresh_only=True) as f:
-            f.write("a.html", b"a")
-            f.write("../b.html", b"b")  # refused
+    with pytest.raises(OutputError), OwnedFolder(folder, ".m", owner="test", fresh_only=True) as f:
+        f.write("a.html", b"a")
+        f.write("../b.html", b"b")  # refused
     assert parse_manifest((folder / ".m").read_text()) == {"a.html": hashlib.sha256(b"a").hexdigest()}
     with OwnedFolder(folder, ".m", owner="test", fresh_only=True) as f:  # the folder is still ours
         f.write("c.html", b"c")

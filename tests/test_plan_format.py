@@ -12,8 +12,8 @@ import os
 from pathlib import Path
 
 import pytest
-
 from loader_helpers import ARTICLE, BASE_PLAN, make_plans_dir, run_check, write
+
 from plandiff.load.corpus import load_corpus, load_plan
 
 

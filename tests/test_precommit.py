@@ -20,7 +20,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from loader_helpers import enum_value_site
 
 CHECKOUT = Path(__file__).resolve().parents[1]

@@ -19,13 +19,13 @@ import yaml
 
 from plandiff.cli import main
 from plandiff.diff import diff_plans
+from plandiff.diff.across import LEGEND
 from plandiff.diff.changes import KIND_NAMES, KINDS, MIRROR, Change, ChangeSet, Detail, Unchanged
 from plandiff.lineage import lineage_order
 from plandiff.load import load_plan, plan_from_data
 from plandiff.model import Evidence, Plan, Provision, Source
 from plandiff.render import text as text_mod
 from plandiff.render.json_report import change_to_json, changeset_to_json
-from plandiff.diff.across import LEGEND
 from plandiff.render.markdown import MarkdownReport, md_escape, render_markdown
 from plandiff.render.style import Style
 from plandiff.render.text import TextReport, render_text

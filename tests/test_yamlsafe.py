@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from loader_helpers import BASE_PLAN, make_plans_dir, run_check, write
+
 from plandiff.load.corpus import load_plan
 from plandiff.load.yamlsafe import INVALID, MAX_BYTES, MAX_DEPTH, read_yaml
 

@@ -30,8 +30,17 @@ def export_cmd(paths: tuple[str, ...], fmt: str, output: str | None, force: bool
     datapackage.json describes both files (Frictionless Data Package). See
     docs/export.md. PATHS are plan files or directories (default: --plans).
     """
-    from plandiff.export import (DATAPACKAGE, EVIDENCE_COLUMNS, EVIDENCE_CSV, PROVISION_COLUMNS, PROVISIONS_CSV,
-                                 build_tables, datapackage, to_csv, to_json)
+    from plandiff.export import (
+        DATAPACKAGE,
+        EVIDENCE_COLUMNS,
+        EVIDENCE_CSV,
+        PROVISION_COLUMNS,
+        PROVISIONS_CSV,
+        build_tables,
+        datapackage,
+        to_csv,
+        to_json,
+    )
 
     plans = corpus_plans(paths, plans_dir)
     tables = build_tables(plans)

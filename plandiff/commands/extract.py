@@ -146,8 +146,8 @@ def _emit_text(inputs) -> int:
 
 
 def _propose(inputs, ctx, jobs, plans_dir, drafts_dir, color, no_progress) -> int:
-    from plandiff.extract.record import Claim
     from plandiff.extract.propose import ProposalError, propose, write_drafts
+    from plandiff.extract.record import Claim
     from plandiff.render.proposal import render_proposal
     from plandiff.render.style import Style, want_color
 

@@ -14,8 +14,19 @@ from __future__ import annotations
 from typing import Any
 
 from plandiff.diff.align import align
-from plandiff.diff.changes import (Added, Change, ChangeSet, Changed, Detail, Dropped, Recited, Renumbered,
-                                   Reworded, Unchanged, Unreported)
+from plandiff.diff.changes import (
+    Added,
+    Change,
+    Changed,
+    ChangeSet,
+    Detail,
+    Dropped,
+    Recited,
+    Renumbered,
+    Reworded,
+    Unchanged,
+    Unreported,
+)
 from plandiff.diff.describe import compare_values, format_value
 from plandiff.diff.words import word_diff
 from plandiff.model import ABSENT, HELD, SILENT, Claim, Plan, Provision

@@ -19,8 +19,8 @@ from typing import Any
 
 from plandiff.extract.data import DataError
 from plandiff.extract.segments import Doc, Raw
-from plandiff.kinds import DURATION_UNITS
 from plandiff.extract.values import Rule
+from plandiff.kinds import DURATION_UNITS
 
 
 class FieldReader:

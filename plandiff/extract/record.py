@@ -48,7 +48,7 @@ class Claim:
         return d
 
     @classmethod
-    def from_data(cls, d: dict) -> "Claim":
+    def from_data(cls, d: dict) -> Claim:
         return cls(d["source"], d["start"], d["end"], d["quote"], d.get("plan"), d["provision"], d.get("value"),
                    d["stance"], d.get("relative_to"), float(d.get("confidence", 0.5)),
                    list(d.get("candidates") or ()), d.get("note"), d.get("version_found"),

@@ -28,8 +28,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from plandiff.extract.dates import parse_iso
 from plandiff.extract.data import load
+from plandiff.extract.dates import parse_iso
 from plandiff.extract.mentions import Cues, MentionFinder, Phrase
 
 

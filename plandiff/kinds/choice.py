@@ -8,9 +8,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from plandiff.kinds.base import (Detail, Kind, Problems, SpecContext, did_you_mean, fmt_any, is_int, is_number,
-                                 num, show, type_name)
+from plandiff.kinds.base import (
+    Detail,
+    Kind,
+    Problems,
+    SpecContext,
+    did_you_mean,
+    fmt_any,
+    is_int,
+    is_number,
+    num,
+    show,
+    type_name,
+)
 from plandiff.kinds.scalar import TEXT_SCHEMA
+
 
 def _one_of(values: list[str]) -> dict:
     return {"type": "string", "enum": list(values)}

@@ -5,7 +5,8 @@ record does not declare (only possible in values built in code) is "any".
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from plandiff.kinds.base import ANY, Detail, Kind, Problems, SpecContext, did_you_mean, fmt_any, show, type_name
 

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plandiff.diagnostics import Diagnostic
+from plandiff.hints import did_you_mean_suffix
 from plandiff.load.evidence import SOURCES_DIR, SourceTexts, check_evidence
 from plandiff.load.plan import ID_RE, plan_from_data
 from plandiff.load.reading import MAX_PLAN_BYTES, ReadError, read_capped
 from plandiff.load.yamlsafe import YamlDoc, read_yaml
 from plandiff.model import Event, Plan
-from plandiff.hints import did_you_mean_suffix
 from plandiff.taxonomy import Taxonomy, default_taxonomy, did_you_mean
 
 PLAN_SUFFIXES = (".yaml", ".yml")

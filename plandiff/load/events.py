@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from plandiff.diagnostics import Diagnostic
+from plandiff.hints import did_you_mean_suffix
 from plandiff.kinds.base import type_name
 from plandiff.load.plan import _Checker
 from plandiff.load.values import show
 from plandiff.load.yamlsafe import read_yaml
 from plandiff.model import EVENT_KINDS, Event, Source
-from plandiff.hints import did_you_mean_suffix
 from plandiff.taxonomy import default_taxonomy, did_you_mean
 
 EVENTS_FILE = "events.yaml"

@@ -10,14 +10,28 @@ import math
 import re
 from typing import Any
 
+from plandiff.hints import did_you_mean_suffix
 from plandiff.kinds import Kind
 from plandiff.kinds.base import is_date, is_int, type_name
 from plandiff.load.values import check as check_value
 from plandiff.load.values import show
 from plandiff.load.yamlsafe import INVALID
-from plandiff.model import (CAVEATS, COVERAGES, FULL_TEXT, HEADER_FIELDS, INCLUDED, OMITTED, PARTIAL,
-                            PROVISION_STATUSES, UNREPORTED, Claim, Evidence, Plan, Provision, Source)
-from plandiff.hints import did_you_mean_suffix
+from plandiff.model import (
+    CAVEATS,
+    COVERAGES,
+    FULL_TEXT,
+    HEADER_FIELDS,
+    INCLUDED,
+    OMITTED,
+    PARTIAL,
+    PROVISION_STATUSES,
+    UNREPORTED,
+    Claim,
+    Evidence,
+    Plan,
+    Provision,
+    Source,
+)
 from plandiff.taxonomy import Taxonomy, default_taxonomy, did_you_mean
 
 SCHEMA = "plandiff/1"
@@ -379,9 +393,7 @@ def _through_invalid(data: Any, where: tuple) -> bool:
     node = data
     for step in (None,) + where:
         if step is not None:
-            if isinstance(node, dict) and step in node:
-                node = node[step]
-            elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            if isinstance(node, dict) and step in node or isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
                 node = node[step]
             else:
                 return False

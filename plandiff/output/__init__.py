@@ -33,8 +33,16 @@ folder the tool owns: manifest, lock, removals).
 from __future__ import annotations
 
 from plandiff.output.dump import dumps_json, dumps_yaml
-from plandiff.output.files import (LOCK_NAME, MANIFEST_HEADER, MAX_MANIFEST_BYTES, TMP_PREFIX, OutputError,
-                                   looks_like_plan, plans_problem, write_file)
+from plandiff.output.files import (
+                                   LOCK_NAME,
+                                   MANIFEST_HEADER,
+                                   MAX_MANIFEST_BYTES,
+                                   TMP_PREFIX,
+                                   OutputError,
+                                   looks_like_plan,
+                                   plans_problem,
+                                   write_file,
+)
 from plandiff.output.folder import OwnedFolder, parse_manifest, sha256
 
 __all__ = ["LOCK_NAME", "MANIFEST_HEADER", "MAX_MANIFEST_BYTES", "TMP_PREFIX", "OutputError", "OwnedFolder",

@@ -7,8 +7,8 @@ from __future__ import annotations
 import os
 import secrets
 import stat
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 LOCK_NAME = ".plandiff-lock"
 TMP_PREFIX = ".plandiff-tmp-"

@@ -8,11 +8,22 @@ import errno
 import hashlib
 import os
 import stat
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
-from plandiff.output.files import (_CLOEXEC, _NOFOLLOW, LOCK_NAME, MANIFEST_HEADER, MAX_MANIFEST_BYTES, TMP_PREFIX,
-                                   OutputError, _lstat, _open_dir, _write_into, plans_problem)
+from plandiff.output.files import (
+    _CLOEXEC,
+    _NOFOLLOW,
+    LOCK_NAME,
+    MANIFEST_HEADER,
+    MAX_MANIFEST_BYTES,
+    TMP_PREFIX,
+    OutputError,
+    _lstat,
+    _open_dir,
+    _write_into,
+    plans_problem,
+)
 
 # --- a folder the tool owns ---------------------------------------------------------------
 
@@ -75,7 +86,7 @@ class OwnedFolder:
 
     # -- entering and leaving --
 
-    def __enter__(self) -> "OwnedFolder":
+    def __enter__(self) -> OwnedFolder:
         why = plans_problem(self.path, self.plans_dir, self.protected)
         if why:
             raise OutputError(why)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from plandiff.diagnostics import Diagnostic
 from plandiff.render.style import Style
 
+
 def render_diagnostic(d: Diagnostic, fmt: str, style: Style) -> str:
     if fmt == "github":
         return d.github()

@@ -8,8 +8,19 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from plandiff.diff.changes import (KIND_NAMES, Added, Change, ChangeSet, Changed, Dropped, Recited, Renumbered,
-                                   Reworded, Unchanged, Unreported)
+from plandiff.diff.changes import (
+    KIND_NAMES,
+    Added,
+    Change,
+    Changed,
+    ChangeSet,
+    Dropped,
+    Recited,
+    Renumbered,
+    Reworded,
+    Unchanged,
+    Unreported,
+)
 from plandiff.model import Plan
 from plandiff.render.evidence import Citation, paired_citations
 from plandiff.render.report import COUNT_LABELS, Outline, ReportRenderer, counts_text, summary_label, version_text

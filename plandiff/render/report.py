@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plandiff.diff.changes import (DIFFERENCE_KINDS, Change, ChangeSet, Recited, Reworded, Unchanged,
-                                   Unreported)
+from plandiff.diff.changes import DIFFERENCE_KINDS, Change, ChangeSet, Recited, Reworded, Unchanged, Unreported
 from plandiff.model import Plan
 from plandiff.render.evidence import version_changes
 from plandiff.taxonomy import default_taxonomy

@@ -3,8 +3,18 @@ from __future__ import annotations
 
 import textwrap
 
-from plandiff.diff.changes import (Added, Change, ChangeSet, Changed, Dropped, Recited, Renumbered, Reworded,
-                                   Unchanged, Unreported)
+from plandiff.diff.changes import (
+    Added,
+    Change,
+    Changed,
+    ChangeSet,
+    Dropped,
+    Recited,
+    Renumbered,
+    Reworded,
+    Unchanged,
+    Unreported,
+)
 from plandiff.model import Plan
 from plandiff.render.evidence import paired_citations
 from plandiff.render.points import points_phrase

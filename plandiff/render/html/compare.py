@@ -9,12 +9,23 @@ from __future__ import annotations
 
 from lxml import etree
 
-from plandiff.diff.changes import (KIND_NAMES, Added, Change, ChangeSet, Changed, Detail, Dropped, Recited,
-                                   Renumbered, Reworded, Unchanged, Unreported)
+from plandiff.diff.changes import (
+    KIND_NAMES,
+    Added,
+    Change,
+    Changed,
+    ChangeSet,
+    Detail,
+    Dropped,
+    Recited,
+    Renumbered,
+    Reworded,
+    Unchanged,
+    Unreported,
+)
 from plandiff.kinds.detail import detail_words
 from plandiff.model import ABSENT, SILENT
-from plandiff.render.html.page import (KIND_ORDER, Links, add, document, el, filters, kind_mark,
-                                       points_text)
+from plandiff.render.html.page import KIND_ORDER, Links, add, document, el, filters, kind_mark, points_text
 from plandiff.render.html.parts import provision_view, spec_of, version_heading
 from plandiff.taxonomy import Taxonomy, default_taxonomy
 

@@ -5,14 +5,13 @@ with a title and a description that says everything it shows.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from lxml import etree
 
 from plandiff.model import Plan
 from plandiff.render.html.page import el
 from plandiff.render.html.svg import _n, _svg, _text, wrap
-
 
 # --- lineage -------------------------------------------------------------------
 

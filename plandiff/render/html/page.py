@@ -21,7 +21,7 @@ import base64
 import hashlib
 import posixpath
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from lxml import etree
 from lxml import html as lhtml
@@ -117,7 +117,7 @@ class Links:
         self.here = here
         self.site = site
 
-    def at(self, here: str) -> "Links":
+    def at(self, here: str) -> Links:
         return Links(here, self.site)
 
     def rel(self, target: str, fragment: str | None = None) -> str:

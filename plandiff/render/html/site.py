@@ -15,8 +15,8 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 from lxml import etree
 
@@ -25,13 +25,13 @@ from plandiff.diff.across import LEGEND, matrix
 from plandiff.diff.changes import ChangeSet
 from plandiff.lineage import lineage_order
 from plandiff.model import Event, Plan
-from plandiff.output import OutputError, OwnedFolder
+from plandiff.output import OwnedFolder
 from plandiff.render.html.compare import ComparePage, topic_title
+from plandiff.render.html.lineage import lineage_diagram
 from plandiff.render.html.page import KIND_ORDER, Links, document, el, filters, serialize
 from plandiff.render.html.parts import file_label, label_of, spec_of
 from plandiff.render.html.provision import render_provision, state_words
 from plandiff.render.html.source import Articles, quote_anchor, render_article
-from plandiff.render.html.lineage import lineage_diagram
 from plandiff.render.html.svg import numeric_chart, status_grid
 from plandiff.render.html.timeline import chronology, default_sides, marks, timeline_svg
 from plandiff.taxonomy import Taxonomy, default_taxonomy

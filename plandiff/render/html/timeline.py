@@ -13,17 +13,16 @@ Which lane an actor belongs to is data (`plandiff/data/sides.yaml`, read by
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from lxml import etree
 
 from plandiff.model import Event, Plan
-from plandiff.sides import JOINT, Sides, default_sides
 from plandiff.render.html.page import el
 from plandiff.render.html.parts import caveat_badges, ext_link
 from plandiff.render.html.svg import CHAR_W, _n, _svg, _text
-
+from plandiff.sides import Sides, default_sides
 
 
 @dataclass(frozen=True)
