@@ -43,6 +43,8 @@ class Extractor:
     lets "raised the cap by 200,000" become a number.
     """
 
+    _ctx: dict[str, Any] | None  # the plan context it was built from (stream.py), when set
+
     def __init__(self, aliases: dict[str, list[str]] | None = None, bases: dict[str, str | None] | None = None,
                  base_values: dict[str, dict[str, Any]] | None = None, meta: dict[str, dict] | None = None):
         from plandiff.taxonomy import default_taxonomy
@@ -56,6 +58,7 @@ class Extractor:
         self.mentions.numbers = self.numbers
         meta = dict(meta or {})
         for v in aliases or {}:
+            assert aliases is not None  # the loop runs only over aliases
             meta.setdefault(v, {"aliases": list(aliases[v])})
         self.resolver = Resolver(profiles_from(meta, self.mentions)) if meta else None
         if self.resolver is not None:

@@ -24,6 +24,13 @@ from plandiff.kinds import DURATION_UNITS
 
 
 class FieldReader:
+    # compiled cue patterns, set in __init__
+    current_state: re.Pattern[str]
+    floor: re.Pattern[str]
+    not_personnel_after: re.Pattern[str]
+    contrast: re.Pattern[str]
+    extendable: re.Pattern[str]
+
     def __init__(self, compile_, cues: dict, vocab: dict, numbers, stance):
         self.numbers, self.stance = numbers, stance
         for name in ("current_state", "floor", "not_personnel_after", "contrast", "extendable"):

@@ -65,10 +65,7 @@ class Keywords:
 
 
 def satisfied(needs: Needs, found: set[str]) -> bool:
-    for alternatives in needs:
-        if alternatives.isdisjoint(found):
-            return False
-    return True
+    return all(not alternatives.isdisjoint(found) for alternatives in needs)
 
 
 class Dispatch:

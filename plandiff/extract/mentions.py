@@ -16,11 +16,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import TYPE_CHECKING, Literal
 
 from plandiff.extract.cues import SPECIFIC_KINDS, Cues, Phrase  # noqa: F401  (Cues, Phrase: re-exported)
 from plandiff.extract.data import load, trie_regex
 from plandiff.extract.dates import MONTHS
 from plandiff.extract.keywords import Keywords, satisfied
+
+if TYPE_CHECKING:
+    from plandiff.extract.values import Numbers
 
 _BOUNDARY = re.compile(r"[\w-]")
 _TOKEN = re.compile(r"[\w'’.&-]+|[^\w\s]")
@@ -93,7 +97,7 @@ class MentionFinder:
         self.subject_end = c("(?:(?:%PRESENT%)(?: up| out)?|(?:said|say|says|pledged|pledge|pledges|promised|promise|"
                              "promises|committed|agreed|declared|stated|vowed|vow|vows|set out|spelled out|spelt out|"
                              "reaffirmed|confirmed) (?:in|through|with)) $", "versions.yaml present_verbs")
-        self._cache: dict = {}
+        self._cache: dict[tuple[str, int, int, str | None], tuple[int, int, Cues | None] | Literal[False]] = {}
         self.names: set[str] = set()  # words of the plan files' titles and aliases (set by the engine)
         cues = spec["cues"]
         self.rx = {name: c(p, f"versions.yaml cues {name}") for name, p in cues.items()}
@@ -112,7 +116,7 @@ class MentionFinder:
                                                "year")]
         sources += [rx.pattern for _, rx in self.parties] + [g[1].pattern for g in self.groups] + [self.place_rx.pattern]
         self.any_cue = re.compile("|".join(re.sub(r"\(\?P<\w+>", "(?:", src) for src in sources))
-        self.numbers = None  # set by the engine (values.Numbers), to read "twenty points"
+        self.numbers: Numbers | None = None  # set by the engine (values.Numbers), to read "twenty points"
         self.dependent = c(spec["dependent_before"], "versions.yaml dependent_before")
         self.capitals = {}  # place name → party it also stands for
         for p in self.places:
@@ -155,7 +159,7 @@ class MentionFinder:
                         n = self._num(m.group("n"))
                         if n is None or n > 60:
                             continue
-                        cues = Cues(kind=None, points=None if name == "fewer_points" else n,
+                        cues: Cues | None = Cues(kind=None, points=None if name == "fewer_points" else n,
                                     fewer_than=n if name == "fewer_points" else None)
                         found.append((m.start(), m.end(), None, cues))
                         covered.add(m.start(), m.end())
@@ -195,8 +199,8 @@ class MentionFinder:
         key = (lv[lo:hi], h0 - lo, h1 - lo, v[lo:h0] if v is not None else None)
         got = self._cache.get(key)
         if got is None:
-            got = self._phrase_uncached(lv, sent, m, v)
-            got = False if got is None else (got[0] - h0, got[1] - h1, got[3])
+            ph = self._phrase_uncached(lv, sent, m, v)
+            got = False if ph is None else (ph[0] - h0, ph[1] - h1, ph[3])
             if len(self._cache) > 50000:
                 self._cache.clear()
             self._cache[key] = got

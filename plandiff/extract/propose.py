@@ -33,12 +33,15 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from plandiff.extract.compat import consistent, holds, merge
 from plandiff.extract.record import Claim
 from plandiff.load.evidence import normalise
+
+if TYPE_CHECKING:
+    from plandiff.kinds import Kind
 
 DRAFT_MARK = "# Draft proposed by `plandiff extract --propose`"
 MANIFEST = ".plandiff-drafts"  # the files an earlier run wrote (copies carry no mark), one per line
@@ -127,7 +130,7 @@ def _all_evidence(prov: dict) -> list[dict]:
     return out
 
 
-def _summary(label: str, spec: dict, claim: Claim) -> str:
+def _summary(label: str, spec: Kind | dict, claim: Claim) -> str:
     from plandiff.diff.describe import format_value
 
     what = "omitted" if claim.stance == "omitted" else (
@@ -153,12 +156,12 @@ def may_dispute(claim: Claim) -> str | None:
 REVIEW = "review: "
 
 
-def _apply(prov: dict | None, key: str, spec: dict, label: str, claim: Claim, ev: dict) -> tuple[dict | None, str]:
+def _apply(prov: dict | None, key: str, spec: Kind | dict, label: str, claim: Claim, ev: dict) -> tuple[dict | None, str]:
     """(new provision data or None for no change, what happened; "review: …" for a contradiction not written)."""
     omitted = claim.stance == "omitted"
     value = claim.value
     if prov is None:
-        new = {"summary": _summary(label, spec, claim)}
+        new: dict[str, Any] = {"summary": _summary(label, spec, claim)}
         if claim.point:  # the article's numbered list gave the point ("Point 6: …")
             new = {"point": int(claim.point) if claim.point.isdigit() else claim.point, **new}
         if omitted:
@@ -198,9 +201,9 @@ def _apply(prov: dict | None, key: str, spec: dict, label: str, claim: Claim, ev
     why = may_dispute(claim)
     if why:
         return None, REVIEW + why
-    old_claim = {"status": "omitted"} if was_omitted else {"value": prov.get("value")}
+    old_claim: dict[str, Any] = {"status": "omitted"} if was_omitted else {"value": prov.get("value")}
     old_claim["evidence"] = prov.pop("evidence", [])
-    new_claim = {"status": "omitted"} if omitted else {"value": copy.deepcopy(value)}
+    new_claim: dict[str, Any] = {"status": "omitted"} if omitted else {"value": copy.deepcopy(value)}
     new_claim["evidence"] = [ev]
     prov.pop("value", None)
     prov.pop("status", None)
@@ -240,7 +243,7 @@ def propose(claims: list[Claim], plans_dir: str | Path = "plans") -> Proposal:
             if c.plan not in data:
                 proposal.skipped.append((c, f"no plan file for {c.plan}"))
                 continue
-            targets = [(c.plan, None)]
+            targets: list[tuple[str, str | None]] = [(c.plan, None)]
         else:
             targets = []
             if c.value is not None and c.stance == "included":
@@ -260,6 +263,7 @@ def propose(claims: list[Claim], plans_dir: str | Path = "plans") -> Proposal:
             pdata = data[pid]
             sid, why = _source_ref(pdata, c, plans_dir)
             if sid is None:
+                assert why is not None  # _source_ref gives a reason whenever it gives no id
                 proposal.skipped.append((c, why))
                 continue
             ev = {"source": sid, "quote": c.quote}

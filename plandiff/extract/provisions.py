@@ -11,6 +11,7 @@ Russian, a demilitarised zone) and the regions named near it.
 from __future__ import annotations
 
 import copy
+from typing import Any
 
 from plandiff.extract.data import load
 from plandiff.extract.keywords import Dispatch
@@ -82,7 +83,6 @@ class Provisions:
         clause = doc.clause(si, t0)
         if self.stance.blocked(doc, si, clause, t0, rule.opinion_ok, t1):
             return []
-        v = doc.v
         stance = self.stance.read(doc, clause, t0, t1, rule.omission, rule.change)
         spans = [(t0, t1)] + self.stance.cue_span(doc, clause, t0, t1, stance)
         raw = Raw(rule, rule.key, spans, None, stance, si, clause, t0, rule.confidence)
@@ -153,6 +153,7 @@ class Provisions:
         if st.regions_after:  # "withdraw from the part of Donetsk …": what follows the verb, to the clause end
             lo, hi = t0, max(min(clause[1], t1 + self.reach), t1)
         found: list[tuple[str, int, int]] = []
+        key: str | None
         lo = self._after_other_version(doc, si, lo, t0)
         if not st.always_key:
             for key, rx in self.regions:
@@ -163,14 +164,15 @@ class Provisions:
                     found += [(k, r.start(), r.end()) for k in keys]
         others = []
         for name, rx in self.other_regions:
-            r = rx.search(v, lo, hi)
-            if r:
-                others.append((name, r.start(), r.end()))
+            hit = rx.search(v, lo, hi)
+            if hit:
+                others.append((name, hit.start(), hit.end()))
         extra = self.stance.cue_span(doc, clause, t0, t1, stance) + ([neg] if neg else [])
         conf = 0.85 * (self.stance.parked_confidence if stance == "parked" else 1.0)
         note = PARKED if stance == "parked" else None
         stance = "omitted" if stance == "parked" else stance
         seen = set()
+        val: list[Any] | dict[str, Any] | None
         for key, r0, r1 in found:
             if key in seen:
                 continue

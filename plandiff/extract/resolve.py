@@ -220,7 +220,7 @@ class Resolver:
         if salient in near:
             return salient, [], False
         if ref is not None:
-            dated = [(self.profiles[v].date, v) for v in near if self.profiles[v].date and self.profiles[v].date <= ref]
+            dated = [(d, v) for v in near if (d := self.profiles[v].date) and d <= ref]
             dated.sort(reverse=True)
             if dated and (len(dated) == 1 or dated[0][0] > dated[1][0]):
                 return dated[0][1], [], False
@@ -257,7 +257,8 @@ class Attributor:
         self.by_sentence: dict[int, list[Mention]] = {}
         self.salient_at: dict[int, str | None] = {}
         salient, salient_para = None, -99
-        versions = set()
+        versions: set[str] = set()
+        version: str | None
         for si in range(len(sents)):
             para = sents[si].paragraph
             if si in self.foreign:

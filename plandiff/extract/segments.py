@@ -9,10 +9,14 @@ are looked for. Every boundary pattern is data (cues.yaml).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from plandiff.extract.text import Sentence, sentence_index
+
+if TYPE_CHECKING:
+    from plandiff.extract.resolve import Attributor
 
 
 @dataclass
@@ -34,12 +38,14 @@ class Raw:
 
 
 class Doc:
+    attr: Attributor  # set by the engine once versions are resolved
+    party_speech: re.Pattern[str]  # set by the engine
+
     def __init__(self, text: str, v: str, sents: list[Sentence], clause_break, segment_break):
         self.text, self.v, self.sents = text, v, sents
         self.clause_break, self.segment_break = clause_break, segment_break
         self.starts = [s.start for s in sents]
         self._clauses: dict[int, list[tuple[int, int]]] = {}
-        self.attr = None  # set by the engine once versions are resolved
         self.points: dict[int, str] = {}
 
     def si(self, pos: int) -> int:

@@ -24,6 +24,7 @@ quote always carries "no longer", "dropped" or "does not".
 from __future__ import annotations
 
 import copy
+import re
 
 from plandiff.extract.segments import Doc, Raw
 
@@ -33,6 +34,24 @@ CUES = ("opinion_inside", "pronoun_subject", "omission_before", "omission_after"
 
 
 class Stance:
+    # compiled cue patterns, set from CUES in __init__
+    opinion_inside: re.Pattern[str]
+    pronoun_subject: re.Pattern[str]
+    omission_before: re.Pattern[str]
+    omission_after: re.Pattern[str]
+    parked_before: re.Pattern[str]
+    parked_after: re.Pattern[str]
+    change_before: re.Pattern[str]
+    change_after: re.Pattern[str]
+    negation_before: re.Pattern[str]
+    no_longer_before: re.Pattern[str]
+    no_longer_cap: re.Pattern[str]
+    opinion: re.Pattern[str]
+    content: re.Pattern[str]
+    rejection: re.Pattern[str]
+    rejection_party: re.Pattern[str]
+    rejection_backref: re.Pattern[str]
+
     def __init__(self, compile_, cues: dict):
         for name in CUES:
             setattr(self, name, compile_(cues[name], f"cues.yaml {name}"))

@@ -198,6 +198,7 @@ def _work(item: Item) -> tuple[int, list[str], str | None, str | None]:
     except OSError as exc:
         return 0, [], f"{item[0]}: error: cannot read: {exc.strerror or exc}", None
     date = art.date or _DATE
+    assert _EXTRACTOR is not None  # set by _init in every worker
     claims = _EXTRACTOR.extract(art.text, art.source, date=date)
     lines = [json.dumps(c.to_data(), ensure_ascii=False) for c in claims]
     return len(art.text.encode("utf-8", "surrogatepass")), lines, None, art.note

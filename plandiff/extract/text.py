@@ -83,9 +83,9 @@ def html_to_text(html: str | bytes) -> str:
         if el.tag in _KEEP or not isinstance(el.tag, str):
             continue
         attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("aria-label"))))
-        if el.get("role") in roles or (attrs and marker.search(attrs)):
-            if el.getparent() is not None and el.find(".//article") is None:
-                el.drop_tree()
+        if (el.get("role") in roles or (attrs and marker.search(attrs))) and (
+                el.getparent() is not None and el.find(".//article") is None):
+            el.drop_tree()
     # List items keep their bullet or number, so a list reads as one (structure.py) and point numbers survive.
     for lst in root.iter("ol", "ul"):
         n = 0
