@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> None:
         t8 = time.perf_counter()
     stats = pstats.Stats(prof)
     rows = []
-    for (file, line, func), (cc, nc, tt, ct, callers) in stats.stats.items():
+    for (file, line, func), (_cc, nc, tt, ct, _callers) in stats.stats.items():
         rows.append({"where": f"{file}:{line}({func})", "calls": nc, "tottime": tt, "cumtime": ct})
     print(json.dumps({"rc": rc, "phases": {
         "import plandiff.cli (click, …)": t1 - t0,

@@ -41,10 +41,15 @@ def clock(name, fn, *a, **k):
     return r
 
 
+def _read_bytes(path) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read()
+
+
 def floors(old: str, new: str) -> dict:
     import yaml
 
-    texts = [open(p, "rb").read().decode("utf-8") for p in (old, new)]
+    texts = [_read_bytes(p).decode("utf-8") for p in (old, new)]
     for gc_on in (True, False):
         gc.enable() if gc_on else gc.disable()
         tag = "gc on" if gc_on else "gc off"
@@ -86,7 +91,7 @@ def phases(old: str, new: str, gc_off: bool) -> dict:
     gc_before = [s["collections"] for s in gc.get_stats()]
     plans = []
     for path in (old, new):
-        raw = clock("read file", lambda: open(path, "rb").read())
+        raw = clock("read file", _read_bytes, path)
         doc = yamlsafe.YamlDoc(path)
         text = clock("decode + control-char scan", yamlsafe._decode, doc, raw)
         clock("_looks_deep guard", yamlsafe._looks_deep, text)
@@ -196,7 +201,7 @@ def cprofile(old: str, new: str) -> dict:
         out["cpu under cProfile"] = time.process_time() - t
     stats = pstats.Stats(prof)
     rows = []
-    for (file, line, func), (cc, nc, tt, ct, callers) in stats.stats.items():
+    for (file, line, func), (_cc, nc, tt, ct, _callers) in stats.stats.items():
         rows.append({"file": file, "line": line, "func": func, "calls": nc, "tottime": tt, "cumtime": ct})
     return {"out": out, "rows": rows, "total": stats.total_tt}
 

@@ -521,7 +521,10 @@ def profile(n: int, seed: int, top: int, shape: str = "standard") -> str:
     lines += ["", "### Phases of the diff path, no profiler: CPU seconds, and RSS (MB) after the phase",
               "(gc on, as in the CLI | gc off)", "",
               "| phase | s, gc on | s, gc off | RSS after, gc on | RSS after, gc off |", "|---|---:|---:|---:|---:|"]
-    fmt = (lambda x: f"{x:.3f}" if isinstance(x, float) else str(x))
+
+    def fmt(x) -> str:
+        return f"{x:.3f}" if isinstance(x, float) else str(x)
+
     for k, v in phases.items():
         w = phases_nogc.get(k)
         r1, r2 = rss_on.get(k), rss_off.get(k)

@@ -1,1 +1,0 @@
-"""Helpers for the browser tests of the HTML pages (tests/test_html_browser.py)."""

@@ -1,0 +1,1 @@
+"""What the tests share: paths, plan-file helpers, Hypothesis strategies, the browser harness."""
