@@ -4,7 +4,7 @@ A provision's `value` has a kind (count, enum, set, record, money, …) named
 in plandiff/data/taxonomy.yaml. Everything the pipeline knows about a kind —
 checking, JSON Schema, docs, formatting, comparing, agreeing claims, chart
 numbers, export columns — is a method of its class, so a new kind is one
-class here and one row in tests/test_kinds.py. `KINDS` is the registry;
+class here and one row in tests/load/test_kinds.py. `KINDS` is the registry;
 `parse_kind` builds a kind from a raw taxonomy spec, `kind_of` from a
 normalised one (for callers that hold only the spec dict).
 """
