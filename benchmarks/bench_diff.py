@@ -151,7 +151,7 @@ _PROV = re.compile(r"^root\['provisions'\]\['((?:[^'\\]|\\.)+)'\](.*)$")
 def _generic(added: set, dropped: set, changed: dict[str, list[str]], truth: dict) -> dict:
     """Compare a generic differ's per-key view (added / dropped / changed with what it saw) with the truth."""
     t_add, t_drop = set(truth["added"]), set(truth["dropped"])
-    t_chg, t_ren = set(truth["changed"]), set(truth["renumbered"])
+    t_chg, t_ren = set(truth["changed"]) | set(truth["reworded"]), set(truth["renumbered"])  # a rewording is a change to them
     ren_seen = Counter()
     for k in t_ren:
         ren_seen[" + ".join(sorted(set(changed[k]))) if k in changed else "not reported"] += 1
@@ -221,7 +221,7 @@ def check_graphtage(side: Path, truth: dict) -> dict:
     paired_drop_add = [p for p in pairs if p[0] in t_drop and p[1] in t_add]
     other_pairs = [p for p in pairs if p not in paired_drop_add]
     changed = set(g["changed"])
-    t_chg, t_ren = set(truth["changed"]), set(truth["renumbered"])
+    t_chg, t_ren = set(truth["changed"]) | set(truth["reworded"]), set(truth["renumbered"])  # a rewording is a change to them
     res = {"pairs": len(pairs), "dropped_paired_with_added": len(paired_drop_add), "dropped": len(t_drop),
            "other_key_pairs": len(other_pairs), "pair_examples": paired_drop_add[:3],
            "unpaired_dropped": len(set(g["dropped"]) & t_drop), "unpaired_added": len(set(g["added"]) & t_add),

@@ -5,7 +5,9 @@
 writes OUTDIR/old.yaml and OUTDIR/new.yaml (plan ids `old` and `new`, so ids
 equal the file stems), the articles their quotes cite in OUTDIR/sources/, and
 OUTDIR/truth.json: {"added": [...], "dropped": [...], "changed": [...],
-"renumbered": [...]} — what a correct differ must report.
+"renumbered": [...], "reworded": [...]} — what a correct differ must report
+(plandiff calls an edit of our own summary `reworded`; a generic differ sees
+it as a change like any other).
 
 Each file holds N provisions. Taxonomy keys are used at most once per file
 (there are only ~47); the rest are `custom.<slug>` keys, many with a
@@ -335,15 +337,18 @@ def generate(n: int, seed: int = 0, shape: str = "standard") -> tuple[dict, dict
         order.insert(rng.randrange(len(order) + 1), k)
 
     def plan(pid: str, provs: dict, keys: list[str], **header) -> dict:
+        # A full text (coverage: full-text, citing the first article as its publisher): a key the plan lacks is not
+        # held, so the truth's dropped/added keys read as dropped/added (under the default, partial, as unreported).
         return {"schema": "plandiff/1", "id": pid, "title": f"Synthetic benchmark plan {pid} ({len(keys)} provisions)",
-                **header, "sources": sources, "provisions": {k: provs[k] for k in keys}}
+                **header, "coverage": "full-text", "coverage_source": sources[0]["id"],
+                "sources": sources, "provisions": {k: provs[k] for k in keys}}
 
     old_doc = plan("old", old, old_keys, date="2025-11-20", drafted_by=["United States"], status="leaked-draft",
                    point_count=n)
     new_doc = plan("new", new, order, date="2025-11-30", drafted_by=["United States", "Ukraine"],
                    status="revised-draft", revises="old", point_count=n)
     truth = {"added": sorted(added), "dropped": sorted(dropped),
-             "changed": sorted(summary_keys + value_keys), "renumbered": sorted(renumbered)}
+             "changed": sorted(value_keys), "renumbered": sorted(renumbered), "reworded": sorted(summary_keys)}
     extra = {"summary_edits": sorted(summary_keys), "value_edits": sorted(value_keys), "moved_only": sorted(moved)}
     return old_doc, new_doc, truth, articles, extra
 

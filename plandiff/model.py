@@ -128,7 +128,7 @@ class Source:
 
     @classmethod
     def from_data(cls, d: dict) -> Source:
-        fields = {k: d.get(k) for k in ("id", "file", "url", "outlet", "date", "title", "language", "note")}
+        fields: dict[str, Any] = {k: d.get(k) for k in ("id", "file", "url", "outlet", "date", "title", "language", "note")}
         return cls(**fields, caveats=tuple(d.get("caveats") or ()))
 
 

@@ -63,7 +63,7 @@ def export_cmd(paths: tuple[str, ...], fmt: str, output: str | None, force: bool
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise Trouble(f"plandiff export: cannot make {directory}: {exc.strerror or exc}")
+        raise Trouble(f"plandiff export: cannot make {directory}: {exc.strerror or exc}") from exc
     for name, text in files.items():  # tables for a program, written as they are (not escaped for a terminal)
         why = write_file(directory / name, text.encode("utf-8"), plans_dir=plans_dir, force=force)
         if why:

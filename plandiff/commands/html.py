@@ -117,9 +117,9 @@ def site_cmd(paths: tuple[str, ...], output: str, pairs: tuple[str, ...], plans_
         written = write_site(Site(plans, wanted, events=_events(paths, plans_dir, ids)), out, plans_dir=plans_dir,
                              protected=protected)
     except OutputError as exc:
-        raise Trouble(f"plandiff site: {exc}")
+        raise Trouble(f"plandiff site: {exc}") from exc
     except OSError as exc:
-        raise Trouble(f"plandiff site: cannot write {exc.filename or output}: {exc.strerror or exc}")
+        raise Trouble(f"plandiff site: cannot write {exc.filename or output}: {exc.strerror or exc}") from exc
     click.echo(f"plandiff site: wrote {len(written)} pages to {output} (start at {out / 'index.html'})", err=True)
     return EXIT_OK
 

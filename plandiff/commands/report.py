@@ -72,7 +72,7 @@ def git_diff(args: tuple[str, ...], color: bool | None) -> int:
         raise Trouble("plandiff git-diff: expects the 7 arguments git passes to an external diff driver "
                       "(see docs/git.md)")
     path, old_file, new_file = args[0], args[1], args[4]
-    sides = []
+    sides: list[Plan | None] = []
     for f in (old_file, new_file):
         if f == "/dev/null":
             sides.append(None)

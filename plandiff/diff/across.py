@@ -50,6 +50,12 @@ class Cell:
         return self.presence == HELD
 
     @property
+    def prov(self) -> Provision:
+        """The provision of a cell whose version has it (every state but ABSENT and UNREPORTED)."""
+        assert self.provision is not None, self.state
+        return self.provision
+
+    @property
     def short(self) -> str:
         """The form a matrix shows: the value, or a symbol explained by LEGEND."""
         if self.state == VALUE:

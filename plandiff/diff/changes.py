@@ -6,7 +6,7 @@ new kind means one handler per consumer, and a test proves none is missing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import Any, ClassVar, TypeVar, overload
 
 from plandiff.kinds.detail import Detail
 from plandiff.model import HELD, SILENT, Plan, Provision
@@ -114,6 +114,8 @@ KIND_NAMES = tuple(k.kind for k in KINDS)
 DIFFERENCE_KINDS = tuple(k.kind for k in KINDS if k.difference)
 MIRROR = {**{k: k for k in KIND_NAMES}, "added": "dropped", "dropped": "added"}
 # Header fields that are the plan's own; the others (notes, aliases, coverage) are our knowledge of it.
+C = TypeVar("C", bound=Change)  # one kind asked for: the list holds that kind
+
 PLAN_HEADER_FIELDS = ("id", "title", "date", "drafted_by", "status", "revises", "responds_to", "point_count")
 
 
@@ -141,7 +143,11 @@ class ChangeSet:
     def visible(self, show_all: bool = False) -> list[Change]:
         return [c for c in self.changes if show_all or not isinstance(c, Unchanged)]
 
-    def of_kind(self, *kinds: type[Change]) -> list[Change]:
+    @overload
+    def of_kind(self, kind: type[C], /) -> list[C]: ...
+    @overload
+    def of_kind(self, *kinds: type[Change]) -> list[Change]: ...
+    def of_kind(self, *kinds: type[Change]) -> list[Any]:
         return [c for c in self.changes if isinstance(c, kinds)]
 
     @property

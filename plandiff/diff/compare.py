@@ -29,7 +29,9 @@ from plandiff.diff.changes import (
 )
 from plandiff.diff.describe import compare_values, format_value
 from plandiff.diff.words import word_diff
+from plandiff.kinds import Kind
 from plandiff.model import ABSENT, HELD, SILENT, Claim, Plan, Provision
+from plandiff.render.points import point_numbers
 from plandiff.taxonomy import Taxonomy, default_taxonomy
 
 # What the plan says, and what is only our record of it (our wording, the evidence).
@@ -50,7 +52,8 @@ def _field_value(p: Provision, name: str) -> Any:
 
 def differing_fields(old: Provision | None, new: Provision | None) -> tuple[str, ...]:
     if old is None or new is None:
-        present = old or new
+        present = old if old is not None else new
+        assert present is not None  # one side at least
         return tuple(f for f in ALL_FIELDS if _field_value(present, f) not in (None, [], "included", [None]))
     return tuple(f for f in ALL_FIELDS if _field_value(old, f) != _field_value(new, f))
 
@@ -58,10 +61,10 @@ def differing_fields(old: Provision | None, new: Provision | None) -> tuple[str,
 def _point(p: Provision | None) -> str:
     if p is None or p.point is None:
         return "unnumbered"
-    return ", ".join(map(str, p.point)) if isinstance(p.point, list) else str(p.point)
+    return point_numbers(p.point)
 
 
-def _claims_text(spec: dict, claims: tuple[Claim, ...]) -> str:
+def _claims_text(spec: Kind | dict, claims: tuple[Claim, ...]) -> str:
     parts = []
     for c in claims:
         srcs = ", ".join(e.source for e in c.evidence)
@@ -70,7 +73,7 @@ def _claims_text(spec: dict, claims: tuple[Claim, ...]) -> str:
     return "disputed: " + " | ".join(parts)
 
 
-def _state(spec: dict, p: Provision) -> str:
+def _state(spec: Kind | dict, p: Provision) -> str:
     if p.disputed:
         return _claims_text(spec, p.claims)
     if p.omitted:
@@ -80,7 +83,7 @@ def _state(spec: dict, p: Provision) -> str:
     return format_value(spec, p.value)
 
 
-def _dispute_details(spec: dict, old: Provision, new: Provision) -> list[Detail] | None:
+def _dispute_details(spec: Kind | dict, old: Provision, new: Provision) -> list[Detail] | None:
     """A value that became disputed (or a dispute that settled): what every report agrees
     changed, typed as usual, then what only some reports say. None unless exactly one
     side is disputed and the other has a value."""
@@ -118,13 +121,15 @@ def _absence(plan: Plan, prov: Provision | None, state: str) -> str:
     return f"reported omitted in {plan.id}" if prov is not None else f"not in the full text of {plan.id}"
 
 
-def _details(spec: dict, old: Provision | None, new: Provision | None, fields: tuple[str, ...],
+def _details(spec: Kind | dict, old: Provision | None, new: Provision | None, fields: tuple[str, ...],
              old_plan: Plan, new_plan: Plan, states: tuple[str, str]) -> list[Detail]:
     """Typed details, labelled relative to the provision (the change carries its label)."""
     a, b = states
     if a == HELD and b == ABSENT:
+        assert old is not None  # held: the version has the provision
         return [Detail("dropped", note=f"was {_state(spec, old)}; {_why_absent(new_plan, new)}")]
     if a == ABSENT and b == HELD:
+        assert new is not None
         why = "previously reported omitted" if old is not None else f"not in the full text of {old_plan.id}"
         return [Detail("added", note=f"{_state(spec, new)}; {why}")]
     if a != b and SILENT in states:
@@ -132,7 +137,11 @@ def _details(spec: dict, old: Provision | None, new: Provision | None, fields: t
             silent, said, prov, said_state = old_plan, new_plan, new, b
         else:
             silent, said, prov, said_state = new_plan, old_plan, old, a
-        what = _state(spec, prov) if said_state == HELD else _why_absent(said, prov)
+        if said_state == HELD:
+            assert prov is not None
+            what = _state(spec, prov)
+        else:
+            what = _why_absent(said, prov)
         return [Detail(f"not reported in {silent.id}", note=f"{said.id}: {what}")]
     if old is None or new is None:
         # held by neither: known absent from both, or silent in both

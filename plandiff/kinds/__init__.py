@@ -54,7 +54,7 @@ def kind_of(spec: Kind | dict | None) -> Kind:
     return kind
 
 
-Record.parse_field = staticmethod(parse_kind)  # type: ignore[assignment]
+Record.parse_field = staticmethod(parse_kind)
 
 __all__ = ["KINDS", "VALUE_KINDS", "ANY", "Kind", "Detail", "SpecContext", "DURATION_UNITS", "parse_kind",
            "kind_of", "did_you_mean"]

@@ -15,7 +15,7 @@ import difflib
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeGuard
 
 from plandiff.kinds.detail import Detail, num
 
@@ -48,7 +48,7 @@ def is_int(v: Any) -> bool:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
-def is_number(v: Any) -> bool:
+def is_number(v: Any) -> TypeGuard[int | float]:
     return (isinstance(v, (int, float)) and not isinstance(v, bool)
             and v == v and v not in (float("inf"), float("-inf")))
 

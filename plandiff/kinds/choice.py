@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from plandiff.hints import did_you_mean_suffix
 from plandiff.kinds.base import (
     Detail,
     Kind,
@@ -66,7 +67,7 @@ class Enum(Kind):
             out.append((at, f"expected one of {', '.join(self.values)}; got {type_name(v)}"))
         elif v not in self.values:
             hint = did_you_mean(v, self.values)
-            extra = f"; did you mean {show(hint)}?" if hint else f" (allowed: {', '.join(self.values)})"
+            extra = did_you_mean_suffix(hint, show, f" (allowed: {', '.join(self.values)})")
             out.append((at, f"unknown value {show(v)}{extra}"))
 
     def _check(self, v: Any, at: tuple, out: Problems, skip: object) -> None:
@@ -94,9 +95,9 @@ class Enum(Kind):
         return " + ".join(map(str, v)) if isinstance(v, list) else fmt_any(v)
 
     def _compare(self, label: str, old: Any, new: Any) -> list[Detail] | None:
-        if self.spec.get("multiple") and (isinstance(old, list) or isinstance(new, list)):
-            if sorted(map(str, _as_list(old))) == sorted(map(str, _as_list(new))):
-                return [Detail(f"{label} reordered".strip())]
+        if (self.spec.get("multiple") and (isinstance(old, list) or isinstance(new, list))
+                and sorted(map(str, _as_list(old))) == sorted(map(str, _as_list(new)))):
+            return [Detail(f"{label} reordered".strip())]
         return None
 
     def _agrees(self, claim: Any, held: Any, key: str, compat: dict) -> bool:

@@ -83,6 +83,8 @@ def detail_text(d: Detail) -> str:
     if w.old is None and w.new is None:
         text = w.label
     else:
-        values = f"{w.old} → {w.new}" if w.old is not None and w.new is not None else (w.old if w.new is None else w.new)
+        one = w.old if w.new is None else w.new  # the side that is there (not both are None here)
+        values = f"{w.old} → {w.new}" if w.old is not None and w.new is not None else one
+        assert values is not None
         text = f"{w.label}: {values}" if w.label else values
     return f"{text} ({w.note})" if w.note else text

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from plandiff.hints import did_you_mean_suffix
 from plandiff.kinds.base import ANY, Detail, Kind, Problems, SpecContext, did_you_mean, fmt_any, show, type_name
 
 
@@ -46,7 +47,7 @@ class Record(Kind):
             field_kind = self.fields.get(k)
             if field_kind is None:
                 hint = did_you_mean(k, self.fields)
-                extra = f"; did you mean {show(hint)}?" if hint else f" (fields: {', '.join(self.fields)})"
+                extra = did_you_mean_suffix(hint, show, f" (fields: {', '.join(self.fields)})")
                 out.append((at + (k,), f"unknown field {show(k)}{extra}"))
             else:
                 field_kind.check(item, at + (k,), out, skip)

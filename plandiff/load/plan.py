@@ -294,7 +294,7 @@ class _Checker:
         """NaN and infinity are errors in every value, custom keys included (JSON input can carry them)."""
         if self.numbers_checked or value is None:
             return
-        stack = [((), value)]
+        stack: list[tuple[tuple[str | int, ...], Any]] = [((), value)]
         while stack:
             rel, v = stack.pop()
             if isinstance(v, float) and not math.isfinite(v):

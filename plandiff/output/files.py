@@ -4,6 +4,7 @@ See the package docstring (plandiff.output) for the promises and why each step i
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import stat
@@ -96,10 +97,8 @@ def _write_into(dir_fd: int, name: str, data: bytes) -> None:
             fh.write(data)
         os.replace(tmp, name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp, dir_fd=dir_fd)
-        except OSError:
-            pass
         raise
 
 

@@ -4,6 +4,7 @@ See the package docstring (plandiff.output) for the promises and why each step i
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
@@ -81,8 +82,15 @@ class OwnedFolder:
         self.keep_previous = keep_previous
         self.previous: dict[str, str | None] = {}
         self.written: dict[str, str] = {}
-        self._root = self._lock = None
+        self._root: int | None = None
+        self._lock: int | None = None
         self._dirs: dict[tuple[str, ...], int] = {}
+
+    @property
+    def _top(self) -> int:
+        """The root's descriptor, open between __enter__ and __exit__."""
+        assert self._root is not None, "the folder is used outside its `with` block"
+        return self._root
 
     # -- entering and leaving --
 
@@ -118,9 +126,9 @@ class OwnedFolder:
         for fd in self._dirs.values():
             os.close(fd)
         self._dirs.clear()
-        for fd in (self._lock, self._root):
-            if fd is not None:
-                os.close(fd)
+        for held in (self._lock, self._root):
+            if held is not None:
+                os.close(held)
         self._lock = self._root = None
 
     def _take_lock(self) -> None:
@@ -150,7 +158,7 @@ class OwnedFolder:
                               "choose a new or empty directory")
 
     def _read_manifest(self) -> dict[str, str | None]:
-        st = _lstat(self.manifest_name, self._root)
+        st = _lstat(self.manifest_name, self._top)
         if st is None:
             return {}
         if not stat.S_ISREG(st.st_mode):
@@ -172,7 +180,7 @@ class OwnedFolder:
                     if rel not in entries and digest is not None and self._unchanged(rel, digest):
                         entries[rel] = digest
         body = "".join(f"{digest}  {rel}\n" if digest else f"{rel}\n" for rel, digest in sorted(entries.items()))
-        _write_into(self._root, self.manifest_name, (MANIFEST_HEADER + "\n" + body).encode("utf-8"))
+        _write_into(self._top, self.manifest_name, (MANIFEST_HEADER + "\n" + body).encode("utf-8"))
 
     # -- the files --
 
@@ -187,10 +195,8 @@ class OwnedFolder:
             return None
         name = parts[-1]
         if create:
-            try:
+            with contextlib.suppress(FileExistsError):
                 os.mkdir(name, 0o777, dir_fd=parent)
-            except FileExistsError:
-                pass
         try:
             fd = _open_dir(name, dir_fd=parent, follow=False)
         except FileNotFoundError:
@@ -252,7 +258,9 @@ class OwnedFolder:
     def write(self, rel: str, data: bytes) -> None:
         self.check(rel, data)
         parts = rel.split("/")
-        _write_into(self._dir(tuple(parts[:-1]), create=True), parts[-1], data)
+        dir_fd = self._dir(tuple(parts[:-1]), create=True)
+        assert dir_fd is not None, rel  # made just now; None only if it vanished between mkdir and open
+        _write_into(dir_fd, parts[-1], data)
         self.written[rel] = sha256(data)
 
     def prune(self) -> list[str]:

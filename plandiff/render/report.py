@@ -50,7 +50,7 @@ def outline(cs: ChangeSet, show_all: bool = False) -> Outline:
         if not topics or topics[-1][0] != title:
             topics.append((title, []))
         topics[-1][1].append(c)
-    silent = []
+    silent: list[tuple[Plan, list[Unreported]]] = []
     for side, plan in (("old", cs.old), ("new", cs.new)):
         group = [c for c in cs.of_kind(Unreported) if c.silent == side]
         if group:
@@ -112,8 +112,8 @@ class ReportRenderer:
             out += self.heading(RECORD_HEADING)
             for c in o.record:
                 out += self.dispatch(c)
-        for plan, changes in o.silent:
-            out += self.silent_group(plan, [line for c in changes for line in self.dispatch(c)])
+        for plan, group in o.silent:
+            out += self.silent_group(plan, [line for c in group for line in self.dispatch(c)])
         if not o.differs:
             out += ["", "No differences in the plans themselves." if self.cs.edited else "No differences."]
         return "\n".join(out) + "\n"

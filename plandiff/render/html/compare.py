@@ -165,6 +165,7 @@ class ComparePage:
                                                 el("th", el("bdi", self.cs.new.id), " (new)", scope="col"))),
                                  table, class_="side-by-side"),
                               aria_labelledby=tid, data_filter_group=True))
+            assert table is not None  # the first change opens a topic
             table.append(getattr(self, f"_render_{type(c).__name__}")(c))
         return out
 

@@ -80,6 +80,8 @@ def lineage_diagram(plans: list[Plan], *, href: Callable[[Plan], str | None] | N
 
     into = spread(near, lambda e: e[1])
     out_of = spread(near, lambda e: e[0])
+    x1: float
+    x2: float
     for a, c, rel in near:
         (ax, ay), (cx, cy) = pos[a], pos[c]
         x1, y1 = ax + box_w, ay + box_h * out_of[(a, c, rel)]

@@ -46,9 +46,9 @@ def record_table(key: str, spec: Kind, cells: list[Cell]) -> etree._Element | No
     def field_text(c: Cell, name: str) -> str:
         p = c.provision
         fspec = spec.field(name)
-        if c.state == VALUE and isinstance(p.value, dict):
+        if c.state == VALUE and p is not None and isinstance(p.value, dict):
             return format_value(fspec, p.value[name]) if name in p.value else "—"
-        if c.state == DISPUTED:
+        if c.state == DISPUTED and p is not None:
             alts = []
             for cl in p.claims:
                 if cl.status == "omitted":
@@ -135,7 +135,9 @@ def _change_from_parents(site, key: str, c: Cell, links: Links) -> list:
     if site is None:
         return out
     for rel, parent in (("revises", c.plan.revises), ("answers", c.plan.responds_to)):
-        cs = site.changeset(parent, c.plan.id) if parent else None
+        if not parent:
+            continue
+        cs = site.changeset(parent, c.plan.id)
         if cs is None:
             continue
         change = next((x for x in cs.changes if x.key == key), None)

@@ -15,7 +15,8 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 
 from lxml import etree
@@ -31,7 +32,7 @@ from plandiff.render.html.lineage import lineage_diagram
 from plandiff.render.html.page import KIND_ORDER, Links, document, el, filters, serialize
 from plandiff.render.html.parts import file_label, label_of, spec_of
 from plandiff.render.html.provision import render_provision, state_words
-from plandiff.render.html.source import Articles, quote_anchor, render_article
+from plandiff.render.html.source import Article, Articles, quote_anchor, render_article
 from plandiff.render.html.svg import numeric_chart, status_grid
 from plandiff.render.html.timeline import chronology, default_sides, marks, timeline_svg
 from plandiff.taxonomy import Taxonomy, default_taxonomy
@@ -87,6 +88,7 @@ def default_pairs(plans: list[Plan]) -> list[tuple[str, str]]:
     dated = [p for p in ordered if p.date]
     for i, a in enumerate(dated):
         for b in dated[i + 1:]:
+            assert a.date is not None and b.date is not None  # dated
             near = abs((_day(b.date) - _day(a.date)).days) <= NEAR_DAYS
             older, newer = (a, b) if (a.date, a.id) <= (b.date, b.id) else (b, a)
             if near and (older.id, newer.id) not in out and (newer.id, older.id) not in out:
@@ -94,19 +96,24 @@ def default_pairs(plans: list[Plan]) -> list[tuple[str, str]]:
     return out
 
 
+def _plan_link(links: Links, key: str, plan: Plan) -> str | None:
+    """The provision's page at one version (a chart's bar links there)."""
+    return links.provision(key, plan.id)
+
+
 def _day(s: str) -> datetime.date:
     return datetime.date.fromisoformat(s)
 
 
 class Site:
-    def __init__(self, plans: list[Plan], pairs: list[tuple[str, str]] = (), taxonomy: Taxonomy | None = None,
-                 events: list[Event] = ()):
+    def __init__(self, plans: list[Plan], pairs: Sequence[tuple[str, str]] = (), taxonomy: Taxonomy | None = None,
+                 events: Sequence[Event] = ()):
         self.tax = taxonomy or default_taxonomy()
         self.events = sorted(events, key=lambda e: (e.date, e.id))
         self.plans = lineage_order(list(plans))
         self.by_id = {p.id: p for p in self.plans}
         self._default = set(default_pairs(self.plans))
-        wanted = default_pairs(self.plans) + [tuple(p) for p in pairs]
+        wanted = default_pairs(self.plans) + [(a, b) for a, b in pairs]
         self.pairs: list[tuple[str, str]] = list(dict.fromkeys(wanted))
         for a, b in self.pairs:
             if a not in self.by_id or b not in self.by_id:
@@ -179,14 +186,18 @@ class Site:
         yield "timeline.html", self.timeline_page
         yield "comparisons.html", self.comparisons_page
         for a, b in self.pairs:
-            yield self.compare_path(a, b), (lambda a=a, b=b: self.compare_page(a, b))
+            yield self.compare_path(a, b), partial(self.compare_page, a, b)
         for key in self.keys:
-            yield self.provision_path(key), (lambda key=key: self.provision_page(key))
+            yield self.provision_path(key), partial(self.provision_page, key)
         for art in self.articles:
-            yield art.page, (lambda art=art: render_article(art, Links(art.page, self), self.tax))
+            yield art.page, partial(self._render_article, art)
+
+    def _render_article(self, art: Article) -> etree._Element:
+        return render_article(art, Links(art.page, self), self.tax)
 
     def compare_page(self, old_id: str, new_id: str) -> etree._Element:
         cs = self.changeset(old_id, new_id)
+        assert cs is not None, (old_id, new_id)  # a page for each of self.pairs
         return ComparePage(cs, Links(self.compare_path(old_id, new_id), self), self.tax).render()
 
     def provision_page(self, key: str) -> etree._Element:
@@ -196,7 +207,9 @@ class Site:
 
     def _near(self, a: str, b: str) -> bool:
         pa, pb = self.by_id[a], self.by_id[b]
-        return bool(pa.date and pb.date) and abs((_day(pb.date) - _day(pa.date)).days) <= NEAR_DAYS
+        if not (pa.date and pb.date):
+            return False
+        return abs((_day(pb.date) - _day(pa.date)).days) <= NEAR_DAYS
 
     def _numeric_keys(self) -> list[str]:
         return [k for k in self.keys if self.tax.kind(k).chart == "numeric"]
@@ -247,7 +260,9 @@ class Site:
         body.append(el("h2", "Comparisons", id="comparisons"))
         items = []
         for a, b in self.pairs:
-            counts = self.changeset(a, b).counts()
+            cs = self.changeset(a, b)
+            assert cs is not None  # one of self.pairs
+            counts = cs.counts()
             what = ", ".join(f"{counts[k]} {k}" for k in KIND_ORDER if counts[k])
             new = self.by_id[b]
             how = ("revises and answers" if new.revises == a and new.responds_to == a else "revises"
@@ -277,6 +292,7 @@ class Site:
                 topics.append(el("div", el("h3", topic_title(self.tax, topic)), ul))
             cells = self.matrix.rows[key]
             n = sum(1 for c in cells if c.held)
+            assert ul is not None  # the first key opens a topic
             ul.append(el("li", el("a", label_of(self.tax, key), href=links.provision(key)), " ",
                          el("code", key, class_="key"), f" — in {n} of {len(cells)} versions"))
         body.append(el("h2", "Source articles", id="sources"))
@@ -297,7 +313,7 @@ class Site:
         for key in self._numeric_keys():
             label = label_of(self.tax, key)
             out.append(el("figure", numeric_chart(key, label, spec_of(self.tax, key), self.matrix.rows[key],
-                                                  href=lambda p, key=key: links.provision(key, p.id)),
+                                                  href=partial(_plan_link, links, key)),
                           el("figcaption", el("a", label, href=links.provision(key)),
                              " in each version. Hatched bars with a dashed outline: reports disagree (each "
                              "report's figure is drawn); no bar: known absent (dropped, or not in the full "
@@ -393,6 +409,7 @@ class Site:
             for c in self.matrix.rows[key]:
                 row.append(el("td", el("a", state_words(c, compact=True), href=links.provision(key, c.plan.id),
                                        class_="cell-link"), class_=f"st-{c.state}"))
+            assert group is not None  # the first key opens a topic
             group.append(row)
         body = [el("h1", "Provisions × versions"),
                 el("p", "How each provision evolved, at a glance. Each cell links to the provision's page, where "

@@ -133,7 +133,7 @@ def known_none(cell: Cell, spec: Kind | dict) -> bool:
     the point was dropped, or a published full text does not have it."""
     if cell.state == VALUE:
         none = kind_of(spec).spec.get("none")  # the special that says there is none ("no-cap")
-        return none is not None and cell.provision.value == none
+        return none is not None and cell.prov.value == none
     return cell.state in (OMITTED, ABSENT)  # ABSENT: missing from a published full text
 
 
@@ -158,7 +158,7 @@ def numeric_chart(key: str, label: str, spec: Kind | dict, cells: list[Cell], *,
     width = label_w + plot_w + value_w
     values: list[float] = []
     for c in stated:
-        p = c.provision
+        p = c.prov
         if c.state == VALUE:
             v = numeric_value(spec, p.value)
             values += [v] if v is not None else []
@@ -205,11 +205,12 @@ def numeric_chart(key: str, label: str, spec: Kind | dict, cells: list[Cell], *,
     for c in stated:
         g = el("g", el("title", cell_words(c)), class_=f"slot st-{c.state}")
         g.append(row_label(c, y))
-        p = c.provision
+        p = c.prov
         bar_h = row_h - 10
         by = y + 5
         if c.state == VALUE and numeric_value(spec, p.value) is not None:
             v = numeric_value(spec, p.value)
+            assert v is not None  # just checked
             g.append(el("rect", x=_n(x0), y=_n(by), width=_n(max(x_of(v) - x0, 1)), height=_n(bar_h), class_="bar"))
             scope = p.value.get("scope") if isinstance(p.value, dict) else None
             figure = format_value(spec, p.value).split(" (")[0]
@@ -282,7 +283,7 @@ def _value_class(spec: Kind | dict, value: Any) -> str:
         return f"s{sum(map(ord, str(value))) % PALETTE_SIZE}"
 
 
-def status_grid(rows: list[tuple[str, str, dict, list[Cell]]], plans: list[Plan], *, title: str,
+def status_grid(rows: Sequence[tuple[str, str, Kind | dict, list[Cell]]], plans: list[Plan], *, title: str,
                 uid: str = "grid", row_href: Callable[[str], str | None] | None = None,
                 cell_href: Callable[[str, Plan], str | None] | None = None) -> etree._Element:
     """A grid of enum provisions (rows) × versions (columns): coloured cells, each labelled in words."""
@@ -293,7 +294,7 @@ def status_grid(rows: list[tuple[str, str, dict, list[Cell]]], plans: list[Plan]
         texts = []
         for c in cells:
             if c.state == VALUE:
-                vals = c.provision.value if isinstance(c.provision.value, list) else [c.provision.value]
+                vals = c.prov.value if isinstance(c.prov.value, list) else [c.prov.value]
                 lines = [ln for v in vals for ln in wrap(str(v), chars, 3)]
             elif c.state == DISPUTED:
                 lines = ["disputed:"] + [ln for alt in c.text.split(" | ") for ln in wrap(alt, chars, 2)]
@@ -328,7 +329,7 @@ def status_grid(rows: list[tuple[str, str, dict, list[Cell]]], plans: list[Plan]
             x = label_w + j * col_w
             g = el("g", el("title", f"{label} — {cell_words(c)}"))
             if c.state == VALUE:
-                vals = c.provision.value if isinstance(c.provision.value, list) else [c.provision.value]
+                vals = c.prov.value if isinstance(c.prov.value, list) else [c.prov.value]
                 part = (h - 2) / len(vals)
                 for k, v in enumerate(vals):
                     g.append(el("rect", x=_n(x + 1), y=_n(y + 1 + k * part), width=_n(col_w - 2),
