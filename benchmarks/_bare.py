@@ -1,5 +1,6 @@
 """bench_check's yardstick: what any checker written in Python has to do (PyYAML's C loader on the plans, the
 articles read). Run as a script, `python benchmarks/_bare.py PLANS`, so it costs what `python -c` would."""
+
 import pathlib
 import sys
 

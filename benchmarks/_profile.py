@@ -9,6 +9,7 @@ CLI as it is; ARG gc-on | gc-off), whatif (the CLI with candidate fixes
 patched in from outside; ARG steps joined by "+") or cprofile. Prints one
 JSON line. CPU time throughout: the machine may be shared.
 """
+
 import time
 
 T0 = time.process_time()  # first, so "process total" includes the imports below
@@ -74,9 +75,11 @@ def phases(old: str, new: str, gc_off: bool) -> dict:
         gc.disable()
     t = time.process_time()
     import click
+
     out["import click"] = time.process_time() - t
     t = time.process_time()
     import plandiff.cli  # noqa: F401
+
     out["import plandiff.cli (rest)"] = time.process_time() - t
     t = time.process_time()
     import yaml
@@ -86,6 +89,7 @@ def phases(old: str, new: str, gc_off: bool) -> dict:
     from plandiff.load.evidence import SourceTexts, check_evidence
     from plandiff.render.json_report import changeset_to_json
     from plandiff.taxonomy import default_taxonomy
+
     out["import plandiff.load/diff/render, yaml"] = time.process_time() - t
     tax = clock("default_taxonomy()", default_taxonomy)
     gc_before = [s["collections"] for s in gc.get_stats()]
@@ -105,9 +109,15 @@ def phases(old: str, new: str, gc_off: bool) -> dict:
     data = clock("changeset_to_json", changeset_to_json, cs, False)
     from plandiff.guard import guard
     from plandiff.output import dumps_json
+
     s = clock("dumps_json (indent=2, as the CLI)", dumps_json, data)
-    clock("(reference) json.dumps(indent=2): the stdlib's pure-Python encoder", json.dumps, data, indent=2,
-          ensure_ascii=False)
+    clock(
+        "(reference) json.dumps(indent=2): the stdlib's pure-Python encoder",
+        json.dumps,
+        data,
+        indent=2,
+        ensure_ascii=False,
+    )
     with open(os.devnull, "w") as null:
         clock("output guard", guard, s)
         clock("click.echo (write)", click.echo, s, file=null)
@@ -117,12 +127,20 @@ def phases(old: str, new: str, gc_off: bool) -> dict:
     out["gc collections gen0/1/2 during load+diff+render"] = [b - a for a, b in zip(gc_before, gc_after)]
     # Quote verification is off in `diff` (verify_quotes=False); what it would cost:
     from pathlib import Path
+
     texts = SourceTexts()
     for p in plans:
-        clock("(not in diff) check_evidence: quote verification", check_evidence, p, Path(old).parent,
-              lambda w, m: None, texts)
+        clock(
+            "(not in diff) check_evidence: quote verification",
+            check_evidence,
+            p,
+            Path(old).parent,
+            lambda w, m: None,
+            texts,
+        )
     out["process total"] = time.process_time() - T0
     import resource
+
     out["peak RSS MB (ru_maxrss)"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out["held at the end: 2 plans + changeset + JSON doc + JSON text, RSS MB"] = rss_now()
     return {"out": out, "rss": rss}
@@ -135,6 +153,7 @@ def cli(old: str, new: str, gc_mode: str) -> dict:
     import resource
 
     from plandiff.cli import main
+
     with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
         t = time.process_time()
         main(["diff", old, new, "--format", "json"])
@@ -151,11 +170,13 @@ def whatif(old: str, new: str, spec: str) -> dict:
     """
     steps = set(filter(None, spec.split("+")))
     import resource
+
     if "gc-off" in steps:
         gc.disable()
     import plandiff.cli as plandiff_cli
     import plandiff.output
     from plandiff.load import corpus, yamlsafe
+
     try:
         if "guard" in steps:  # both guard regexes need a line of 1,000+ characters to match
             orig = yamlsafe._looks_deep
@@ -164,18 +185,21 @@ def whatif(old: str, new: str, spec: str) -> dict:
                 if text.count("[") + text.count("{") > yamlsafe._FLOW_OPENERS_SAFE:
                     return True
                 return max(map(len, text.split("\n"))) >= 1000 and orig(text)
+
             yamlsafe._looks_deep = looks_deep
         if "orjson" in steps:  # byte-identical to dumps_json (indent=2, ensure_ascii=False) on these reports
             import orjson
 
             def dumps_json(o, indent=2):
                 return orjson.dumps(o, option=orjson.OPT_INDENT_2).decode()
+
             plandiff.output.dumps_json = dumps_json  # the report formats look it up when they render
         if "drop-nodes" in steps:  # a clean plan's Loaded keeps no YamlDoc (node graph, text, data)
             orig_loaded = corpus.Loaded
 
             def _loaded(path, plan, diags, doc=None, orig_loaded=orig_loaded):
                 return orig_loaded(path, plan, diags, None if (plan is not None and not diags) else doc)
+
             corpus.Loaded = _loaded
     except Exception as exc:  # the internals moved
         return {"error": f"{exc.__class__.__name__}: {exc}"}
@@ -193,6 +217,7 @@ def cprofile(old: str, new: str) -> dict:
     gc.disable()
     prof = cProfile.Profile()
     from plandiff.cli import main
+
     with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
         t = time.process_time()
         prof.enable()
@@ -210,9 +235,13 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     old, new, mode = args[:3]
     arg = args[3] if len(args) > 3 else ""
-    modes = {"floors": lambda: floors(old, new), "phases": lambda: phases(old, new, arg == "gc-off"),
-             "cli": lambda: cli(old, new, arg), "whatif": lambda: whatif(old, new, arg),
-             "cprofile": lambda: cprofile(old, new)}
+    modes = {
+        "floors": lambda: floors(old, new),
+        "phases": lambda: phases(old, new, arg == "gc-off"),
+        "cli": lambda: cli(old, new, arg),
+        "whatif": lambda: whatif(old, new, arg),
+        "cprofile": lambda: cprofile(old, new),
+    }
     if mode not in modes:
         sys.exit(f"_profile: unknown mode {mode!r} (one of {', '.join(modes)})")
     print(json.dumps(modes[mode]()))

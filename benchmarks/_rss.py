@@ -1,5 +1,6 @@
 """Peak RSS of one command, when GNU time is missing: `python benchmarks/_rss.py CMD…` prints the child's
 ru_maxrss (a fresh wrapper, so RUSAGE_CHILDREN covers exactly one child)."""
+
 import resource
 import subprocess
 import sys

@@ -9,6 +9,7 @@ differ must), plandiff (`plandiff diff --format json`), deepdiff, jsondiff
 or graphtage; graphtage also writes how it paired the provisions to
 SIDE-FILE (after the timed part).
 """
+
 import time
 
 T0 = time.perf_counter()  # first, so the in-process time includes the imports below
@@ -45,8 +46,13 @@ def _graphtage(old: str, new: str, side: str) -> dict:
     printer = Printer(sys.stdout, ansi_color=False, quiet=True)
     set_default_printer(printer)
     # the `graphtage OLD NEW` defaults (dict strategy "auto": key edits allowed)
-    options = BuildOptions(allow_key_edits=True, auto_match_keys=True, allow_list_edits=True,
-                           allow_list_edits_when_same_length=True, ignore_list_order=False)
+    options = BuildOptions(
+        allow_key_edits=True,
+        auto_match_keys=True,
+        allow_list_edits=True,
+        allow_list_edits_when_same_length=True,
+        ignore_list_order=False,
+    )
     options.printer = printer
     fmt = graphtage.FILETYPES_BY_TYPENAME["yaml"]
     a = fmt.build_tree_handling_errors(old, options)

@@ -22,6 +22,7 @@ such as pre-commit's hook virtualenv, even when the calling environment sets
 PYTHONDONTWRITEBYTECODE. `--inherit-bytecode-env` keeps the environment as it
 is, to show what compiling plandiff's modules on every run costs.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,7 +50,11 @@ def commands(plans: str) -> dict[str, list[str]]:
     py = sys.executable
     cmds = {
         "python -c pass (interpreter start-up)": [py, "-c", "pass"],
-        "bare: import yaml, CSafeLoader the plans, read the articles": [py, str(REPO / "benchmarks" / "_bare.py"), plans],
+        "bare: import yaml, CSafeLoader the plans, read the articles": [
+            py,
+            str(REPO / "benchmarks" / "_bare.py"),
+            plans,
+        ],
         "plandiff check (python -m plandiff)": [py, "-m", "plandiff", "check", plans],
     }
     script = Path(py).parent / "plandiff"
@@ -94,13 +99,15 @@ def gnu_time() -> str | None:
 
 def peak_rss_kib(cmd: list[str], timer: str | None) -> int:
     if timer:
-        proc = subprocess.run([timer, "-v", *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                              cwd=REPO, env=ENV)
+        proc = subprocess.run(
+            [timer, "-v", *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=REPO, env=ENV
+        )
         m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
         if m:
             return int(m.group(1))
-    out = subprocess.run([sys.executable, str(REPO / "benchmarks" / "_rss.py"), *cmd], capture_output=True, text=True,
-                         cwd=REPO, env=ENV).stdout
+    out = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "_rss.py"), *cmd], capture_output=True, text=True, cwd=REPO, env=ENV
+    ).stdout
     value = int(out.strip().splitlines()[-1])
     return value // 1024 if sys.platform == "darwin" else value  # bytes on macOS, KiB on Linux
 
@@ -126,9 +133,14 @@ def measure(plans: str, reps: int, warmup: int, rss_runs: int) -> dict:
     rows = []
     for name, cmd in cmds.items():
         med, lo = statistics.median(times[name]), min(times[name])
-        row = {"command": name, "argv": cmd, "median_ms": med * 1000, "min_ms": lo * 1000,
-               "stdev_ms": statistics.stdev(times[name]) * 1000 if reps > 1 else 0.0,
-               "peak_rss_mib": rss[name] / 1024}
+        row = {
+            "command": name,
+            "argv": cmd,
+            "median_ms": med * 1000,
+            "min_ms": lo * 1000,
+            "stdev_ms": statistics.stdev(times[name]) * 1000 if reps > 1 else 0.0,
+            "peak_rss_mib": rss[name] / 1024,
+        }
         if name.startswith("plandiff check"):
             row["ratio_median"] = med / bare_med
             row["ratio_min"] = lo / bare_min
@@ -139,15 +151,18 @@ def measure(plans: str, reps: int, warmup: int, rss_runs: int) -> dict:
         "benchmark": "plandiff check (pre-commit path)",
         "target": f"check <= {TARGET:g} x bare (median wall time)",
         "meets_target": all(r["meets_target"] for r in checks),
-        "reps": reps, "warmup": warmup, "rss_runs": rss_runs,
+        "reps": reps,
+        "warmup": warmup,
+        "rss_runs": rss_runs,
         "rss_method": "GNU /usr/bin/time -v" if timer else "RUSAGE_CHILDREN of a fresh wrapper process",
-        "bytecode": "cached (private PYTHONPYCACHEPREFIX)" if "PYTHONPYCACHEPREFIX" in ENV and
-        "PYTHONDONTWRITEBYTECODE" not in ENV else
-        f"as inherited (PYTHONDONTWRITEBYTECODE={ENV.get('PYTHONDONTWRITEBYTECODE', '')!r})",
+        "bytecode": "cached (private PYTHONPYCACHEPREFIX)"
+        if "PYTHONPYCACHEPREFIX" in ENV and "PYTHONDONTWRITEBYTECODE" not in ENV
+        else f"as inherited (PYTHONDONTWRITEBYTECODE={ENV.get('PYTHONDONTWRITEBYTECODE', '')!r})",
         "plans": plans,
         "plan_files": sum(1 for f in Path(plans).iterdir() if f.suffix in (".yaml", ".yml")),
         "source_articles": sum(1 for f in (Path(plans) / "sources").iterdir() if f.is_file())
-        if (Path(plans) / "sources").is_dir() else 0,
+        if (Path(plans) / "sources").is_dir()
+        else 0,
         "machine": machine(),
         "rows": rows,
     }
@@ -164,12 +179,19 @@ def machine() -> dict:
         pass
     try:
         import yaml
+
         yaml_ver = f"{yaml.__version__} ({'LibYAML' if getattr(yaml, '__with_libyaml__', False) else 'pure Python'})"
     except ImportError:  # pragma: no cover
         yaml_ver = "?"
-    return {"cpus": os.cpu_count(), "nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
-            "cpu": cpu, "python": platform.python_version(), "implementation": platform.python_implementation(),
-            "os": platform.platform(), "pyyaml": yaml_ver}
+    return {
+        "cpus": os.cpu_count(),
+        "nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "os": platform.platform(),
+        "pyyaml": yaml_ver,
+    }
 
 
 # --- profiling ------------------------------------------------------------------
@@ -180,8 +202,13 @@ def import_profile(plans: str, runs: int = 7) -> dict:
     per_run: list[dict[str, float]] = []
     totals = []
     for _ in range(runs):
-        proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "plandiff", "check", plans],
-                              capture_output=True, text=True, cwd=REPO, env=ENV)
+        proc = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "plandiff", "check", plans],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            env=ENV,
+        )
         groups: dict[str, float] = {}
         total = 0.0
         for line in proc.stderr.splitlines():
@@ -204,8 +231,13 @@ def call_profile(plans: str, top: int, runs: int = 7) -> dict:
     """Phase timings (median of `runs` fresh processes) and the cProfile of the median run."""
     results = []
     for _ in range(runs):
-        proc = subprocess.run([sys.executable, "-m", "benchmarks._check_profile", plans], capture_output=True, text=True, cwd=REPO,
-                              env=ENV)
+        proc = subprocess.run(
+            [sys.executable, "-m", "benchmarks._check_profile", plans],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            env=ENV,
+        )
         if proc.returncode != 0:
             sys.exit(f"bench_check: profiling failed:\n{proc.stderr}")
         results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
@@ -218,7 +250,7 @@ def call_profile(plans: str, top: int, runs: int = 7) -> dict:
         for marker in ("site-packages/", "/plandiff/", "lib/python3"):
             i = where.find(marker)
             if i >= 0:
-                return ("plandiff/" if marker == "/plandiff/" else "") + where[i + len(marker):]
+                return ("plandiff/" if marker == "/plandiff/" else "") + where[i + len(marker) :]
         return where
 
     for r in rows:
@@ -251,26 +283,43 @@ def markdown(result: dict) -> str:
     for r in result["rows"]:
         ratio = f"{r['ratio_median']:.2f}" if "ratio_median" in r else "—"
         ratio_min = f"{r['ratio_min']:.2f}" if "ratio_min" in r else "—"
-        lines.append(f"| {r['command']} | {r['median_ms']:.1f} | {r['min_ms']:.1f} | {r['stdev_ms']:.1f} | "
-                     f"{ratio} | {ratio_min} | {r['peak_rss_mib']:.1f} |")
+        lines.append(
+            f"| {r['command']} | {r['median_ms']:.1f} | {r['min_ms']:.1f} | {r['stdev_ms']:.1f} | "
+            f"{ratio} | {ratio_min} | {r['peak_rss_mib']:.1f} |"
+        )
     verdict = "meets" if result["meets_target"] else "MISSES"
     worst = max(r["ratio_median"] for r in result["rows"] if "ratio_median" in r)
     lines += ["", f"Verdict: {verdict} the target ({result['target']}); worst ratio {worst:.2f}×."]
     prof = result.get("profile")
     if prof:
         imp = prof["imports"]
-        lines += ["", f"Import self-time (python -X importtime, median of runs): {imp['total_import_ms']:.1f} ms total",
-                  "", "| package | ms |", "|---|---:|"]
+        lines += [
+            "",
+            f"Import self-time (python -X importtime, median of runs): {imp['total_import_ms']:.1f} ms total",
+            "",
+            "| package | ms |",
+            "|---|---:|",
+        ]
         for name, ms in list(imp["by_package_ms"].items())[:15]:
             lines.append(f"| {name} | {ms:.1f} |")
         calls = prof["calls"]
-        lines += ["", f"In-process phases (perf_counter, median of {calls['runs']} fresh processes):", "",
-                  "| phase | ms |", "|---|---:|"]
+        lines += [
+            "",
+            f"In-process phases (perf_counter, median of {calls['runs']} fresh processes):",
+            "",
+            "| phase | ms |",
+            "|---|---:|",
+        ]
         for name, ms in calls["phases_ms"].items():
             lines.append(f"| {name} | {ms:.1f} |")
         for title, key, col in (("cumulative", "top_cumulative", "cumtime"), ("self", "top_self", "tottime")):
-            lines += ["", f"cProfile of main(['check', plans]) (the median run), top by {title} time:", "",
-                      "| function | calls | ms |", "|---|---:|---:|"]
+            lines += [
+                "",
+                f"cProfile of main(['check', plans]) (the median run), top by {title} time:",
+                "",
+                "| function | calls | ms |",
+                "|---|---:|---:|",
+            ]
             for r in calls[key]:
                 lines.append(f"| `{r['where']}` | {r['calls']} | {r[col] * 1000:.1f} |")
     return "\n".join(lines) + "\n"
@@ -285,9 +334,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", action="store_true", help="also profile imports and the check itself")
     ap.add_argument("--top", type=int, default=15, help="rows of cProfile output (default: 15)")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a markdown table")
-    ap.add_argument("--inherit-bytecode-env", action="store_true",
-                    help="keep PYTHONDONTWRITEBYTECODE etc. as inherited instead of caching bytecode "
-                         "(shows the cost of compiling plandiff on every run)")
+    ap.add_argument(
+        "--inherit-bytecode-env",
+        action="store_true",
+        help="keep PYTHONDONTWRITEBYTECODE etc. as inherited instead of caching bytecode "
+        "(shows the cost of compiling plandiff on every run)",
+    )
     args = ap.parse_args(argv)
     global ENV
     with tempfile.TemporaryDirectory(prefix="bench-check-pycache-") as cache:

@@ -33,6 +33,7 @@ Targets at N = 10,000: plandiff ≤ 1.5 × the gc-off floor's time; growth of
 plandiff's time from N = 1,000 to 10,000 ≤ 12 ×; peak memory ≤ 1.5 × the
 floor's; the report equals the truth exactly.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,9 +55,14 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 TIME_TARGET, GROWTH_TARGET, MEM_TARGET = 1.5, 12.0, 1.5
 TOOLS = ("floor-gc-off", "floor-gc-on", "plandiff", "deepdiff", "jsondiff", "graphtage")
-LABEL = {"floor-gc-off": "floor: CSafeLoader, gc off", "floor-gc-on": "floor: CSafeLoader, gc on",
-         "plandiff": "plandiff diff --format json", "deepdiff": "DeepDiff(ignore_order=True)",
-         "jsondiff": "jsondiff (symmetric)", "graphtage": "graphtage"}
+LABEL = {
+    "floor-gc-off": "floor: CSafeLoader, gc off",
+    "floor-gc-on": "floor: CSafeLoader, gc on",
+    "plandiff": "plandiff diff --format json",
+    "deepdiff": "DeepDiff(ignore_order=True)",
+    "jsondiff": "jsondiff (symmetric)",
+    "graphtage": "graphtage",
+}
 
 # One runner for every tool (benchmarks/_runner.py): argv = TOOL OLD NEW [SIDE-FILE]; the tool's output goes to
 # stdout (a file), and the last line on stderr is "BENCH {json}" with the peak RSS and the in-process time.
@@ -77,8 +83,12 @@ def ensure_pair(n: int, seed: int, shape: str = "standard") -> Path:
     fresh = False
     if params.exists() and (d / "old.yaml").exists() and (d / "new.yaml").exists() and (d / "truth.json").exists():
         p = json.loads(params.read_text())
-        fresh = (p.get("n") == n and p.get("seed") == seed and p.get("shape", "standard") == shape
-                 and params.stat().st_mtime >= Path(gen_pair.__file__).stat().st_mtime)
+        fresh = (
+            p.get("n") == n
+            and p.get("seed") == seed
+            and p.get("shape", "standard") == shape
+            and params.stat().st_mtime >= Path(gen_pair.__file__).stat().st_mtime
+        )
     if not fresh:
         print(f"bench_diff: generating the N={n} {shape} pair in {d} …", file=sys.stderr)
         gen_pair.write_pair(n, d, seed, shape)
@@ -104,8 +114,7 @@ def run_tool(tool: str, d: Path, timeout: float | None) -> dict:
     out_path = d / f"result-{tool}.{suffix}"
     side = d / f"result-{tool}-pairs.json"
     cmd = [*RUNNER, tool, str(d / "old.yaml"), str(d / "new.yaml"), str(side)]
-    with open(out_path if not tool.startswith("floor") else os.devnull, "wb") as out, \
-            tempfile.TemporaryFile() as err:
+    with open(out_path if not tool.startswith("floor") else os.devnull, "wb") as out, tempfile.TemporaryFile() as err:
         t = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=REPO, env=bench_env(), start_new_session=True)
         try:
@@ -122,9 +131,15 @@ def run_tool(tool: str, d: Path, timeout: float | None) -> dict:
         return {"error": f"exit {proc.returncode}: {stderr.strip()[-500:]}"}
     rep = json.loads(m.group(1))
     rss_kb = rep["rss_kb"] // 1024 if sys.platform == "darwin" else rep["rss_kb"]
-    return {"wall_s": wall, "inner_s": rep["inner_s"], "cpu_s": rep["cpu_s"], "rss_mb": rss_kb / 1024,
-            "rc": rep.get("rc"),
-            "output": str(out_path), "side": str(side)}
+    return {
+        "wall_s": wall,
+        "inner_s": rep["inner_s"],
+        "cpu_s": rep["cpu_s"],
+        "rss_mb": rss_kb / 1024,
+        "rc": rep.get("rc"),
+        "output": str(out_path),
+        "side": str(side),
+    }
 
 
 # --- correctness --------------------------------------------------------------------------------------------
@@ -140,8 +155,12 @@ def check_plandiff(out: Path, truth: dict) -> dict:
     want = _truth_pairs(truth)
     missed, false = sorted(want - got), sorted(got - want)
     ok = not missed and not false
-    text = (f"exact ({len(got):,} changes)" if ok
-            else f"missed {len(missed)}, false {len(false)}: " + ", ".join(f"{k} {kind}" for k, kind in (missed + false)[:4]))
+    text = (
+        f"exact ({len(got):,} changes)"
+        if ok
+        else f"missed {len(missed)}, false {len(false)}: "
+        + ", ".join(f"{k} {kind}" for k, kind in (missed + false)[:4])
+    )
     return {"exact": ok, "missed": missed, "false": false, "counts": doc.get("counts"), "text": text}
 
 
@@ -151,18 +170,25 @@ _PROV = re.compile(r"^root\['provisions'\]\['((?:[^'\\]|\\.)+)'\](.*)$")
 def _generic(added: set, dropped: set, changed: dict[str, list[str]], truth: dict) -> dict:
     """Compare a generic differ's per-key view (added / dropped / changed with what it saw) with the truth."""
     t_add, t_drop = set(truth["added"]), set(truth["dropped"])
-    t_chg, t_ren = set(truth["changed"]) | set(truth["reworded"]), set(truth["renumbered"])  # a rewording is a change to them
+    t_chg, t_ren = (
+        set(truth["changed"]) | set(truth["reworded"]),
+        set(truth["renumbered"]),
+    )  # a rewording is a change to them
     ren_seen = Counter()
     for k in t_ren:
         ren_seen[" + ".join(sorted(set(changed[k]))) if k in changed else "not reported"] += 1
     false = sorted(set(changed) - t_chg - t_ren)
     res = {
-        "added_exact": added == t_add, "dropped_exact": dropped == t_drop,
-        "added_missed": len(t_add - added), "added_false": len(added - t_add),
-        "dropped_missed": len(t_drop - dropped), "dropped_false": len(dropped - t_drop),
+        "added_exact": added == t_add,
+        "dropped_exact": dropped == t_drop,
+        "added_missed": len(t_add - added),
+        "added_false": len(added - t_add),
+        "dropped_missed": len(t_drop - dropped),
+        "dropped_false": len(dropped - t_drop),
         "changed_missed": len(t_chg - set(changed)),
         "renumbered_as": dict(ren_seen),
-        "false_changes": len(false), "false_examples": false[:5],
+        "false_changes": len(false),
+        "false_examples": false[:5],
     }
     return res
 
@@ -221,15 +247,27 @@ def check_graphtage(side: Path, truth: dict) -> dict:
     paired_drop_add = [p for p in pairs if p[0] in t_drop and p[1] in t_add]
     other_pairs = [p for p in pairs if p not in paired_drop_add]
     changed = set(g["changed"])
-    t_chg, t_ren = set(truth["changed"]) | set(truth["reworded"]), set(truth["renumbered"])  # a rewording is a change to them
-    res = {"pairs": len(pairs), "dropped_paired_with_added": len(paired_drop_add), "dropped": len(t_drop),
-           "other_key_pairs": len(other_pairs), "pair_examples": paired_drop_add[:3],
-           "unpaired_dropped": len(set(g["dropped"]) & t_drop), "unpaired_added": len(set(g["added"]) & t_add),
-           "changed_missed": len(t_chg - changed), "renumbered_reported_changed": len(t_ren & changed),
-           "false_changes": len(changed - t_chg - t_ren)}
-    bits = [f"pairs {len(paired_drop_add)}/{len(t_drop)} dropped with added provisions (as key edits); "
-            f"reports {res['unpaired_dropped']} dropped, {res['unpaired_added']} added",
-            f"renumbered as ordinary edits {res['renumbered_reported_changed']}/{len(t_ren)}"]
+    t_chg, t_ren = (
+        set(truth["changed"]) | set(truth["reworded"]),
+        set(truth["renumbered"]),
+    )  # a rewording is a change to them
+    res = {
+        "pairs": len(pairs),
+        "dropped_paired_with_added": len(paired_drop_add),
+        "dropped": len(t_drop),
+        "other_key_pairs": len(other_pairs),
+        "pair_examples": paired_drop_add[:3],
+        "unpaired_dropped": len(set(g["dropped"]) & t_drop),
+        "unpaired_added": len(set(g["added"]) & t_add),
+        "changed_missed": len(t_chg - changed),
+        "renumbered_reported_changed": len(t_ren & changed),
+        "false_changes": len(changed - t_chg - t_ren),
+    }
+    bits = [
+        f"pairs {len(paired_drop_add)}/{len(t_drop)} dropped with added provisions (as key edits); "
+        f"reports {res['unpaired_dropped']} dropped, {res['unpaired_added']} added",
+        f"renumbered as ordinary edits {res['renumbered_reported_changed']}/{len(t_ren)}",
+    ]
     if res["other_key_pairs"]:
         bits.append(f"{res['other_key_pairs']} other key pairings")
     if res["changed_missed"]:
@@ -241,9 +279,14 @@ def check_graphtage(side: Path, truth: dict) -> dict:
 
 def _generic_text(res: dict, n_ren: int) -> str:
     bits = []
-    ad = "added/dropped exact" if res["added_exact"] and res["dropped_exact"] else (
-        f"added missed {res['added_missed']} false {res['added_false']}, "
-        f"dropped missed {res['dropped_missed']} false {res['dropped_false']}")
+    ad = (
+        "added/dropped exact"
+        if res["added_exact"] and res["dropped_exact"]
+        else (
+            f"added missed {res['added_missed']} false {res['added_false']}, "
+            f"dropped missed {res['dropped_missed']} false {res['dropped_false']}"
+        )
+    )
     bits.append(ad)
     how = "; ".join(f"{v}/{n_ren} as {k}" for k, v in sorted(res["renumbered_as"].items(), key=lambda kv: -kv[1]))
     bits.append(f"renumbered not told apart: {how}")
@@ -290,16 +333,29 @@ def code_state() -> dict:
             return ""
 
     dirty = git("diff", "HEAD", "--", "plandiff") + git("status", "--porcelain", "--", "plandiff")
-    return {"head": git("rev-parse", "--short", "HEAD").strip(),
-            "plandiff_uncommitted_sha1": hashlib.sha1(dirty.encode()).hexdigest()[:12] if dirty.strip() else None}
+    return {
+        "head": git("rev-parse", "--short", "HEAD").strip(),
+        "plandiff_uncommitted_sha1": hashlib.sha1(dirty.encode()).hexdigest()[:12] if dirty.strip() else None,
+    }
 
 
-def bench(sizes: list[int], repeat: int, seed: int, tools: list[str], g_timeout: float, g_max: int,
-          timeout: float, warmup: bool, shapes: list[str] = ("standard",)) -> dict:
+def bench(
+    sizes: list[int],
+    repeat: int,
+    seed: int,
+    tools: list[str],
+    g_timeout: float,
+    g_max: int,
+    timeout: float,
+    warmup: bool,
+    shapes: list[str] = ("standard",),
+) -> dict:
     missing = [t for t in tools if not available(t)]
     if missing:
-        print(f"bench_diff: not installed: {', '.join(missing)} (pip install -e '.[bench]'); skipping them",
-              file=sys.stderr)
+        print(
+            f"bench_diff: not installed: {', '.join(missing)} (pip install -e '.[bench]'); skipping them",
+            file=sys.stderr,
+        )
     tools = [t for t in tools if t not in missing]
     # Compile every module the runs import once, into the private bytecode cache, outside the timings.
     mods = ["yaml", "plandiff.cli", "plandiff.diff", "plandiff.render.json_report", "plandiff.load"]
@@ -323,42 +379,71 @@ def bench(sizes: list[int], repeat: int, seed: int, tools: list[str], g_timeout:
                 if r < reps[t] and not any("timeout" in x or "error" in x for x in runs[t]):
                     res = run_tool(t, d, g_timeout if t == "graphtage" else timeout)
                     runs[t].append(res)
-                    what = (f"{res['wall_s']:.2f} s, {res['rss_mb']:.0f} MB" if "wall_s" in res
-                            else json.dumps(res)[:200])
+                    what = (
+                        f"{res['wall_s']:.2f} s, {res['rss_mb']:.0f} MB" if "wall_s" in res else json.dumps(res)[:200]
+                    )
                     print(f"bench_diff: {shape} N={n:,} {t} run {r + 1}: {what}", file=sys.stderr)
         for t in plan:
             ok = [x for x in runs[t] if "wall_s" in x]
-            row = {"shape": shape, "n": n, "tool": t, "label": LABEL[t], "runs": len(runs[t]),
-                   "old_bytes": (d / "old.yaml").stat().st_size, "new_bytes": (d / "new.yaml").stat().st_size}
+            row = {
+                "shape": shape,
+                "n": n,
+                "tool": t,
+                "label": LABEL[t],
+                "runs": len(runs[t]),
+                "old_bytes": (d / "old.yaml").stat().st_size,
+                "new_bytes": (d / "new.yaml").stat().st_size,
+            }
             if len(ok) == len(runs[t]) and ok:
-                row.update({"median_s": statistics.median(x["wall_s"] for x in ok),
-                            "min_s": min(x["wall_s"] for x in ok),
-                            "inner_median_s": statistics.median(x["inner_s"] for x in ok),
-                            "cpu_median_s": statistics.median(x["cpu_s"] for x in ok),
-                            "peak_mb": max(x["rss_mb"] for x in ok), "walls_s": [x["wall_s"] for x in ok]})
+                row.update(
+                    {
+                        "median_s": statistics.median(x["wall_s"] for x in ok),
+                        "min_s": min(x["wall_s"] for x in ok),
+                        "inner_median_s": statistics.median(x["inner_s"] for x in ok),
+                        "cpu_median_s": statistics.median(x["cpu_s"] for x in ok),
+                        "peak_mb": max(x["rss_mb"] for x in ok),
+                        "walls_s": [x["wall_s"] for x in ok],
+                    }
+                )
                 row["correctness"] = correctness(t, ok[-1], truth)
             else:
                 bad = next(x for x in runs[t] if "wall_s" not in x)
                 row["timeout_s" if "timeout" in bad else "error"] = bad.get("timeout", bad.get("error"))
             results.append(row)
-        floor = next((r for r in results if r["n"] == n and r["shape"] == shape and r["tool"] == "floor-gc-off"
-                      and "median_s" in r), None)
+        floor = next(
+            (
+                r
+                for r in results
+                if r["n"] == n and r["shape"] == shape and r["tool"] == "floor-gc-off" and "median_s" in r
+            ),
+            None,
+        )
         for row in results:
             if row["n"] == n and row["shape"] == shape and floor and "median_s" in row:
                 row["x_floor_time"] = row["median_s"] / floor["median_s"]
                 row["x_floor_mem"] = row["peak_mb"] / floor["peak_mb"]
                 row["x_floor_cpu"] = row["cpu_median_s"] / floor["cpu_median_s"]
-    return {"benchmark": "plandiff diff on generated plan pairs", "python": platform.python_version(),
-            "nproc": os.cpu_count(), "platform": platform.platform(), "repeat": repeat, "seed": seed,
-            "loadavg_before": load_before, "loadavg_after": os.getloadavg(),
-            "code_before": code_before, "code_after": code_state(),
-            "results": results, "shapes": list(shapes),
-            "verdicts": {shape: verdict([r for r in results if r["shape"] == shape]) for shape in shapes},
-            "verdict": verdict([r for r in results if r["shape"] == shapes[0]])}
+    return {
+        "benchmark": "plandiff diff on generated plan pairs",
+        "python": platform.python_version(),
+        "nproc": os.cpu_count(),
+        "platform": platform.platform(),
+        "repeat": repeat,
+        "seed": seed,
+        "loadavg_before": load_before,
+        "loadavg_after": os.getloadavg(),
+        "code_before": code_before,
+        "code_after": code_state(),
+        "results": results,
+        "shapes": list(shapes),
+        "verdicts": {shape: verdict([r for r in results if r["shape"] == shape]) for shape in shapes},
+        "verdict": verdict([r for r in results if r["shape"] == shapes[0]]),
+    }
 
 
 def verdict(results: list[dict]) -> dict:
     """The targets for one shape of pair."""
+
     def get(n, tool):
         return next((r for r in results if r["n"] == n and r["tool"] == tool and "median_s" in r), None)
 
@@ -366,22 +451,33 @@ def verdict(results: list[dict]) -> dict:
     out: dict = {"n": big}
     p, f = get(big, "plandiff"), get(big, "floor-gc-off")
     if p and f:
-        out["time"] = {"ratio": p["x_floor_time"], "cpu_ratio": p["x_floor_cpu"], "target": TIME_TARGET,
-                       "met": p["x_floor_time"] <= TIME_TARGET}
+        out["time"] = {
+            "ratio": p["x_floor_time"],
+            "cpu_ratio": p["x_floor_cpu"],
+            "target": TIME_TARGET,
+            "met": p["x_floor_time"] <= TIME_TARGET,
+        }
         out["memory"] = {"ratio": p["x_floor_mem"], "target": MEM_TARGET, "met": p["x_floor_mem"] <= MEM_TARGET}
         c = p.get("correctness") or {}
         out["truth"] = {"met": bool(c.get("exact")), "text": c.get("text")}
     small = get(big // 10, "plandiff") if big else None
     if p and small:
         g = p["median_s"] / small["median_s"]
-        out["growth"] = {"from": big // 10, "ratio": g, "cpu_ratio": p["cpu_median_s"] / small["cpu_median_s"],
-                         "target": GROWTH_TARGET, "met": g <= GROWTH_TARGET}
+        out["growth"] = {
+            "from": big // 10,
+            "ratio": g,
+            "cpu_ratio": p["cpu_median_s"] / small["cpu_median_s"],
+            "target": GROWTH_TARGET,
+            "met": g <= GROWTH_TARGET,
+        }
     return out
 
 
 def markdown(report: dict) -> str:
-    lines = ["| shape | N | tool | median s | peak MB | × floor time | × floor mem | CPU s (× floor) | correctness |",
-             "|---|---:|---|---:|---:|---:|---:|---:|---|"]
+    lines = [
+        "| shape | N | tool | median s | peak MB | × floor time | × floor mem | CPU s (× floor) | correctness |",
+        "|---|---:|---|---:|---:|---:|---:|---:|---|",
+    ]
     for r in report["results"]:
         if "median_s" in r:
             med, mb = f"{r['median_s']:.2f}", f"{r['peak_mb']:.0f}"
@@ -404,11 +500,15 @@ def _verdict_lines(shape: str, v: dict) -> list[str]:
     lines = ["", f"Targets at N = {v.get('n') or 0:,}, {shape} pairs:"]
     yes = {True: "met", False: "**missed**"}
     if "time" in v:
-        lines.append(f"- time ≤ {TIME_TARGET}× floor (gc off): {v['time']['ratio']:.2f}× — {yes[v['time']['met']]}"
-                     f" (CPU time: {v['time']['cpu_ratio']:.2f}×)")
+        lines.append(
+            f"- time ≤ {TIME_TARGET}× floor (gc off): {v['time']['ratio']:.2f}× — {yes[v['time']['met']]}"
+            f" (CPU time: {v['time']['cpu_ratio']:.2f}×)"
+        )
     if "growth" in v:
-        lines.append(f"- growth {v['growth']['from']:,} → {v['n']:,} ≤ {GROWTH_TARGET:g}×: "
-                     f"{v['growth']['ratio']:.1f}× — {yes[v['growth']['met']]} (CPU time: {v['growth']['cpu_ratio']:.1f}×)")
+        lines.append(
+            f"- growth {v['growth']['from']:,} → {v['n']:,} ≤ {GROWTH_TARGET:g}×: "
+            f"{v['growth']['ratio']:.1f}× — {yes[v['growth']['met']]} (CPU time: {v['growth']['cpu_ratio']:.1f}×)"
+        )
     if "memory" in v:
         lines.append(f"- peak memory ≤ {MEM_TARGET}× floor: {v['memory']['ratio']:.2f}× — {yes[v['memory']['met']]}")
     if "truth" in v:
@@ -420,8 +520,10 @@ def _verdict_lines(shape: str, v: dict) -> list[str]:
 
 
 CATEGORIES = [  # (name, test on file path / function name); first match wins
-    ("yaml.compose own time: the C parser/composer (Cython methods are not profiled separately)",
-     lambda f, fn: f.endswith("yaml/__init__.py") and fn == "compose"),
+    (
+        "yaml.compose own time: the C parser/composer (Cython methods are not profiled separately)",
+        lambda f, fn: f.endswith("yaml/__init__.py") and fn == "compose",
+    ),
     ("yaml resolver.resolve & co (Python, called by the C composer per scalar)", lambda f, fn: "yaml/resolver.py" in f),
     ("yaml Node.__init__ (Python, called by the C composer per node)", lambda f, fn: "yaml/nodes.py" in f),
     ("yaml, other (scalar constructors …)", lambda f, fn: "/yaml/" in f),
@@ -439,7 +541,18 @@ CATEGORIES = [  # (name, test on file path / function name); first match wins
     ("json.dumps (pure-Python encoder under indent=2)", lambda f, fn: "/json/" in f),
     ("click (incl. echo)", lambda f, fn: "/click/" in f),
     ("taxonomy", lambda f, fn: "plandiff/taxonomy.py" in f),
-    ("imports (importlib, marshal …)", lambda f, fn: "importlib" in f or fn in ("<built-in method marshal.loads>", "<built-in method builtins.exec>", "<built-in method _imp.create_dynamic>")),
+    (
+        "imports (importlib, marshal …)",
+        lambda f, fn: (
+            "importlib" in f
+            or fn
+            in (
+                "<built-in method marshal.loads>",
+                "<built-in method builtins.exec>",
+                "<built-in method _imp.create_dynamic>",
+            )
+        ),
+    ),
 ]
 
 
@@ -472,7 +585,7 @@ def _short(r: dict) -> str:
     f = r["file"]
     for marker in ("/plandiff/", "/site-packages/", "/lib/python3"):
         if marker in f:
-            f = f[f.index(marker) + 1:]
+            f = f[f.index(marker) + 1 :]
             break
     return f"{f}:{r['line']}({r['func']})" if r["file"] != "~" else r["func"]
 
@@ -482,8 +595,7 @@ def profile(n: int, seed: int, top: int, shape: str = "standard") -> str:
     old, new = str(d / "old.yaml"), str(d / "new.yaml")
 
     def run(*args):
-        p = subprocess.run([*PROFILER, old, new, *args], capture_output=True, text=True,
-                           cwd=REPO, env=bench_env())
+        p = subprocess.run([*PROFILER, old, new, *args], capture_output=True, text=True, cwd=REPO, env=bench_env())
         if p.returncode != 0:
             sys.exit(f"bench_diff --profile: {p.stderr[-2000:]}")
         return json.loads(p.stdout.strip().splitlines()[-1])
@@ -500,27 +612,49 @@ def profile(n: int, seed: int, top: int, shape: str = "standard") -> str:
             whatif[w].append(run("whatif", w))
     prof = run("cprofile")
     rows = prof["rows"]
-    lines = [f"## Profile of `plandiff diff --format json` at N = {n:,}, {shape} pair "
-             f"({(d / 'old.yaml').stat().st_size / 1e6:.1f} MB + {(d / 'new.yaml').stat().st_size / 1e6:.1f} MB)",
-             "", f"Code: {code_state()}; Python {platform.python_version()}, {os.cpu_count()} CPUs, "
-                 f"load average {os.getloadavg()[0]:.1f}.",
-             "", "### Floors (in-process CPU time, best of 3, both files)", ""]
+    lines = [
+        f"## Profile of `plandiff diff --format json` at N = {n:,}, {shape} pair "
+        f"({(d / 'old.yaml').stat().st_size / 1e6:.1f} MB + {(d / 'new.yaml').stat().st_size / 1e6:.1f} MB)",
+        "",
+        f"Code: {code_state()}; Python {platform.python_version()}, {os.cpu_count()} CPUs, "
+        f"load average {os.getloadavg()[0]:.1f}.",
+        "",
+        "### Floors (in-process CPU time, best of 3, both files)",
+        "",
+    ]
     lines += [f"- {k}: {v:.3f} s" for k, v in floors.items()]
-    lines += ["", "### The CLI in a fresh process, in-process CPU time (gc as is | gc.disable() first)", "",
-              "| | gc on (as shipped) | gc off |", "|---|---:|---:|"]
+    lines += [
+        "",
+        "### The CLI in a fresh process, in-process CPU time (gc as is | gc.disable() first)",
+        "",
+        "| | gc on (as shipped) | gc off |",
+        "|---|---:|---:|",
+    ]
     for k in cli_on:
         lines.append(f"| {k} | {cli_on[k]:.2f} | {cli_off[k]:.2f} |")
-    lines += ["", "### What-if: the CLI with candidate fixes patched in (fresh process each; best of 3)", "",
-              "| patched in | CPU s | wall s | peak MB |", "|---|---:|---:|---:|"]
+    lines += [
+        "",
+        "### What-if: the CLI with candidate fixes patched in (fresh process each; best of 3)",
+        "",
+        "| patched in | CPU s | wall s | peak MB |",
+        "|---|---:|---:|---:|",
+    ]
     for w, rs in whatif.items():
         if any("error" in r for r in rs):
             lines.append(f"| {w or 'nothing (as shipped)'} | n/a: {next(r['error'] for r in rs if 'error' in r)} | | |")
             continue
-        lines.append(f"| {w.replace('+', ' + ') or 'nothing (as shipped)'} | {min(r['cpu_s'] for r in rs):.2f} | "
-                     f"{min(r['wall_s'] for r in rs):.2f} | {max(r['peak_mb'] for r in rs):.0f} |")
-    lines += ["", "### Phases of the diff path, no profiler: CPU seconds, and RSS (MB) after the phase",
-              "(gc on, as in the CLI | gc off)", "",
-              "| phase | s, gc on | s, gc off | RSS after, gc on | RSS after, gc off |", "|---|---:|---:|---:|---:|"]
+        lines.append(
+            f"| {w.replace('+', ' + ') or 'nothing (as shipped)'} | {min(r['cpu_s'] for r in rs):.2f} | "
+            f"{min(r['wall_s'] for r in rs):.2f} | {max(r['peak_mb'] for r in rs):.0f} |"
+        )
+    lines += [
+        "",
+        "### Phases of the diff path, no profiler: CPU seconds, and RSS (MB) after the phase",
+        "(gc on, as in the CLI | gc off)",
+        "",
+        "| phase | s, gc on | s, gc off | RSS after, gc on | RSS after, gc off |",
+        "|---|---:|---:|---:|---:|",
+    ]
 
     def fmt(x) -> str:
         return f"{x:.3f}" if isinstance(x, float) else str(x)
@@ -528,19 +662,31 @@ def profile(n: int, seed: int, top: int, shape: str = "standard") -> str:
     for k, v in phases.items():
         w = phases_nogc.get(k)
         r1, r2 = rss_on.get(k), rss_off.get(k)
-        lines.append(f"| {k} | {fmt(v)} | {fmt(w) if w is not None else ''} | "
-                     f"{f'{r1:.0f}' if r1 else ''} | {f'{r2:.0f}' if r2 else ''} |")
-    lines += ["", f"### cProfile, gc off: {prof['out']['cpu under cProfile']:.2f} s CPU under the profiler "
-              f"(its overhead inflates Python-heavy parts; the GC's share is in the tables above); "
-              f"tottime by area", "",
-              "| area | tottime s | share |", "|---|---:|---:|"]
+        lines.append(
+            f"| {k} | {fmt(v)} | {fmt(w) if w is not None else ''} | "
+            f"{f'{r1:.0f}' if r1 else ''} | {f'{r2:.0f}' if r2 else ''} |"
+        )
+    lines += [
+        "",
+        f"### cProfile, gc off: {prof['out']['cpu under cProfile']:.2f} s CPU under the profiler "
+        f"(its overhead inflates Python-heavy parts; the GC's share is in the tables above); "
+        f"tottime by area",
+        "",
+        "| area | tottime s | share |",
+        "|---|---:|---:|",
+    ]
     total = sum(r["tottime"] for r in rows)
     for k, v in categorise(rows).items():
         if v >= 0.005:
             lines.append(f"| {k} | {v:.3f} | {v / total:.0%} |")
     for key, title in (("cumtime", "cumulative"), ("tottime", "own time (tottime)")):
-        lines += ["", f"### Top {top} by {title}", "", "| function | calls | tottime s | cumtime s |",
-                  "|---|---:|---:|---:|"]
+        lines += [
+            "",
+            f"### Top {top} by {title}",
+            "",
+            "| function | calls | tottime s | cumtime s |",
+            "|---|---:|---:|---:|",
+        ]
         for r in sorted(rows, key=lambda r: -r[key])[:top]:
             lines.append(f"| {_short(r)} | {r['calls']:,} | {r['tottime']:.3f} | {r['cumtime']:.3f} |")
     text = "\n".join(lines) + "\n"
@@ -556,8 +702,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="100,1000,10000", help="comma-separated N (default: %(default)s)")
     ap.add_argument("--repeat", type=int, default=3, help="runs per tool, median reported (graphtage: 1)")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--shapes", default="standard,long-summaries,many-evidence",
-                    help="comma-separated pair shapes from gen_pair.py (default: %(default)s)")
+    ap.add_argument(
+        "--shapes",
+        default="standard,long-summaries,many-evidence",
+        help="comma-separated pair shapes from gen_pair.py (default: %(default)s)",
+    )
     ap.add_argument("--tools", default=",".join(TOOLS), help="comma-separated subset of " + ", ".join(TOOLS))
     ap.add_argument("--graphtage-timeout", type=float, default=120.0)
     ap.add_argument("--graphtage-max", type=int, default=1000, help="largest N graphtage runs at")
@@ -581,18 +730,36 @@ def main(argv: list[str] | None = None) -> int:
     bad = set(tools) - set(TOOLS)
     if bad:
         ap.error(f"unknown tools: {', '.join(sorted(bad))}")
-    report = bench(sizes, args.repeat, args.seed, tools, args.graphtage_timeout, args.graphtage_max,
-                   args.timeout, not args.no_warmup, shapes)
+    report = bench(
+        sizes,
+        args.repeat,
+        args.seed,
+        tools,
+        args.graphtage_timeout,
+        args.graphtage_max,
+        args.timeout,
+        not args.no_warmup,
+        shapes,
+    )
     (OUT / "bench_diff.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     if args.json:
         print(json.dumps(report, indent=1))
     else:
         la, lb = report["loadavg_before"], report["loadavg_after"]
-        print(f"Machine: {report['nproc']} CPUs, Python {report['python']} ({report['platform']}); "
-              f"median of {args.repeat} runs (graphtage: 1); load average {la[0]:.1f} before, {lb[0]:.1f} after\n")
+        print(
+            f"Machine: {report['nproc']} CPUs, Python {report['python']} ({report['platform']}); "
+            f"median of {args.repeat} runs (graphtage: 1); load average {la[0]:.1f} before, {lb[0]:.1f} after\n"
+        )
         cb, ca = report["code_before"], report["code_after"]
-        print(f"Code: {cb['head']}" + (f" + uncommitted plandiff/ changes ({cb['plandiff_uncommitted_sha1']})"
-                                       if cb["plandiff_uncommitted_sha1"] else "") + "\n")
+        print(
+            f"Code: {cb['head']}"
+            + (
+                f" + uncommitted plandiff/ changes ({cb['plandiff_uncommitted_sha1']})"
+                if cb["plandiff_uncommitted_sha1"]
+                else ""
+            )
+            + "\n"
+        )
         if cb != ca:
             print(f"**Warning: plandiff's code changed during the run ({cb} → {ca}); the rows mix versions.**\n")
         print(markdown(report))

@@ -15,6 +15,7 @@ Targets: >= 2 MB/s of article text per core, and >= 1.7x the one-core
 throughput on two cores. Both the HTML bytes read and the article text left
 after boilerplate removal are reported; the target is checked on the text.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,8 +53,13 @@ def vary(text: str, rng: random.Random) -> str:
         if len(sents) > 2 and rng.random() < 0.5:
             rng.shuffle(sents)
         p = " ".join(sents)
-        p = re.sub(r"\d+", lambda m: str(max(1, int(m.group()) + rng.choice((-2, -1, 0, 0, 1, 2)))) if rng.random() < 0.3
-                   else m.group(), p)
+        p = re.sub(
+            r"\d+",
+            lambda m: (
+                str(max(1, int(m.group()) + rng.choice((-2, -1, 0, 0, 1, 2)))) if rng.random() < 0.3 else m.group()
+            ),
+            p,
+        )
         out.append(p)
     rng.shuffle(out) if rng.random() < 0.3 else None
     return "\n".join(f"<p>{p}</p>" for p in out)
@@ -112,16 +118,20 @@ def main(argv=None) -> int:
             secs, text_bytes, claims, n, (parent, workers) = run(path, jobs)
             cpu = parent + workers
             html_rate, text_rate = size / secs / 1e6, text_bytes / secs / 1e6
-            line = (f"jobs={jobs}: {secs:.2f} s, {n / secs:.0f} pages/s, {html_rate:.1f} MB/s of HTML, "
-                    f"{text_rate:.2f} MB/s of article text ({text_rate / jobs:.2f} per core; "
-                    f"{text_bytes / cpu / 1e6:.2f} MB per CPU-second), {claims} claims")
+            line = (
+                f"jobs={jobs}: {secs:.2f} s, {n / secs:.0f} pages/s, {html_rate:.1f} MB/s of HTML, "
+                f"{text_rate:.2f} MB/s of article text ({text_rate / jobs:.2f} per core; "
+                f"{text_bytes / cpu / 1e6:.2f} MB per CPU-second), {claims} claims"
+            )
             if jobs == 1:
                 base, base_cpu = text_rate, cpu
                 ok &= text_rate >= 2.0
             elif base:
                 bound = base_cpu / max(workers / jobs, parent)
-                line += (f", speed-up {text_rate / base:.2f}x (CPU: parent {parent:.2f} s, workers {workers:.2f} s; "
-                         f"{bound:.2f}x on {jobs} idle cores)")
+                line += (
+                    f", speed-up {text_rate / base:.2f}x (CPU: parent {parent:.2f} s, workers {workers:.2f} s; "
+                    f"{bound:.2f}x on {jobs} idle cores)"
+                )
                 if jobs == 2:
                     ok &= text_rate / base >= 1.7
             print(line)
@@ -129,8 +139,10 @@ def main(argv=None) -> int:
 
         load = os.getloadavg()[0]
         if load > 1.5:
-            print(f"note: load average {load:.1f} on {os.cpu_count()} cores: other processes share the CPU, "
-                  "so wall-clock rates and the speed-up are understated; MB per CPU-second is not")
+            print(
+                f"note: load average {load:.1f} on {os.cpu_count()} cores: other processes share the CPU, "
+                "so wall-clock rates and the speed-up are understated; MB per CPU-second is not"
+            )
         print("targets (>= 2 MB/s text per core, >= 1.7x on 2 cores):", "met" if ok else "NOT met")
     return 0 if ok else 1
 

@@ -14,6 +14,7 @@ A second, in-process run splits the time into phases.
 Bytecode is cached in a private PYTHONPYCACHEPREFIX tree (nothing is written
 into the checkout), as it is in any installed copy.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,33 +53,58 @@ def measure(plans: str, pairs: list[str], reps: int, warmup: int) -> dict:
         for _ in range(warmup):
             run_site(plans, pairs, env)
         times = [run_site(plans, pairs, env)[0] for _ in range(reps)]
-        phases = json.loads(subprocess.run([sys.executable, "-m", "benchmarks._site_phases", plans, *pairs], capture_output=True,
-                                           text=True, cwd=REPO, env=env, check=True).stdout)
+        phases = json.loads(
+            subprocess.run(
+                [sys.executable, "-m", "benchmarks._site_phases", plans, *pairs],
+                capture_output=True,
+                text=True,
+                cwd=REPO,
+                env=env,
+                check=True,
+            ).stdout
+        )
     med = statistics.median(times)
     return {
         "benchmark": "plandiff site (whole static site, fresh process)",
         "target": f"median wall time < {TARGET_S:g} s",
         "meets_target": med < TARGET_S,
-        "median_s": med, "min_s": min(times), "max_s": max(times),
+        "median_s": med,
+        "min_s": min(times),
+        "max_s": max(times),
         "stdev_s": statistics.stdev(times) if reps > 1 else 0.0,
-        "reps": reps, "warmup": warmup, "plans": plans, "pairs": pairs,
-        "pages": phases["pages"], "bytes": phases["bytes"], "phases_s": phases["phases"],
-        "machine": {"python": platform.python_version(), "platform": platform.platform(),
-                    "cpus": os.cpu_count()},
+        "reps": reps,
+        "warmup": warmup,
+        "plans": plans,
+        "pairs": pairs,
+        "pages": phases["pages"],
+        "bytes": phases["bytes"],
+        "phases_s": phases["phases"],
+        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
     }
 
 
 def markdown(r: dict) -> str:
-    lines = [f"## {r['benchmark']}", "",
-             f"Target: {r['target']} — **{'met' if r['meets_target'] else 'NOT met'}**", "",
-             "| median | min | max | stdev | pages | size |", "|---:|---:|---:|---:|---:|---:|",
-             f"| {r['median_s']:.3f} s | {r['min_s']:.3f} s | {r['max_s']:.3f} s | {r['stdev_s'] * 1000:.0f} ms "
-             f"| {r['pages']} | {r['bytes'] / 1024:.0f} KiB |", "",
-             "In-process phases (one run):", "", "| phase | time |", "|---|---:|"]
+    lines = [
+        f"## {r['benchmark']}",
+        "",
+        f"Target: {r['target']} — **{'met' if r['meets_target'] else 'NOT met'}**",
+        "",
+        "| median | min | max | stdev | pages | size |",
+        "|---:|---:|---:|---:|---:|---:|",
+        f"| {r['median_s']:.3f} s | {r['min_s']:.3f} s | {r['max_s']:.3f} s | {r['stdev_s'] * 1000:.0f} ms "
+        f"| {r['pages']} | {r['bytes'] / 1024:.0f} KiB |",
+        "",
+        "In-process phases (one run):",
+        "",
+        "| phase | time |",
+        "|---|---:|",
+    ]
     lines += [f"| {name} | {secs * 1000:.0f} ms |" for name, secs in r["phases_s"].items()]
     m = r["machine"]
-    lines += ["", f"{r['reps']} runs after {r['warmup']} warm-up; Python {m['python']} on {m['platform']}, "
-                  f"{m['cpus']} CPUs."]
+    lines += [
+        "",
+        f"{r['reps']} runs after {r['warmup']} warm-up; Python {m['python']} on {m['platform']}, {m['cpus']} CPUs.",
+    ]
     return "\n".join(lines) + "\n"
 
 

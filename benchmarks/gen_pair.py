@@ -28,6 +28,7 @@ file size); `many-evidence` has 6–12 quoted evidence items per provision.
 `plandiff check OUTDIR` passes on the result (the files are valid plans and
 every quote occurs in its article).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -69,12 +70,37 @@ and or the of to in on for with by from as at between without against among towa
 """.split()
 FUNCTION_WORDS = set("and or the of to in on for with by from as at between without against among towards".split())
 CONTENT_WORDS = [w for w in WORDS if w not in FUNCTION_WORDS]
-OUTLETS = ["Reuters", "AP", "AFP", "Axios", "Politico", "Kyiv Independent", "Meduza", "BBC", "Le Monde", "FAZ",
-           "El Pais", "Ukrainska Pravda", "Interfax", "TASS", "Financial Times", "The Guardian", "NYT", "WSJ",
-           "Bloomberg", "Der Spiegel", "Corriere", "NOS", "Yle", "Rzeczpospolita", "Kommersant"]
+OUTLETS = [
+    "Reuters",
+    "AP",
+    "AFP",
+    "Axios",
+    "Politico",
+    "Kyiv Independent",
+    "Meduza",
+    "BBC",
+    "Le Monde",
+    "FAZ",
+    "El Pais",
+    "Ukrainska Pravda",
+    "Interfax",
+    "TASS",
+    "Financial Times",
+    "The Guardian",
+    "NYT",
+    "WSJ",
+    "Bloomberg",
+    "Der Spiegel",
+    "Corriere",
+    "NOS",
+    "Yle",
+    "Rzeczpospolita",
+    "Kommersant",
+]
 N_ARTICLES = 8
 ARTICLE_BYTES = 40_000  # about 320 KB of articles in all
 N_EXTERNAL = 60
+
 
 def sentence(rng: random.Random, lo: int, hi: int) -> str:
     n = rng.randint(lo, hi)
@@ -111,7 +137,7 @@ def write_article(path: Path, title: str, sents: list[str], rng: random.Random) 
     paras, i = [], 0
     while i < len(sents):
         k = rng.randint(3, 7)
-        paras.append(" ".join(sents[i:i + k]))
+        paras.append(" ".join(sents[i : i + k]))
         i += k
     path.write_text(title + "\n\n" + "\n\n".join(paras) + "\n", encoding="utf-8")
 
@@ -121,7 +147,7 @@ def quote_from(rng: random.Random, sents: list[str]) -> str:
     words = rng.choice(sents).split(" ")
     n = min(len(words), rng.randint(5, 12))
     start = rng.randint(0, len(words) - n)
-    return " ".join(words[start:start + n])
+    return " ".join(words[start : start + n])
 
 
 # ---------------------------------------------------------------- values
@@ -156,7 +182,7 @@ def value_for(spec: dict, rng: random.Random, depth: int = 0):
     if kind == "date":
         return f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     if kind == "money":
-        return {"amount": rng.randrange(1, 500) * 10**rng.choice((6, 9)), "currency": rng.choice(["USD", "EUR"])}
+        return {"amount": rng.randrange(1, 500) * 10 ** rng.choice((6, 9)), "currency": rng.choice(["USD", "EUR"])}
     if kind == "duration":
         d = {rng.choice(DURATION_UNITS): rng.randint(1, 30)}
         if rng.random() < 0.3:
@@ -169,8 +195,20 @@ def value_for(spec: dict, rng: random.Random, depth: int = 0):
     raise ValueError(kind)
 
 
-CUSTOM_FIELDS = ["party", "deadline_days", "conditions", "binding", "monitor", "phase", "scope", "amount_musd",
-                 "region", "review_after_months", "lead", "mechanism"]
+CUSTOM_FIELDS = [
+    "party",
+    "deadline_days",
+    "conditions",
+    "binding",
+    "monitor",
+    "phase",
+    "scope",
+    "amount_musd",
+    "region",
+    "review_after_months",
+    "lead",
+    "mechanism",
+]
 
 
 def custom_value(rng: random.Random):
@@ -215,8 +253,9 @@ SHAPES = {
 
 
 # ---------------------------------------------------------------- provisions
-def make_provision(key: str, point, spec: dict | None, rng: random.Random, articles, externals,
-                   shape: dict = SHAPES["standard"]) -> dict:
+def make_provision(
+    key: str, point, spec: dict | None, rng: random.Random, articles, externals, shape: dict = SHAPES["standard"]
+) -> dict:
     lo, hi = shape["summary_sentences"]
     p: dict = {"point": point, "summary": " ".join(sentence(rng, 8, 20) for _ in range(rng.randint(lo, hi)))}
     if rng.random() < 0.96:
@@ -254,8 +293,14 @@ def generate(n: int, seed: int = 0, shape: str = "standard") -> tuple[dict, dict
     form = SHAPES[shape]
     tax = default_taxonomy()
     articles = make_articles(rng)
-    externals = [{"id": f"ext{i:02d}", "url": f"https://news.example.org/{slug(rng, 3)}-{i}",
-                  "outlet": OUTLETS[i % len(OUTLETS)]} for i in range(N_EXTERNAL)]
+    externals = [
+        {
+            "id": f"ext{i:02d}",
+            "url": f"https://news.example.org/{slug(rng, 3)}-{i}",
+            "outlet": OUTLETS[i % len(OUTLETS)],
+        }
+        for i in range(N_EXTERNAL)
+    ]
     for e in externals[::3]:
         e["title"] = sentence(rng, 5, 10)[:-1]
     sources = [{"id": sid, "file": f} for sid, f, _ in articles] + externals
@@ -266,8 +311,8 @@ def generate(n: int, seed: int = 0, shape: str = "standard") -> tuple[dict, dict
 
     tax_keys = list(tax.provisions)
     rng.shuffle(tax_keys)
-    reserve = tax_keys[:min(5, n_add)]  # taxonomy keys that only NEW uses
-    old_tax = tax_keys[len(reserve):][:n]
+    reserve = tax_keys[: min(5, n_add)]  # taxonomy keys that only NEW uses
+    old_tax = tax_keys[len(reserve) :][:n]
     used_slugs: set[str] = set()
 
     def custom_key() -> str:
@@ -339,16 +384,37 @@ def generate(n: int, seed: int = 0, shape: str = "standard") -> tuple[dict, dict
     def plan(pid: str, provs: dict, keys: list[str], **header) -> dict:
         # A full text (coverage: full-text, citing the first article as its publisher): a key the plan lacks is not
         # held, so the truth's dropped/added keys read as dropped/added (under the default, partial, as unreported).
-        return {"schema": "plandiff/1", "id": pid, "title": f"Synthetic benchmark plan {pid} ({len(keys)} provisions)",
-                **header, "coverage": "full-text", "coverage_source": sources[0]["id"],
-                "sources": sources, "provisions": {k: provs[k] for k in keys}}
+        return {
+            "schema": "plandiff/1",
+            "id": pid,
+            "title": f"Synthetic benchmark plan {pid} ({len(keys)} provisions)",
+            **header,
+            "coverage": "full-text",
+            "coverage_source": sources[0]["id"],
+            "sources": sources,
+            "provisions": {k: provs[k] for k in keys},
+        }
 
-    old_doc = plan("old", old, old_keys, date="2025-11-20", drafted_by=["United States"], status="leaked-draft",
-                   point_count=n)
-    new_doc = plan("new", new, order, date="2025-11-30", drafted_by=["United States", "Ukraine"],
-                   status="revised-draft", revises="old", point_count=n)
-    truth = {"added": sorted(added), "dropped": sorted(dropped),
-             "changed": sorted(value_keys), "renumbered": sorted(renumbered), "reworded": sorted(summary_keys)}
+    old_doc = plan(
+        "old", old, old_keys, date="2025-11-20", drafted_by=["United States"], status="leaked-draft", point_count=n
+    )
+    new_doc = plan(
+        "new",
+        new,
+        order,
+        date="2025-11-30",
+        drafted_by=["United States", "Ukraine"],
+        status="revised-draft",
+        revises="old",
+        point_count=n,
+    )
+    truth = {
+        "added": sorted(added),
+        "dropped": sorted(dropped),
+        "changed": sorted(value_keys),
+        "renumbered": sorted(renumbered),
+        "reworded": sorted(summary_keys),
+    }
     extra = {"summary_edits": sorted(summary_keys), "value_edits": sorted(value_keys), "moved_only": sorted(moved)}
     return old_doc, new_doc, truth, articles, extra
 
@@ -356,7 +422,8 @@ def generate(n: int, seed: int = 0, shape: str = "standard") -> tuple[dict, dict
 def dump(doc: dict) -> str:
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     return "# Generated by benchmarks/gen_pair.py; not a real plan.\n" + yaml.dump(
-        doc, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+        doc, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    )
 
 
 def write_pair(n: int, outdir: str | Path, seed: int = 0, shape: str = "standard") -> dict:
@@ -369,8 +436,9 @@ def write_pair(n: int, outdir: str | Path, seed: int = 0, shape: str = "standard
     (out / "old.yaml").write_text(dump(old_doc), encoding="utf-8")
     (out / "new.yaml").write_text(dump(new_doc), encoding="utf-8")
     (out / "truth.json").write_text(json.dumps(truth, indent=1) + "\n", encoding="utf-8")
-    (out / "params.json").write_text(json.dumps({"n": n, "seed": seed, "shape": shape, **extra}, indent=1) + "\n",
-                                     encoding="utf-8")
+    (out / "params.json").write_text(
+        json.dumps({"n": n, "seed": seed, "shape": shape, **extra}, indent=1) + "\n", encoding="utf-8"
+    )
     return truth
 
 
@@ -379,15 +447,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("n", type=int, help="provisions per file")
     ap.add_argument("outdir")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--shape", choices=sorted(SHAPES), default="standard",
-                    help="standard; long-summaries (6–12 sentences); many-evidence (6–12 quotes per provision)")
+    ap.add_argument(
+        "--shape",
+        choices=sorted(SHAPES),
+        default="standard",
+        help="standard; long-summaries (6–12 sentences); many-evidence (6–12 quotes per provision)",
+    )
     args = ap.parse_args(argv)
     truth = write_pair(args.n, args.outdir, args.seed, args.shape)
     out = Path(args.outdir)
     sizes = {f: (out / f).stat().st_size for f in ("old.yaml", "new.yaml")}
     src = sum(p.stat().st_size for p in (out / "sources").iterdir())
-    print(f"{out}: old.yaml {sizes['old.yaml'] / 1e6:.2f} MB, new.yaml {sizes['new.yaml'] / 1e6:.2f} MB, "
-          f"sources {src / 1e3:.0f} KB; " + ", ".join(f"{k} {len(v)}" for k, v in truth.items()), file=sys.stderr)
+    print(
+        f"{out}: old.yaml {sizes['old.yaml'] / 1e6:.2f} MB, new.yaml {sizes['new.yaml'] / 1e6:.2f} MB, "
+        f"sources {src / 1e3:.0f} KB; " + ", ".join(f"{k} {len(v)}" for k, v in truth.items()),
+        file=sys.stderr,
+    )
     return 0
 
 

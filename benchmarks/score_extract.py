@@ -20,6 +20,7 @@ pair agreeing on most fields first). Then:
 So a claim with the wrong version lowers version precision but not value
 precision, and the per-class figures say which stage to improve.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -77,8 +78,12 @@ def _norm(value):
 
 
 def _fields(pred, gold) -> dict:
-    return {"provision": True, "version": pred.plan == gold[0], "stance": pred.stance == gold[2],
-            "value": _norm(pred.value) == _norm(gold[3])}
+    return {
+        "provision": True,
+        "version": pred.plan == gold[0],
+        "stance": pred.stance == gold[2],
+        "value": _norm(pred.value) == _norm(gold[3]),
+    }
 
 
 def score_paragraph(ex, para: dict, sc: Score) -> None:
@@ -111,11 +116,13 @@ def score_paragraph(ex, para: dict, sc: Score) -> None:
         else:
             c = claims[i]
             wrong = [cls for cls, ok in f.items() if not ok]
-            sc.misses.append(f"{para['id']}: wrong {'/'.join(wrong)}: got {c.plan} {c.provision} {c.stance} "
-                             f"{c.value!r}, gold {gold[j]}  \"{c.quote}\"")
+            sc.misses.append(
+                f"{para['id']}: wrong {'/'.join(wrong)}: got {c.plan} {c.provision} {c.stance} "
+                f'{c.value!r}, gold {gold[j]}  "{c.quote}"'
+            )
     for i, c in enumerate(claims):
         if i not in used_c:
-            sc.misses.append(f"{para['id']}: extra: {c.plan} {c.provision} {c.stance} {c.value!r}  \"{c.quote}\"")
+            sc.misses.append(f'{para["id"]}: extra: {c.plan} {c.provision} {c.stance} {c.value!r}  "{c.quote}"')
     for j, g in enumerate(gold):
         if j not in used_g:
             sc.misses.append(f"{para['id']}: missed: {g}")
@@ -134,8 +141,10 @@ def score(paragraphs: list[dict] | None = None, ex=None, style: str | None = Non
 
 
 def report(sc: Score, title: str) -> str:
-    lines = [f"{title}: {sc.claims} claims made, {sc.gold} gold claims",
-             f"  overall    precision {sc.precision():.2f}  recall {sc.recall():.2f}"]
+    lines = [
+        f"{title}: {sc.claims} claims made, {sc.gold} gold claims",
+        f"  overall    precision {sc.precision():.2f}  recall {sc.recall():.2f}",
+    ]
     for cls in CLASSES:
         lines.append(f"  {cls:<10} precision {sc.precision(cls):.2f}  recall {sc.recall(cls):.2f}")
     return "\n".join(lines)
@@ -145,8 +154,13 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--misses", action="store_true", help="list every wrong, extra or missed claim")
     ap.add_argument("--style", help="score one style only (wire, explainer, list, qa, opinion, translated, headline)")
-    ap.add_argument("--set", dest="which", choices=sorted(SETS), default="dev",
-                    help="the development set (default), the held-out set or the fresh set")
+    ap.add_argument(
+        "--set",
+        dest="which",
+        choices=sorted(SETS),
+        default="dev",
+        help="the development set (default), the held-out set or the fresh set",
+    )
     args = ap.parse_args(argv)
     from plandiff.extract import extractor_for
 
@@ -157,8 +171,10 @@ def main(argv=None) -> int:
     if not args.style:
         for style in sorted({p["style"] for p in paras}):
             s = score(paras, ex, style)
-            print(f"  style {style:<11} precision {s.precision():.2f}  recall {s.recall():.2f}  "
-                  f"({s.claims} claims, {s.gold} gold)")
+            print(
+                f"  style {style:<11} precision {s.precision():.2f}  recall {s.recall():.2f}  "
+                f"({s.claims} claims, {s.gold} gold)"
+            )
     if args.misses:
         for line in sc.misses:
             print("  " + line)

@@ -6,6 +6,7 @@ exiting, so tests call `main([...])` in-process. Conventional codes: 0
 clean, 1 problems (or differences), 2 usage errors and trouble. A command in
 trouble raises `Trouble`, which `main` prints, once, on standard error.
 """
+
 from __future__ import annotations
 
 import os
@@ -34,8 +35,20 @@ def cli() -> None:
     """
 
 
-for _command in (check, versions, schema, diff, apply, history, matrix, git_diff, html_cmd, site_cmd, extract_cmd,
-                 export_cmd):
+for _command in (
+    check,
+    versions,
+    schema,
+    diff,
+    apply,
+    history,
+    matrix,
+    git_diff,
+    html_cmd,
+    site_cmd,
+    extract_cmd,
+    export_cmd,
+):
     cli.add_command(_command)
 
 

@@ -3,6 +3,7 @@
 A loader never raises on bad input: it collects `Diagnostic`s, and the CLI
 prints them as ``path:line:col: error: message`` (or as GitHub annotations).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,9 +22,12 @@ class Diagnostic:
 
     def github(self) -> str:
         """A GitHub Actions workflow command that annotates the line in a pull request."""
+
         def prop(s: str) -> str:
-            return (s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-                    .replace(":", "%3A").replace(",", "%2C"))
+            return (
+                s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+            )
+
         msg = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return f"::{self.severity} file={prop(self.path)},line={self.line},col={self.col}::{msg}"
 

@@ -3,6 +3,7 @@
 Run `python -m plandiff.docs` (or `make docs`); a test fails when the
 committed page differs from what this produces.
 """
+
 from __future__ import annotations
 
 import sys
@@ -14,13 +15,19 @@ OUTPUT = Path("docs/provisions.md")
 
 
 def render(tax: Taxonomy) -> str:
-    out = ["# Provisions", "",
-           "<!-- Generated from plandiff/data/taxonomy.yaml by `python -m plandiff.docs`; do not edit. -->", "",
-           "Every key a plan file may use under `provisions:`, grouped by topic, with the shape its "
-           "`value` takes. A point that fits no key goes under `custom.<slug>` (lowercase letters, "
-           "digits, `_` and `-`), where any value is accepted.", "",
-           "A PA-X note names the matching categories of the PA-X Peace Agreements Database "
-           "(University of Edinburgh), so plan data can be joined with research datasets.", ""]
+    out = [
+        "# Provisions",
+        "",
+        "<!-- Generated from plandiff/data/taxonomy.yaml by `python -m plandiff.docs`; do not edit. -->",
+        "",
+        "Every key a plan file may use under `provisions:`, grouped by topic, with the shape its "
+        "`value` takes. A point that fits no key goes under `custom.<slug>` (lowercase letters, "
+        "digits, `_` and `-`), where any value is accepted.",
+        "",
+        "A PA-X note names the matching categories of the PA-X Peace Agreements Database "
+        "(University of Edinburgh), so plan data can be joined with research datasets.",
+        "",
+    ]
     out.append("Topics: " + ", ".join(f"[{label}](#{t})" for t, label in tax.topics.items()) + ".")
     for topic, label in tax.topics.items():
         out += ["", f"## {label}", f'<a id="{topic}"></a>', ""]

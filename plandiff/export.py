@@ -13,6 +13,7 @@ guarantee's term — need no JSON parsing.
 Both tables and the Frictionless Data Package descriptor are built here from
 the same column list, so the descriptor cannot drift from the files.
 """
+
 from __future__ import annotations
 
 import csv
@@ -43,9 +44,15 @@ class Column:
 
 PROVISION_COLUMNS = (
     Column("version", "string", "Plan version id (plans/<id>.yaml)."),
-    Column("version_date", "date", "Date of the version (see the plan's notes for which date: presented, leaked, signed)."),
-    Column("version_coverage", "string", "full-text: a complete text was published; partial: known from reports.",
-           ("full-text", "partial")),
+    Column(
+        "version_date", "date", "Date of the version (see the plan's notes for which date: presented, leaked, signed)."
+    ),
+    Column(
+        "version_coverage",
+        "string",
+        "full-text: a complete text was published; partial: known from reports.",
+        ("full-text", "partial"),
+    ),
     Column("drafted_by", "string", f"Who drafted the version, joined by '{LIST_SEP}'."),
     Column("provision", "string", "Taxonomy key (docs/provisions.md), or custom.<slug>."),
     Column("label", "string", "Human label of the provision."),
@@ -53,20 +60,36 @@ PROVISION_COLUMNS = (
     Column("pax", "string", f"Matching PA-X Peace Agreements Database codes, joined by '{LIST_SEP}'."),
     Column("claim", "integer", "Number of the claim when reports disagree (1, 2, …); empty when they do not."),
     Column("claims", "integer", "How many claims the provision has (0 when undisputed)."),
-    Column("state", "string", "held: the version holds the provision; omitted: known not to; unreported: "
-                              "the version is not known to hold it (or holds it, but no report says what).",
-           STATES),
-    Column("state_from", "string", "file: the plan file records the state; coverage: it follows from a key the "
-                                   "file lacks and the version's coverage.", ("file", "coverage")),
+    Column(
+        "state",
+        "string",
+        "held: the version holds the provision; omitted: known not to; unreported: "
+        "the version is not known to hold it (or holds it, but no report says what).",
+        STATES,
+    ),
+    Column(
+        "state_from",
+        "string",
+        "file: the plan file records the state; coverage: it follows from a key the "
+        "file lacks and the version's coverage.",
+        ("file", "coverage"),
+    ),
     Column("point", "string", f"The version's own point number(s), joined by '{LIST_SEP}'."),
     Column("summary", "string", "One-sentence summary, in the analyst's words."),
     Column("value_kind", "string", "The taxonomy value type (count, enum, set, record, money, duration, …)."),
-    Column("value_number", "number", "Numeric part of the value: personnel of a count, amount of money, length of a "
-                                     "duration, or a number/integer value."),
+    Column(
+        "value_number",
+        "number",
+        "Numeric part of the value: personnel of a count, amount of money, length of a "
+        "duration, or a number/integer value.",
+    ),
     Column("value_unit", "string", "Unit of value_number: the count's unit, the currency, or years/months/days."),
     Column("value_scope", "string", "Scope of a count (unqualified, peacetime, wartime)."),
-    Column("value_text", "string", f"Enum value(s), set members, a special such as no-cap, text or a date; lists "
-                                   f"joined by '{LIST_SEP}'."),
+    Column(
+        "value_text",
+        "string",
+        f"Enum value(s), set members, a special such as no-cap, text or a date; lists joined by '{LIST_SEP}'.",
+    ),
     Column("value_bool", "boolean", "A yes/no value."),
     Column("value_json", "string", "The value exactly as the plan file holds it, as JSON (records in full)."),
     Column("note", "string", "The analyst's note on the provision or claim."),
@@ -111,10 +134,16 @@ def build_tables(plans: list[Plan], taxonomy: Taxonomy | None = None) -> Tables:
     for plan in ordered:
         for key in keys:
             ptype = tax.get(key)
-            base = {"version": plan.id, "version_date": plan.date, "version_coverage": plan.coverage,
-                    "drafted_by": LIST_SEP.join(plan.drafted_by), "provision": key,
-                    "label": ptype.label if ptype else key, "topic": ptype.topic if ptype else "custom",
-                    "pax": LIST_SEP.join(ptype.pax) if ptype else None}
+            base = {
+                "version": plan.id,
+                "version_date": plan.date,
+                "version_coverage": plan.coverage,
+                "drafted_by": LIST_SEP.join(plan.drafted_by),
+                "provision": key,
+                "label": ptype.label if ptype else key,
+                "topic": ptype.topic if ptype else "custom",
+                "pax": LIST_SEP.join(ptype.pax) if ptype else None,
+            }
             kind = tax.kind(key)
             prov = plan.provisions.get(key)
             if prov is None:
@@ -125,15 +154,39 @@ def build_tables(plans: list[Plan], taxonomy: Taxonomy | None = None) -> Tables:
             if prov.claims:
                 for n, c in enumerate(prov.claims, 1):
                     state = NOT_HELD if c.status == OMITTED else HELD
-                    rows.append(_row(base, kind, state=state, state_from="file", claim=n, claims=len(prov.claims),
-                                     point=point, summary=prov.summary, value=c.value, note=c.note or prov.note,
-                                     evidence=_evidence(plan, c.evidence)))
+                    rows.append(
+                        _row(
+                            base,
+                            kind,
+                            state=state,
+                            state_from="file",
+                            claim=n,
+                            claims=len(prov.claims),
+                            point=point,
+                            summary=prov.summary,
+                            value=c.value,
+                            note=c.note or prov.note,
+                            evidence=_evidence(plan, c.evidence),
+                        )
+                    )
                     evidence += _evidence_rows(plan, key, n, c.evidence)
                 continue
             state = {OMITTED: NOT_HELD, UNREPORTED: NOT_REPORTED}.get(prov.status, HELD)
-            rows.append(_row(base, kind, state=state, state_from="file", claim=None, claims=0, point=point,
-                             summary=prov.summary, value=prov.value, note=prov.note,
-                             evidence=_evidence(plan, prov.evidence)))
+            rows.append(
+                _row(
+                    base,
+                    kind,
+                    state=state,
+                    state_from="file",
+                    claim=None,
+                    claims=0,
+                    point=point,
+                    summary=prov.summary,
+                    value=prov.value,
+                    note=prov.note,
+                    evidence=_evidence(plan, prov.evidence),
+                )
+            )
             evidence += _evidence_rows(plan, key, None, prov.evidence)
     return Tables(rows, evidence)
 
@@ -142,13 +195,32 @@ def _point(prov: Provision) -> str | None:
     return LIST_SEP.join(map(str, point_list(prov.point))) if prov.point is not None else None
 
 
-def _row(base: dict, kind: Kind, *, state: str, state_from: str, claim: int | None, claims: int,
-         point: str | None = None, summary: str | None = None, value: Any = None, note: str | None = None,
-         evidence: list | None = None) -> dict:
+def _row(
+    base: dict,
+    kind: Kind,
+    *,
+    state: str,
+    state_from: str,
+    claim: int | None,
+    claims: int,
+    point: str | None = None,
+    summary: str | None = None,
+    value: Any = None,
+    note: str | None = None,
+    evidence: list | None = None,
+) -> dict:
     row = dict.fromkeys(c.name for c in PROVISION_COLUMNS)
     row.update(base)
-    row.update(claim=claim, claims=claims, state=state, state_from=state_from, point=point, summary=summary,
-               value_kind=kind.name, note=note)
+    row.update(
+        claim=claim,
+        claims=claims,
+        state=state,
+        state_from=state_from,
+        point=point,
+        summary=summary,
+        value_kind=kind.name,
+        note=note,
+    )
     if value is not None:
         row.update({k: LIST_SEP.join(v) if isinstance(v, list) else v for k, v in kind.columns(value).items()})
         row["value_json"] = json.dumps(value, ensure_ascii=False, sort_keys=True)
@@ -173,12 +245,24 @@ def _evidence_rows(plan: Plan, key: str, claim: int | None, evidence) -> list[di
     out = []
     for e in evidence:
         src = plan.source(e.source)
-        out.append({"version": plan.id, "provision": key, "claim": claim, "source": e.source,
-                    "outlet": src.outlet if src else None, "date": src.date if src else None,
-                    "url": src.url if src else None, "file": src.file if src else None,
-                    "title": src.title if src else None, "language": src.language if src else None,
-                    "caveats": LIST_SEP.join(src.caveats) if src and src.caveats else None,
-                    "quote": e.quote, "attribution": e.attribution, "note": e.note})
+        out.append(
+            {
+                "version": plan.id,
+                "provision": key,
+                "claim": claim,
+                "source": e.source,
+                "outlet": src.outlet if src else None,
+                "date": src.date if src else None,
+                "url": src.url if src else None,
+                "file": src.file if src else None,
+                "title": src.title if src else None,
+                "language": src.language if src else None,
+                "caveats": LIST_SEP.join(src.caveats) if src and src.caveats else None,
+                "quote": e.quote,
+                "attribution": e.attribution,
+                "note": e.note,
+            }
+        )
     return out
 
 
@@ -227,9 +311,18 @@ def datapackage(tables: Tables) -> str:
 
     def resource(name, path, columns, title, rows, extra):
         schema = {"fields": fields(columns), "missingValues": [""], **extra}
-        return {"name": name, "path": path, "title": title, "profile": "tabular-data-resource", "format": "csv",
-                "mediatype": "text/csv", "encoding": "utf-8", "dialect": {"delimiter": ",", "lineTerminator": "\r\n"},
-                "schema": schema, "count": len(rows)}
+        return {
+            "name": name,
+            "path": path,
+            "title": title,
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "dialect": {"delimiter": ",", "lineTerminator": "\r\n"},
+            "schema": schema,
+            "count": len(rows),
+        }
 
     keys = ["version", "provision", "claim"]
     doc = {
@@ -237,12 +330,19 @@ def datapackage(tables: Tables) -> str:
         "name": "plandiff-ukraine-peace-plans",
         "title": "Ukraine peace-plan versions, provision by provision, with their evidence",
         "description": "Exported by plandiff export. One row per version × provision × claim (provisions.csv) and "
-                       "one per piece of evidence (evidence.csv); see docs/export.md.",
+        "one per piece of evidence (evidence.csv); see docs/export.md.",
         "resources": [
-            resource("provisions", PROVISIONS_CSV, PROVISION_COLUMNS, "Provisions of each version",
-                     tables.provisions, {}),
-            resource("evidence", EVIDENCE_CSV, EVIDENCE_COLUMNS, "Evidence behind each provision (join on "
-                     + ", ".join(keys) + ")", tables.evidence, {}),
+            resource(
+                "provisions", PROVISIONS_CSV, PROVISION_COLUMNS, "Provisions of each version", tables.provisions, {}
+            ),
+            resource(
+                "evidence",
+                EVIDENCE_CSV,
+                EVIDENCE_COLUMNS,
+                "Evidence behind each provision (join on " + ", ".join(keys) + ")",
+                tables.evidence,
+                {},
+            ),
         ],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -6,6 +6,7 @@ a 10,000-provision file, `yaml.compose` takes 2.4 s with collection on and
 0.55 s with it paused. Node graphs and plan models hold no reference cycles,
 so nothing is left for the collector to find; it runs as usual afterwards.
 """
+
 from __future__ import annotations
 
 import contextlib

@@ -19,6 +19,7 @@ streams for the length of a command), so no renderer has to remember it:
 The escape form is that of JSON, so a guarded JSON document stays valid JSON
 and decodes to the same data.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -53,7 +54,7 @@ def _sub(m: re.Match) -> str:
     return s if len(s) > 1 else escape_char(s)
 
 
-_NOT_C0_OR_DEL = bytes(b for b in range(256) if not (b < 0x20 and b not in (0x09, 0x0a)) and b != 0x7f)
+_NOT_C0_OR_DEL = bytes(b for b in range(256) if not (b < 0x20 and b not in (0x09, 0x0A)) and b != 0x7F)
 
 
 def guard(text: str, style: bool | None = None) -> str:

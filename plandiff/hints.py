@@ -3,6 +3,7 @@
 The close match itself is `plandiff.taxonomy.did_you_mean` (difflib); this
 module only words it, so every message that offers one reads the same.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

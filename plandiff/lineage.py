@@ -1,4 +1,5 @@
 """The order in which versions are read: by date, never before what they revise or answer."""
+
 from __future__ import annotations
 
 from plandiff.model import Plan

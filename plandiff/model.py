@@ -4,6 +4,7 @@ Values are kept as the plain data the file holds (typed by the taxonomy, not
 by Python classes), so a provision round-trips to YAML or JSON unchanged and
 the differ can compare any two of them.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -41,8 +42,9 @@ class Evidence:
     attribution: str | None = None  # "uncertain" when the report's version is unclear
 
     def to_data(self) -> dict:
-        return _drop_empty({"source": self.source, "quote": self.quote,
-                            "attribution": self.attribution, "note": self.note})
+        return _drop_empty(
+            {"source": self.source, "quote": self.quote, "attribution": self.attribution, "note": self.note}
+        )
 
     @classmethod
     def from_data(cls, d: dict) -> Evidence:
@@ -59,14 +61,23 @@ class Claim:
     note: str | None = None
 
     def to_data(self) -> dict:
-        d = _drop_empty({"status": self.status if self.status != INCLUDED else None,
-                         "evidence": [e.to_data() for e in self.evidence], "note": self.note})
+        d = _drop_empty(
+            {
+                "status": self.status if self.status != INCLUDED else None,
+                "evidence": [e.to_data() for e in self.evidence],
+                "note": self.note,
+            }
+        )
         return {"value": self.value, **d} if self.value is not None else d
 
     @classmethod
     def from_data(cls, d: dict) -> Claim:
-        return cls(d.get("value"), d.get("status") or INCLUDED,
-                   tuple(Evidence.from_data(e) for e in d.get("evidence") or ()), d.get("note"))
+        return cls(
+            d.get("value"),
+            d.get("status") or INCLUDED,
+            tuple(Evidence.from_data(e) for e in d.get("evidence") or ()),
+            d.get("note"),
+        )
 
 
 @dataclass(frozen=True)
@@ -97,16 +108,30 @@ class Provision:
         d = _drop_empty({"point": self.point, "summary": self.summary})
         if self.value is not None:
             d["value"] = self.value  # an empty list or mapping is a value too
-        d.update(_drop_empty({"status": self.status if self.status != INCLUDED else None,
-                              "claims": [c.to_data() for c in self.claims],
-                              "evidence": [e.to_data() for e in self.evidence], "note": self.note}))
+        d.update(
+            _drop_empty(
+                {
+                    "status": self.status if self.status != INCLUDED else None,
+                    "claims": [c.to_data() for c in self.claims],
+                    "evidence": [e.to_data() for e in self.evidence],
+                    "note": self.note,
+                }
+            )
+        )
         return d
 
     @classmethod
     def from_data(cls, key: str, d: dict) -> Provision:
-        return cls(key, d.get("point"), d.get("summary"), d.get("value"), d.get("status") or INCLUDED,
-                   tuple(Evidence.from_data(e) for e in d.get("evidence") or ()),
-                   tuple(Claim.from_data(c) for c in d.get("claims") or ()), d.get("note"))
+        return cls(
+            key,
+            d.get("point"),
+            d.get("summary"),
+            d.get("value"),
+            d.get("status") or INCLUDED,
+            tuple(Evidence.from_data(e) for e in d.get("evidence") or ()),
+            tuple(Claim.from_data(c) for c in d.get("claims") or ()),
+            d.get("note"),
+        )
 
 
 @dataclass(frozen=True)
@@ -122,18 +147,44 @@ class Source:
     note: str | None = None
 
     def to_data(self) -> dict:
-        return _drop_empty({"id": self.id, "file": self.file, "url": self.url, "outlet": self.outlet,
-                            "date": self.date, "title": self.title, "language": self.language,
-                            "caveats": list(self.caveats), "note": self.note})
+        return _drop_empty(
+            {
+                "id": self.id,
+                "file": self.file,
+                "url": self.url,
+                "outlet": self.outlet,
+                "date": self.date,
+                "title": self.title,
+                "language": self.language,
+                "caveats": list(self.caveats),
+                "note": self.note,
+            }
+        )
 
     @classmethod
     def from_data(cls, d: dict) -> Source:
-        fields: dict[str, Any] = {k: d.get(k) for k in ("id", "file", "url", "outlet", "date", "title", "language", "note")}
+        fields: dict[str, Any] = {
+            k: d.get(k) for k in ("id", "file", "url", "outlet", "date", "title", "language", "note")
+        }
         return cls(**fields, caveats=tuple(d.get("caveats") or ()))
 
 
-HEADER_FIELDS = ("schema", "id", "title", "date", "place", "drafted_by", "status", "revises", "responds_to",
-                 "point_count", "coverage", "coverage_source", "aliases", "notes")
+HEADER_FIELDS = (
+    "schema",
+    "id",
+    "title",
+    "date",
+    "place",
+    "drafted_by",
+    "status",
+    "revises",
+    "responds_to",
+    "point_count",
+    "coverage",
+    "coverage_source",
+    "aliases",
+    "notes",
+)
 
 
 @dataclass(frozen=True)
@@ -164,11 +215,22 @@ class Plan:
 
     def header(self) -> dict:
         """The version's own fields (everything but sources and provisions)."""
-        return {"schema": self.schema, "id": self.id, "title": self.title, "date": self.date,
-                "place": self.place, "drafted_by": list(self.drafted_by), "status": self.status, "revises": self.revises,
-                "responds_to": self.responds_to, "point_count": self.point_count,
-                "coverage": self.coverage, "coverage_source": self.coverage_source,
-                "aliases": list(self.aliases), "notes": self.notes}
+        return {
+            "schema": self.schema,
+            "id": self.id,
+            "title": self.title,
+            "date": self.date,
+            "place": self.place,
+            "drafted_by": list(self.drafted_by),
+            "status": self.status,
+            "revises": self.revises,
+            "responds_to": self.responds_to,
+            "point_count": self.point_count,
+            "coverage": self.coverage,
+            "coverage_source": self.coverage_source,
+            "aliases": list(self.aliases),
+            "notes": self.notes,
+        }
 
     @property
     def full_text(self) -> bool:
@@ -184,8 +246,7 @@ class Plan:
         return ABSENT if p.omitted else HELD
 
     def to_data(self) -> dict:
-        d = {k: v for k, v in self.header().items()
-             if not (k in ("notes", "coverage_source", "place") and v is None)}
+        d = {k: v for k, v in self.header().items() if not (k in ("notes", "coverage_source", "place") and v is None)}
         d["sources"] = [s.to_data() for s in self.sources]
         d["provisions"] = {k: p.to_data() for k, p in self.provisions.items()}
         return d

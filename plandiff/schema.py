@@ -6,6 +6,7 @@ drift from what the loader accepts; the loader remains the authority for
 what a schema cannot say (quotes found in articles, declared sources,
 lineage).
 """
+
 from __future__ import annotations
 
 from plandiff.kinds import Kind, kind_of
@@ -25,38 +26,77 @@ def value_schema(spec: Kind | dict) -> dict:
 
 
 def _evidence() -> dict:
-    return {"type": "array", "minItems": 1, "items": {
-        "type": "object", "required": ["source"], "additionalProperties": False,
-        "properties": {"source": {"type": "string", "description": "id of an entry under sources"},
-                       "quote": {"type": "string", "description": "verbatim words from that source"},
-                       "attribution": {"enum": list(ATTRIBUTIONS)}, "note": _TEXT}}}
+    return {
+        "type": "array",
+        "minItems": 1,
+        "items": {
+            "type": "object",
+            "required": ["source"],
+            "additionalProperties": False,
+            "properties": {
+                "source": {"type": "string", "description": "id of an entry under sources"},
+                "quote": {"type": "string", "description": "verbatim words from that source"},
+                "attribution": {"enum": list(ATTRIBUTIONS)},
+                "note": _TEXT,
+            },
+        },
+    }
 
 
 def _provision(value: dict, label: str, description: str) -> dict:
     point_one = {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": r"^\d+[a-z]?$"}]}
-    claim = {"type": "object", "required": ["evidence"], "additionalProperties": False,
-             "properties": {"value": value, "status": {"enum": ["included", "omitted"]},
-                            "evidence": _evidence(), "note": _TEXT}}
-    return {"title": label, "description": description, "type": "object", "required": ["summary"],
-            "additionalProperties": False,
-            "properties": {
-                "point": {"anyOf": [point_one, {"type": "array", "items": point_one, "minItems": 1}]},
-                "summary": _TEXT, "value": value, "status": {"enum": list(PROVISION_STATUSES)},
-                "evidence": _evidence(), "claims": {"type": "array", "minItems": 2, "items": claim},
-                "note": _TEXT}}
+    claim = {
+        "type": "object",
+        "required": ["evidence"],
+        "additionalProperties": False,
+        "properties": {
+            "value": value,
+            "status": {"enum": ["included", "omitted"]},
+            "evidence": _evidence(),
+            "note": _TEXT,
+        },
+    }
+    return {
+        "title": label,
+        "description": description,
+        "type": "object",
+        "required": ["summary"],
+        "additionalProperties": False,
+        "properties": {
+            "point": {"anyOf": [point_one, {"type": "array", "items": point_one, "minItems": 1}]},
+            "summary": _TEXT,
+            "value": value,
+            "status": {"enum": list(PROVISION_STATUSES)},
+            "evidence": _evidence(),
+            "claims": {"type": "array", "minItems": 2, "items": claim},
+            "note": _TEXT,
+        },
+    }
 
 
 def plan_schema(taxonomy: Taxonomy | None = None) -> dict:
     tax = taxonomy or default_taxonomy()
-    provisions = {key: _provision(p.kind.schema(), p.label, f"{p.description} (topic: {p.topic})")
-                  for key, p in tax.provisions.items()}
-    source = {"type": "object", "required": ["id"], "additionalProperties": False,
-              "properties": {"id": _TEXT, "file": {"type": "string", "pattern": "^sources/"},
-                             "url": {"type": "string", "pattern": "^https?://"}, "outlet": _TEXT,
-                             "date": _DATE, "title": _TEXT, "language": _TEXT,
-                             "caveats": {"type": "array", "items": {"enum": list(CAVEATS)}, "uniqueItems": True},
-                             "note": _TEXT},
-              "oneOf": [{"required": ["file"]}, {"required": ["url", "outlet"]}]}
+    provisions = {
+        key: _provision(p.kind.schema(), p.label, f"{p.description} (topic: {p.topic})")
+        for key, p in tax.provisions.items()
+    }
+    source = {
+        "type": "object",
+        "required": ["id"],
+        "additionalProperties": False,
+        "properties": {
+            "id": _TEXT,
+            "file": {"type": "string", "pattern": "^sources/"},
+            "url": {"type": "string", "pattern": "^https?://"},
+            "outlet": _TEXT,
+            "date": _DATE,
+            "title": _TEXT,
+            "language": _TEXT,
+            "caveats": {"type": "array", "items": {"enum": list(CAVEATS)}, "uniqueItems": True},
+            "note": _TEXT,
+        },
+        "oneOf": [{"required": ["file"]}, {"required": ["url", "outlet"]}],
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -66,7 +106,9 @@ def plan_schema(taxonomy: Taxonomy | None = None) -> dict:
         "additionalProperties": False,
         "properties": {
             "schema": {"const": SCHEMA},
-            "id": _SLUG, "title": _TEXT, "date": _DATE,
+            "id": _SLUG,
+            "title": _TEXT,
+            "date": _DATE,
             "place": {"type": "string", "minLength": 1, "description": "where the text was presented or signed"},
             "drafted_by": {"type": "array", "items": _TEXT},
             "status": _SLUG,
@@ -78,8 +120,13 @@ def plan_schema(taxonomy: Taxonomy | None = None) -> dict:
             "aliases": {"type": "array", "items": _TEXT},
             "notes": _TEXT,
             "sources": {"type": "array", "items": source},
-            "provisions": {"type": "object", "properties": provisions, "additionalProperties": False,
-                           "patternProperties": {f"^{CUSTOM_RE.pattern}$": _provision({}, "Custom point",
-                                                                               "A point that fits no taxonomy key.")}},
+            "provisions": {
+                "type": "object",
+                "properties": provisions,
+                "additionalProperties": False,
+                "patternProperties": {
+                    f"^{CUSTOM_RE.pattern}$": _provision({}, "Custom point", "A point that fits no taxonomy key.")
+                },
+            },
         },
     }

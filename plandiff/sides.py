@@ -3,6 +3,7 @@
 The mapping is data (`plandiff/data/sides.yaml`), shared by the timeline's
 lanes and the `versions` overview, so a new actor is one line there.
 """
+
 from __future__ import annotations
 
 import functools

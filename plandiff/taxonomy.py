@@ -4,6 +4,7 @@ Everything that knows about provision keys (the loader, the differ's typed
 descriptions, the JSON Schema, the docs) reads it from here, so a key or an
 enum value is added in one place: the data file.
 """
+
 from __future__ import annotations
 
 import functools
@@ -16,8 +17,16 @@ import yaml
 
 from plandiff.kinds import ANY, DURATION_UNITS, VALUE_KINDS, Kind, SpecContext, did_you_mean, parse_kind
 
-__all__ = ["DURATION_UNITS", "VALUE_KINDS", "ProvisionType", "Taxonomy", "TaxonomyError", "build_taxonomy",
-           "default_taxonomy", "did_you_mean"]
+__all__ = [
+    "DURATION_UNITS",
+    "VALUE_KINDS",
+    "ProvisionType",
+    "Taxonomy",
+    "TaxonomyError",
+    "build_taxonomy",
+    "default_taxonomy",
+    "did_you_mean",
+]
 
 CUSTOM_PREFIX = "custom."
 CUSTOM_RE = re.compile(r"custom\.[a-z0-9][a-z0-9_-]*")
@@ -48,9 +57,10 @@ class Taxonomy:
         """The type of a key; custom keys get a free-form type."""
         found = self.provisions.get(key)
         if found is None and CUSTOM_RE.fullmatch(key):
-            slug = key[len(CUSTOM_PREFIX):]
-            return ProvisionType(key, slug.replace("_", " ").replace("-", " "), "custom",
-                                 "A point that fits no taxonomy key.", ANY)
+            slug = key[len(CUSTOM_PREFIX) :]
+            return ProvisionType(
+                key, slug.replace("_", " ").replace("-", " "), "custom", "A point that fits no taxonomy key.", ANY
+            )
         return found
 
     def kind(self, key: str) -> Kind:
@@ -95,10 +105,13 @@ def build_taxonomy(data: Any) -> Taxonomy:
         if entry.get("topic") not in topics:
             problems.append(f"{key}: topic {entry.get('topic')!r} is not one of {sorted(topics)}")
         provisions[key] = ProvisionType(
-            key=key, label=str(entry.get("label", key)), topic=str(entry.get("topic")),
+            key=key,
+            label=str(entry.get("label", key)),
+            topic=str(entry.get("topic")),
             description=str(entry.get("description", "")),
             kind=parse_kind(entry.get("value"), SpecContext(vocabularies, key, problems)),
-            pax=tuple(entry.get("pax") or ()))
+            pax=tuple(entry.get("pax") or ()),
+        )
     if problems:
         raise TaxonomyError("taxonomy is invalid:\n" + "\n".join(problems))
     return Taxonomy(dict(topics), {k: dict(v) for k, v in vocabularies.items()}, provisions)

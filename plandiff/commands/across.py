@@ -1,4 +1,5 @@
 """`plandiff history` (one provision across the versions) and `plandiff matrix` (provisions × versions)."""
+
 from __future__ import annotations
 
 import sys
@@ -14,8 +15,13 @@ MATRIX_FORMATS = ("text", "markdown", "csv", "json")
 @click.command("history", short_help="One provision across all versions, with values and evidence.")
 @click.argument("key")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--evidence", type=click.Choice(["full", "one", "none"]), default="full", show_default=True,
-              help="Citations per version: all of them, the first, or none.")
+@click.option(
+    "--evidence",
+    type=click.Choice(["full", "one", "none"]),
+    default="full",
+    show_default=True,
+    help="Citations per version: all of them, the first, or none.",
+)
 @corpus_plans_option
 @color_option
 def history(key: str, paths: tuple[str, ...], evidence: str, plans_dir: str, color: bool | None) -> int:
@@ -34,15 +40,22 @@ def history(key: str, paths: tuple[str, ...], evidence: str, plans_dir: str, col
     if tax.get(key) is None:
         raise Trouble(f"plandiff history: unknown provision key {key!r}" + did_you_mean_suffix(tax.suggest(key)))
     plans = corpus_plans(paths, plans_dir)
-    click.echo(render_history(key, build(key, plans), Style(want_color(color, sys.stdout)), evidence), nl=False,
-               color=True)
+    click.echo(
+        render_history(key, build(key, plans), Style(want_color(color, sys.stdout)), evidence), nl=False, color=True
+    )
     return EXIT_OK
 
 
 @click.command("matrix")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(MATRIX_FORMATS), default="text",
-              show_default=True, help="text for a terminal, markdown for a report, csv for a spreadsheet, json for scripts.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(MATRIX_FORMATS),
+    default="text",
+    show_default=True,
+    help="text for a terminal, markdown for a report, csv for a spreadsheet, json for scripts.",
+)
 @corpus_plans_option
 @color_option
 def matrix(paths: tuple[str, ...], fmt: str, plans_dir: str, color: bool | None) -> int:
@@ -63,6 +76,9 @@ def matrix(paths: tuple[str, ...], fmt: str, plans_dir: str, color: bool | None)
 
     plans = corpus_plans(paths, plans_dir)
     width = shutil.get_terminal_size((120, 24)).columns
-    click.echo(render_matrix(build(plans), fmt, Style(want_color(color, sys.stdout) and fmt == "text"), width),
-               nl=False, color=True)
+    click.echo(
+        render_matrix(build(plans), fmt, Style(want_color(color, sys.stdout) and fmt == "text"), width),
+        nl=False,
+        color=True,
+    )
     return EXIT_OK

@@ -2,6 +2,7 @@
 
 The engine is plandiff.diff.patch; this module reads the file and reports.
 """
+
 from __future__ import annotations
 
 import sys
@@ -14,8 +15,12 @@ from plandiff.commands.common import Trouble, emit, load_for_report, plans_optio
 @click.command("apply")
 @click.argument("old")
 @click.argument("changes", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Write the new version to this file (never into the plans directory); default: standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write the new version to this file (never into the plans directory); default: standard output.",
+)
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
 @plans_option
 def apply(old: str, changes: str, output: str | None, force: bool, plans_dir: str) -> int:

@@ -3,6 +3,7 @@
 Only click and the standard library are imported at module level: `check`
 runs on every commit.
 """
+
 from __future__ import annotations
 
 import sys
@@ -21,8 +22,14 @@ def _plural(n: int, word: str) -> str:
 
 @click.command("check")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(DIAGNOSTIC_FORMATS), default="text", show_default=True,
-              help="text: path:line:col: error: message; github: GitHub Actions annotations.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(DIAGNOSTIC_FORMATS),
+    default="text",
+    show_default=True,
+    help="text: path:line:col: error: message; github: GitHub Actions annotations.",
+)
 @click.option("--no-quotes", is_flag=True, help="Skip checking quotes against the cited articles.")
 @click.option("-q", "--quiet", is_flag=True, help="Print problems only, no summary line.")
 @color_option
@@ -86,6 +93,9 @@ def versions(paths: tuple[str, ...], long_: bool, color: bool | None) -> int:
         click.echo(str(d), err=True)
     if not corpus.plans:
         raise Trouble("plandiff versions: no readable plan files")
-    click.echo(render_versions(list(corpus.plans.values()), Style(want_color(color, sys.stdout)), long=long_),
-               nl=False, color=True)
+    click.echo(
+        render_versions(list(corpus.plans.values()), Style(want_color(color, sys.stdout)), long=long_),
+        nl=False,
+        color=True,
+    )
     return EXIT_TROUBLE if any(d.severity == "error" for d in corpus.diagnostics) else EXIT_OK  # reported above

@@ -5,6 +5,7 @@ written through plandiff.output).
 Imports only click and the standard library at module level (the CLI loads
 it on every start, and `check` runs on every commit).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,14 +28,27 @@ class Trouble(Exception):
         self.lines = lines
 
 
-plans_option = click.option("--plans", "plans_dir", default="plans", show_default=True,
-                            type=click.Path(file_okay=False),
-                            help="Directory where plan ids are looked up.")
-corpus_plans_option = click.option("--plans", "plans_dir", default="plans", show_default=True,
-                                   type=click.Path(file_okay=False),
-                                   help="Directory of plan files, used when no PATHS are given.")
-color_option = click.option("--color/--no-color", default=None,
-                            help="Force colour on or off (default: on for a terminal, off if NO_COLOR is set).")
+plans_option = click.option(
+    "--plans",
+    "plans_dir",
+    default="plans",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Directory where plan ids are looked up.",
+)
+corpus_plans_option = click.option(
+    "--plans",
+    "plans_dir",
+    default="plans",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Directory of plan files, used when no PATHS are given.",
+)
+color_option = click.option(
+    "--color/--no-color",
+    default=None,
+    help="Force colour on or off (default: on for a terminal, off if NO_COLOR is set).",
+)
 
 
 def load_for_report(names, plans_dir: str, verify_quotes: bool = False):
@@ -57,13 +71,17 @@ def load_for_report(names, plans_dir: str, verify_quotes: bool = False):
             from plandiff.taxonomy import did_you_mean
 
             if not where.is_dir():
-                lines.append(f"plandiff: no plan {name!r}: looked for {where / (name + '.yaml')}, but there is no "
-                             f"directory {where}; run from the repository that holds plans/, give a file path, "
-                             "or say where the plans are with --plans DIR")
+                lines.append(
+                    f"plandiff: no plan {name!r}: looked for {where / (name + '.yaml')}, but there is no "
+                    f"directory {where}; run from the repository that holds plans/, give a file path, "
+                    "or say where the plans are with --plans DIR"
+                )
             else:
                 hint = did_you_mean(name, plan_ids(plans_dir))
-                lines.append(f"plandiff: no plan {name!r} in {where}/"
-                             + did_you_mean_suffix(hint, otherwise="; give --plans DIR if they are elsewhere"))
+                lines.append(
+                    f"plandiff: no plan {name!r} in {where}/"
+                    + did_you_mean_suffix(hint, otherwise="; give --plans DIR if they are elsewhere")
+                )
             failed = True
             continue
         loaded = load_plan(path, verify_quotes=verify_quotes, keep_doc=False, expect_stem=False)

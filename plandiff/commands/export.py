@@ -3,6 +3,7 @@
 The table-building lives in `plandiff.export`; this module only picks the
 format and writes behind the output guard every writing command shares.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,11 +15,21 @@ from plandiff.commands.common import EXIT_OK, Trouble, corpus_plans, corpus_plan
 
 @click.command("export")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
-              help="csv: provisions.csv, evidence.csv and datapackage.json in a directory; json: one document.")
-@click.option("-o", "--output", type=click.Path(),
-              help="csv: the directory to write (made if missing); json: the file. Default: standard output "
-                   "(csv: the provisions table only). Never inside the plans directory.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json"]),
+    default="csv",
+    show_default=True,
+    help="csv: provisions.csv, evidence.csv and datapackage.json in a directory; json: one document.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="csv: the directory to write (made if missing); json: the file. Default: standard output "
+    "(csv: the provisions table only). Never inside the plans directory.",
+)
 @click.option("--force", is_flag=True, help="Replace files that exist.")
 @corpus_plans_option
 def export_cmd(paths: tuple[str, ...], fmt: str, output: str | None, force: bool, plans_dir: str) -> int:
@@ -51,13 +62,19 @@ def export_cmd(paths: tuple[str, ...], fmt: str, output: str | None, force: bool
     directory = Path(output)
     if directory.exists() and not directory.is_dir():
         raise Trouble(f"plandiff export: {directory} is a file; --format csv writes a directory of files")
-    files = {PROVISIONS_CSV: to_csv(tables.provisions, PROVISION_COLUMNS),
-             EVIDENCE_CSV: to_csv(tables.evidence, EVIDENCE_COLUMNS), DATAPACKAGE: datapackage(tables)}
+    files = {
+        PROVISIONS_CSV: to_csv(tables.provisions, PROVISION_COLUMNS),
+        EVIDENCE_CSV: to_csv(tables.evidence, EVIDENCE_COLUMNS),
+        DATAPACKAGE: datapackage(tables),
+    }
     from plandiff.output import write_file
 
     for name in files:  # every file is checked before any is written
-        why = write_file(directory / name, None, plans_dir=plans_dir, force=force) if directory.is_dir() else \
-            write_file(directory, None, plans_dir=plans_dir, force=True)
+        why = (
+            write_file(directory / name, None, plans_dir=plans_dir, force=force)
+            if directory.is_dir()
+            else write_file(directory, None, plans_dir=plans_dir, force=True)
+        )
         if why:
             raise Trouble(f"plandiff export: {why}")
     try:

@@ -5,6 +5,7 @@ module is imported whenever `plandiff` starts (the pre-commit `check` runs on
 every commit), so the extractor, lxml and the data files load only when the
 command runs.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,17 +19,36 @@ from plandiff.commands.common import EXIT_FOUND, EXIT_OK, EXIT_TROUBLE, Trouble
 
 @click.command("extract")
 @click.argument("files", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "yaml", "text"]), default=None,
-              help="Output format (default: jsonl for a directory or a .jsonl input, json otherwise).")
-@click.option("--plans", "plans_dir", default="plans", show_default=True, type=click.Path(file_okay=False),
-              help="Plan files whose aliases name the versions (and that --propose compares against).")
-@click.option("--date", "ref_date", metavar="YYYY-MM-DD",
-              help="The articles' date, for time words ('last month'); default: the page's metadata, a dateline, "
-                   "or the latest date the article mentions.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "yaml", "text"]),
+    default=None,
+    help="Output format (default: jsonl for a directory or a .jsonl input, json otherwise).",
+)
+@click.option(
+    "--plans",
+    "plans_dir",
+    default="plans",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Plan files whose aliases name the versions (and that --propose compares against).",
+)
+@click.option(
+    "--date",
+    "ref_date",
+    metavar="YYYY-MM-DD",
+    help="The articles' date, for time words ('last month'); default: the page's metadata, a dateline, "
+    "or the latest date the article mentions.",
+)
 @click.option("--emit-text", is_flag=True, help="Print the extracted text that claim offsets index, not claims.")
 @click.option("--propose", is_flag=True, help="Compare the claims with the plan files; print the proposal as a diff.")
-@click.option("--write-drafts", "drafts_dir", type=click.Path(file_okay=False),
-              help="With --propose: write the proposed versions into this directory (never over plan files).")
+@click.option(
+    "--write-drafts",
+    "drafts_dir",
+    type=click.Path(file_okay=False),
+    help="With --propose: write the proposed versions into this directory (never over plan files).",
+)
 @click.option("-j", "--jobs", type=int, default=None, help="Worker processes (default: all cores).")
 @click.option("--no-progress", is_flag=True, help="No progress bar (there is none when stderr is not a terminal).")
 @click.option("--color/--no-color", default=None, help="Colour in --propose output (default: on a terminal).")
@@ -117,8 +137,11 @@ def _extract(inputs, ctx, jobs, fmt, no_progress) -> int:
                 out.write(line + "\n")
         out.flush()
     else:
-        claims = [Claim.from_data(json.loads(line)) for lines in _results(inputs, ctx, jobs, no_progress, failures)
-                  for line in lines]
+        claims = [
+            Claim.from_data(json.loads(line))
+            for lines in _results(inputs, ctx, jobs, no_progress, failures)
+            for line in lines
+        ]
         out.write(render_claims(claims, fmt))
     return EXIT_TROUBLE if failures else EXIT_OK
 
@@ -152,8 +175,11 @@ def _propose(inputs, ctx, jobs, plans_dir, drafts_dir, color, no_progress) -> in
     from plandiff.render.style import Style, want_color
 
     failures: list = []
-    claims = [Claim.from_data(json.loads(line)) for lines in _results(inputs, ctx, jobs, no_progress, failures)
-              for line in lines]
+    claims = [
+        Claim.from_data(json.loads(line))
+        for lines in _results(inputs, ctx, jobs, no_progress, failures)
+        for line in lines
+    ]
     try:
         proposal = propose(claims, plans_dir)
     except ProposalError as exc:
@@ -167,8 +193,9 @@ def _propose(inputs, ctx, jobs, plans_dir, drafts_dir, color, no_progress) -> in
         except ProposalError as exc:
             raise Trouble(f"plandiff extract: {exc}") from None
         except OSError as exc:
-            raise Trouble(f"plandiff extract: cannot write drafts to {exc.filename or drafts_dir}: "
-                          f"{exc.strerror or exc}") from None
+            raise Trouble(
+                f"plandiff extract: cannot write drafts to {exc.filename or drafts_dir}: {exc.strerror or exc}"
+            ) from None
         for path in written:
             click.echo(f"plandiff extract: wrote {path}", err=True)
     if failures:

@@ -4,6 +4,7 @@ Only click and the standard library are imported when the module loads:
 `plandiff check` runs on every commit and imports the CLI, so lxml and the
 renderers are imported inside the commands.
 """
+
 from __future__ import annotations
 
 import sys
@@ -35,8 +36,13 @@ def _protected(plans) -> set[Path]:
 @click.command("html")
 @click.argument("old")
 @click.argument("new")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
-              help="The HTML file to write ('-' for standard output). Never a plan file.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="The HTML file to write ('-' for standard output). Never a plan file.",
+)
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
 @plans_option
 def html_cmd(old: str, new: str, output: str, force: bool, plans_dir: str) -> int:
@@ -53,8 +59,9 @@ def html_cmd(old: str, new: str, output: str, force: bool, plans_dir: str) -> in
     from plandiff.output import write_file
 
     def write(data: bytes | None) -> str | None:
-        return write_file(Path(output), data, plans_dir=plans_dir, force=force, protected=_protected(plans),
-                          yaml_name_ok=False)
+        return write_file(
+            Path(output), data, plans_dir=plans_dir, force=force, protected=_protected(plans), yaml_name_ok=False
+        )
 
     why = None if output == "-" else write(None)  # refuse before rendering, then check again when writing
     if why:
@@ -76,10 +83,20 @@ def html_cmd(old: str, new: str, output: str, force: bool, plans_dir: str) -> in
 
 @click.command("site")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-o", "--output", required=True, type=click.Path(file_okay=False),
-              help="Directory to write the site into: new, empty, or an earlier `plandiff site` output.")
-@click.option("--pair", "pairs", multiple=True, metavar="OLD:NEW",
-              help="Also compare these two versions (repeatable), e.g. --pair us-28-point:ua-20-point.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Directory to write the site into: new, empty, or an earlier `plandiff site` output.",
+)
+@click.option(
+    "--pair",
+    "pairs",
+    multiple=True,
+    metavar="OLD:NEW",
+    help="Also compare these two versions (repeatable), e.g. --pair us-28-point:ua-20-point.",
+)
 @corpus_plans_option
 def site_cmd(paths: tuple[str, ...], output: str, pairs: tuple[str, ...], plans_dir: str) -> int:
     """Write a static HTML site for the plan versions (PATHS: plan files or directories; default --plans).
@@ -102,8 +119,7 @@ def site_cmd(paths: tuple[str, ...], output: str, pairs: tuple[str, ...], plans_
             raise Trouble(f"plandiff site: --pair {spec!r}: expected OLD:NEW, e.g. us-28-point:ua-20-point")
         for part in parts:
             if part not in ids:
-                raise Trouble(f"plandiff site: --pair {spec!r}: no version {part!r} among "
-                              f"{', '.join(sorted(ids))}")
+                raise Trouble(f"plandiff site: --pair {spec!r}: no version {part!r} among {', '.join(sorted(ids))}")
         if parts[0] == parts[1]:
             raise Trouble(f"plandiff site: --pair {spec!r}: a version compared with itself")
         wanted.append((parts[0], parts[1]))
@@ -114,8 +130,9 @@ def site_cmd(paths: tuple[str, ...], output: str, pairs: tuple[str, ...], plans_
     from plandiff.render.html import OutputError, Site, write_site
 
     try:
-        written = write_site(Site(plans, wanted, events=_events(paths, plans_dir, ids)), out, plans_dir=plans_dir,
-                             protected=protected)
+        written = write_site(
+            Site(plans, wanted, events=_events(paths, plans_dir, ids)), out, plans_dir=plans_dir, protected=protected
+        )
     except OutputError as exc:
         raise Trouble(f"plandiff site: {exc}") from exc
     except OSError as exc:

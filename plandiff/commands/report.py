@@ -2,6 +2,7 @@
 
 Both print through the one registry of report formats (plandiff.render.formats).
 """
+
 from __future__ import annotations
 
 import sys
@@ -15,11 +16,22 @@ from plandiff.render.formats import REPORT_FORMATS, ReportOptions
 @click.command("diff")
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "fmt", type=click.Choice(list(REPORT_FORMATS)), default="text", show_default=True,
-              help=", ".join(f"{f.name} {f.help}" for f in REPORT_FORMATS.values()) + ".")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(REPORT_FORMATS)),
+    default="text",
+    show_default=True,
+    help=", ".join(f"{f.name} {f.help}" for f in REPORT_FORMATS.values()) + ".",
+)
 @click.option("--all", "show_all", is_flag=True, help="Also list provisions that did not change.")
-@click.option("--evidence", type=click.Choice(["one", "full", "none"]), default="one", show_default=True,
-              help="Citations per change: the first on each side (outlet, date, quote), all of them, or none.")
+@click.option(
+    "--evidence",
+    type=click.Choice(["one", "full", "none"]),
+    default="one",
+    show_default=True,
+    help="Citations per change: the first on each side (outlet, date, quote), all of them, or none.",
+)
 @plans_option
 @color_option
 def diff(old: str, new: str, fmt: str, show_all: bool, evidence: str, plans_dir: str, color: bool | None) -> int:
@@ -69,8 +81,9 @@ def git_diff(args: tuple[str, ...], color: bool | None) -> int:
     from plandiff.render.style import Style, want_color
 
     if len(args) < 7:
-        raise Trouble("plandiff git-diff: expects the 7 arguments git passes to an external diff driver "
-                      "(see docs/git.md)")
+        raise Trouble(
+            "plandiff git-diff: expects the 7 arguments git passes to an external diff driver (see docs/git.md)"
+        )
     path, old_file, new_file = args[0], args[1], args[4]
     sides: list[Plan | None] = []
     for f in (old_file, new_file):

@@ -1,4 +1,5 @@
 """`plandiff schema`: the JSON Schema of the plan format, generated from the taxonomy."""
+
 from __future__ import annotations
 
 import click
@@ -7,8 +8,12 @@ from plandiff.commands.common import emit, plans_option
 
 
 @click.command("schema")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Write to this file instead of standard output (never into the plans directory).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write to this file instead of standard output (never into the plans directory).",
+)
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
 @plans_option
 def schema(output: str | None, force: bool, plans_dir: str) -> int:

@@ -7,6 +7,7 @@ value, an unknown value or disputed claims; an absent one was reported
 omitted or is missing from a published full text; a silent one was simply not
 reported on.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,14 +23,19 @@ from plandiff.taxonomy import Taxonomy, default_taxonomy
 VALUE, UNKNOWN, DISPUTED = "value", "unknown", "disputed"
 OMITTED, ABSENT = "omitted", "absent"  # reported omitted; missing from a published full text
 UNREPORTED = "unreported"
-PRESENCE = {VALUE: HELD, UNKNOWN: HELD, DISPUTED: HELD, OMITTED: KNOWN_ABSENT, ABSENT: KNOWN_ABSENT,
-            UNREPORTED: SILENT}
+PRESENCE = {VALUE: HELD, UNKNOWN: HELD, DISPUTED: HELD, OMITTED: KNOWN_ABSENT, ABSENT: KNOWN_ABSENT, UNREPORTED: SILENT}
 SYMBOL = {ABSENT: "—", OMITTED: "—", UNKNOWN: "?", DISPUTED: "⚠", UNREPORTED: "n/r"}
-WORDS = {ABSENT: "not in the full text", OMITTED: "reported omitted", UNKNOWN: "held, value not reported",
-         UNREPORTED: "not reported"}
-LEGEND = ("— not in that version (reported omitted, or missing from its published full text) · "
-          "n/r not reported (the version is known only through reports, and none mentions it) · "
-          "? held, value not reported · ⚠ disputed between reports")
+WORDS = {
+    ABSENT: "not in the full text",
+    OMITTED: "reported omitted",
+    UNKNOWN: "held, value not reported",
+    UNREPORTED: "not reported",
+}
+LEGEND = (
+    "— not in that version (reported omitted, or missing from its published full text) · "
+    "n/r not reported (the version is known only through reports, and none mentions it) · "
+    "? held, value not reported · ⚠ disputed between reports"
+)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ side-by-side view) reuse it. Pairs come in a stable order — taxonomy topic,
 then taxonomy order, then custom keys alphabetically — that does not depend
 on how either file orders its provisions.
 """
+
 from __future__ import annotations
 
 from plandiff.model import Plan, Provision

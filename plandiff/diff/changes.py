@@ -3,6 +3,7 @@
 Every consumer (each renderer, `apply`) dispatches on the record's type, so a
 new kind means one handler per consumer, and a test proves none is missing.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -11,9 +12,24 @@ from typing import Any, ClassVar, TypeVar, overload
 from plandiff.kinds.detail import Detail
 from plandiff.model import HELD, SILENT, Plan, Provision
 
-__all__ = ["Detail", "Change", "ChangeSet", "KINDS", "KIND_NAMES", "DIFFERENCE_KINDS", "MIRROR",
-           "PLAN_HEADER_FIELDS", "Added", "Dropped", "Changed", "Renumbered", "Reworded", "Recited", "Unreported",
-           "Unchanged"]
+__all__ = [
+    "Detail",
+    "Change",
+    "ChangeSet",
+    "KINDS",
+    "KIND_NAMES",
+    "DIFFERENCE_KINDS",
+    "MIRROR",
+    "PLAN_HEADER_FIELDS",
+    "Added",
+    "Dropped",
+    "Changed",
+    "Renumbered",
+    "Reworded",
+    "Recited",
+    "Unreported",
+    "Unchanged",
+]
 
 
 @dataclass(frozen=True)
@@ -160,5 +176,9 @@ class ChangeSet:
     @property
     def edited(self) -> bool:
         """Whether the two files differ at all (wording, evidence, sources included)."""
-        return bool(self.header or self.sources_differ or any(c.fields for c in self.changes)
-                    or any(c.old_state != c.new_state for c in self.changes))
+        return bool(
+            self.header
+            or self.sources_differ
+            or any(c.fields for c in self.changes)
+            or any(c.old_state != c.new_state for c in self.changes)
+        )

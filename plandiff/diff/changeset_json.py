@@ -10,6 +10,7 @@ provision it expects to find. Each change kind is applied by its own method
 provisions and states and lets the differ type them again, so no text is
 parsed back.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -35,25 +36,39 @@ def _ref(plan) -> dict:
 
 def change_to_json(c: Change) -> dict[str, Any]:
     extra = {"silent": c.silent} if isinstance(c, Unreported) else {}
-    return {"key": c.key, "kind": c.kind, "difference": c.difference, "topic": c.topic, "label": c.label,
-            "old_state": c.old_state, "new_state": c.new_state, **extra, "fields": list(c.fields),
-            "old": c.old.to_data() if c.old is not None else None,
-            "new": c.new.to_data() if c.new is not None else None,
-            "summary": c.description,
-            "details": [detail_words(d)._asdict() for d in c.details],
-            "words": [[op, text] for op, text in c.words],
-            "words_granularity": getattr(c.words, "granularity", "words")}
+    return {
+        "key": c.key,
+        "kind": c.kind,
+        "difference": c.difference,
+        "topic": c.topic,
+        "label": c.label,
+        "old_state": c.old_state,
+        "new_state": c.new_state,
+        **extra,
+        "fields": list(c.fields),
+        "old": c.old.to_data() if c.old is not None else None,
+        "new": c.new.to_data() if c.new is not None else None,
+        "summary": c.description,
+        "details": [detail_words(d)._asdict() for d in c.details],
+        "words": [[op, text] for op, text in c.words],
+        "words_granularity": getattr(c.words, "granularity", "words"),
+    }
 
 
 def changeset_to_json(cs: ChangeSet, show_all: bool = False) -> dict[str, Any]:
     changes = [c for c in cs.changes if show_all or not isinstance(c, Unchanged) or c.fields]
-    doc: dict[str, Any] = {"schema": DIFF_SCHEMA, "old": _ref(cs.old), "new": _ref(cs.new),
-                           "differs": cs.differs, "differences": cs.differences, "counts": cs.counts(),
-                           "header": {k: {"old": a, "new": b} for k, (a, b) in cs.header.items()},
-                           "changes": [change_to_json(c) for c in changes]}
+    doc: dict[str, Any] = {
+        "schema": DIFF_SCHEMA,
+        "old": _ref(cs.old),
+        "new": _ref(cs.new),
+        "differs": cs.differs,
+        "differences": cs.differences,
+        "counts": cs.counts(),
+        "header": {k: {"old": a, "new": b} for k, (a, b) in cs.header.items()},
+        "changes": [change_to_json(c) for c in changes],
+    }
     if cs.sources_differ:
-        doc["sources"] = {"old": [s.to_data() for s in cs.old.sources],
-                          "new": [s.to_data() for s in cs.new.sources]}
+        doc["sources"] = {"old": [s.to_data() for s in cs.old.sources], "new": [s.to_data() for s in cs.new.sources]}
     return doc
 
 
@@ -73,8 +88,9 @@ def _check_provision(d: Any, where: str) -> None:
     _expect(isinstance(d, dict), where, "an object (a provision) or null")
     for name in ("evidence", "claims"):
         items = d.get(name, [])
-        _expect(isinstance(items, list) and all(isinstance(i, dict) for i in items), f"{where}.{name}",
-                "a list of objects")
+        _expect(
+            isinstance(items, list) and all(isinstance(i, dict) for i in items), f"{where}.{name}", "a list of objects"
+        )
     for i, e in enumerate(d.get("evidence", [])):
         _expect(isinstance(e.get("source"), str), f"{where}.evidence[{i}].source", "a source id")
     for i, c in enumerate(d.get("claims", [])):
@@ -90,8 +106,9 @@ def _check_header_value(name: str, value: Any) -> None:
     if name in _LIST_FIELDS:
         _expect(isinstance(value, list) and all(isinstance(x, str) for x in value), where, "a list of text")
     elif name == "point_count":
-        _expect(value is None or (isinstance(value, int) and not isinstance(value, bool)), where,
-                "a whole number or null")
+        _expect(
+            value is None or (isinstance(value, int) and not isinstance(value, bool)), where, "a whole number or null"
+        )
     elif name in ("schema", "id", "title", "coverage"):
         _expect(isinstance(value, str), where, "text")
     else:
@@ -102,9 +119,11 @@ def check_shape(doc: Any) -> None:
     """Raise ApplyError naming the first part of `doc` that is not a change set's."""
     _expect(isinstance(doc, dict), "(top)", "a JSON object")
     if doc.get("schema") in OLDER_SCHEMAS:
-        raise ApplyError(f"schema: this change set is {doc['schema']}, made by an older plandiff that did not "
-                         f"tell unreported provisions from dropped ones; make it again with "
-                         f"`plandiff diff --format json` ({DIFF_SCHEMA})")
+        raise ApplyError(
+            f"schema: this change set is {doc['schema']}, made by an older plandiff that did not "
+            f"tell unreported provisions from dropped ones; make it again with "
+            f"`plandiff diff --format json` ({DIFF_SCHEMA})"
+        )
     _expect(doc.get("schema") == DIFF_SCHEMA, "schema", f'"{DIFF_SCHEMA}"')
     _expect(isinstance(doc.get("old"), dict) and isinstance(doc["old"].get("id"), str), "old", '{"id": …}')
     changes = doc.get("changes", [])
@@ -115,14 +134,20 @@ def check_shape(doc: Any) -> None:
             if c.get(side) is not None:
                 _check_provision(c[side], f"changes[{n}].{side}")
     header = doc.get("header") or {}
-    _expect(isinstance(header, dict) and all(isinstance(v, dict) and "new" in v for v in header.values()),
-            "header", 'an object of {"old": …, "new": …}')
+    _expect(
+        isinstance(header, dict) and all(isinstance(v, dict) and "new" in v for v in header.values()),
+        "header",
+        'an object of {"old": …, "new": …}',
+    )
     for field_name, pair in header.items():
         _check_header_value(field_name, pair["new"])
     if doc.get("sources") is not None:
         new = doc["sources"].get("new") if isinstance(doc["sources"], dict) else None
-        _expect(isinstance(new, list) and all(isinstance(x, dict) and isinstance(x.get("id"), str) for x in new),
-                "sources.new", "a list of sources with ids")
+        _expect(
+            isinstance(new, list) and all(isinstance(x, dict) and isinstance(x.get("id"), str) for x in new),
+            "sources.new",
+            "a list of sources with ids",
+        )
 
 
 class _Reader:
@@ -182,12 +207,24 @@ class _Reader:
         sources = self.old.sources
         if doc.get("sources") is not None:
             sources = tuple(Source.from_data(s) for s in doc["sources"]["new"])
-        return Plan(id=header["id"], title=header["title"], date=header["date"], place=header["place"],
-                    drafted_by=tuple(header["drafted_by"]), status=header["status"], revises=header["revises"],
-                    responds_to=header["responds_to"], point_count=header["point_count"],
-                    coverage=header["coverage"], coverage_source=header["coverage_source"],
-                    aliases=tuple(header["aliases"]), notes=header["notes"], sources=sources,
-                    provisions=self.provisions, schema=header["schema"])
+        return Plan(
+            id=header["id"],
+            title=header["title"],
+            date=header["date"],
+            place=header["place"],
+            drafted_by=tuple(header["drafted_by"]),
+            status=header["status"],
+            revises=header["revises"],
+            responds_to=header["responds_to"],
+            point_count=header["point_count"],
+            coverage=header["coverage"],
+            coverage_source=header["coverage_source"],
+            aliases=tuple(header["aliases"]),
+            notes=header["notes"],
+            sources=sources,
+            provisions=self.provisions,
+            schema=header["schema"],
+        )
 
 
 def apply_changes(old: Plan, doc: dict[str, Any]) -> Plan:
@@ -212,11 +249,22 @@ def read_changeset(old: Plan, doc: dict[str, Any], taxonomy: Taxonomy | None = N
             raise ApplyError(f"changes[{n}].kind: expected one of {', '.join(_BY_NAME)}")
         a = Provision.from_data(e["key"], e["old"]) if e.get("old") is not None else None
         b = Provision.from_data(e["key"], e["new"]) if e.get("new") is not None else None
-        words = WordDiff(tuple((op, text) for op, text in e.get("words") or ()),
-                         e.get("words_granularity", "words"))
-        changes.append(type_change(tax, e["key"], a, b, old, new, (e["old_state"], e["new_state"]),
-                                   fields=tuple(e.get("fields") or ()), words=words,
-                                   kind=_BY_NAME[e["kind"]]))
+        words = WordDiff(tuple((op, text) for op, text in e.get("words") or ()), e.get("words_granularity", "words"))
+        changes.append(
+            type_change(
+                tax,
+                e["key"],
+                a,
+                b,
+                old,
+                new,
+                (e["old_state"], e["new_state"]),
+                fields=tuple(e.get("fields") or ()),
+                words=words,
+                kind=_BY_NAME[e["kind"]],
+            )
+        )
     header = {k: (pair.get("old"), pair["new"]) for k, pair in (doc.get("header") or {}).items()}
-    return ChangeSet(old=old, new=new, changes=tuple(changes), header=header,
-                     sources_differ=doc.get("sources") is not None)
+    return ChangeSet(
+        old=old, new=new, changes=tuple(changes), header=header, sources_differ=doc.get("sources") is not None
+    )

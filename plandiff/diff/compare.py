@@ -9,6 +9,7 @@ claims or status moved; when only our summary or notes differ, reworded; when
 only the evidence does, recited. A point number only one side knows is missing
 knowledge, not a renumbering.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -121,8 +122,15 @@ def _absence(plan: Plan, prov: Provision | None, state: str) -> str:
     return f"reported omitted in {plan.id}" if prov is not None else f"not in the full text of {plan.id}"
 
 
-def _details(spec: Kind | dict, old: Provision | None, new: Provision | None, fields: tuple[str, ...],
-             old_plan: Plan, new_plan: Plan, states: tuple[str, str]) -> list[Detail]:
+def _details(
+    spec: Kind | dict,
+    old: Provision | None,
+    new: Provision | None,
+    fields: tuple[str, ...],
+    old_plan: Plan,
+    new_plan: Plan,
+    states: tuple[str, str],
+) -> list[Detail]:
     """Typed details, labelled relative to the provision (the change carries its label)."""
     a, b = states
     if a == HELD and b == ABSENT:
@@ -145,8 +153,7 @@ def _details(spec: Kind | dict, old: Provision | None, new: Provision | None, fi
         return [Detail(f"not reported in {silent.id}", note=f"{said.id}: {what}")]
     if old is None or new is None:
         # held by neither: known absent from both, or silent in both
-        return [Detail("in neither version",
-                       note=f"{_absence(old_plan, old, a)}; {_absence(new_plan, new, b)}")]
+        return [Detail("in neither version", note=f"{_absence(old_plan, old, a)}; {_absence(new_plan, new, b)}")]
     out: list[Detail] = []
     if "point" in fields and _both_numbered(old, new):
         out.append(Detail("point", _point(old), _point(new)))
@@ -167,8 +174,12 @@ def _annotation_details(old: Provision | None, new: Provision | None, fields: tu
     if "summary" in fields and old is not None and new is not None:
         out.append(Detail("summary reworded"))
     if "point" in fields and old is not None and new is not None:
-        out.append(Detail("point now known" if old.point is None else "point no longer given",
-                          note=_point(new if old.point is None else old)))
+        out.append(
+            Detail(
+                "point now known" if old.point is None else "point no longer given",
+                note=_point(new if old.point is None else old),
+            )
+        )
     if "note" in fields:
         out.append(Detail("note changed"))
     if "evidence" in fields or "claims" in fields:
@@ -194,8 +205,9 @@ def _content(old: Provision | None, new: Provision | None, fields: tuple[str, ..
     return [f for f in fields if f in CONTENT_FIELDS and (f != "point" or _both_numbered(old, new))]
 
 
-def _kind(old: Provision | None, new: Provision | None, fields: tuple[str, ...],
-          states: tuple[str, str]) -> type[Change]:
+def _kind(
+    old: Provision | None, new: Provision | None, fields: tuple[str, ...], states: tuple[str, str]
+) -> type[Change]:
     a, b = states
     if a == HELD and b == ABSENT:
         return Dropped
@@ -216,9 +228,18 @@ def _kind(old: Provision | None, new: Provision | None, fields: tuple[str, ...],
     return Recited if fields else Unchanged
 
 
-def type_change(tax: Taxonomy, key: str, a: Provision | None, b: Provision | None, old: Plan, new: Plan,
-                states: tuple[str, str], fields: tuple[str, ...] | None = None, words: Any = None,
-                kind: type[Change] | None = None) -> Change:
+def type_change(
+    tax: Taxonomy,
+    key: str,
+    a: Provision | None,
+    b: Provision | None,
+    old: Plan,
+    new: Plan,
+    states: tuple[str, str],
+    fields: tuple[str, ...] | None = None,
+    words: Any = None,
+    kind: type[Change] | None = None,
+) -> Change:
     """One aligned pair as its typed change. A change set read back from JSON hands in the
     fields, word diff and kind it states; the differ works them out."""
     ptype = tax.get(key)
@@ -228,16 +249,26 @@ def type_change(tax: Taxonomy, key: str, a: Provision | None, b: Provision | Non
         words = ()
         if "summary" in fields and a is not None and b is not None and a.summary and b.summary:
             words = word_diff(a.summary, b.summary)
-    return kind(key=key, label=ptype.label if ptype else key, topic=ptype.topic if ptype else "custom",
-                old=a, new=b, fields=fields, details=tuple(_details(tax.kind(key), a, b, fields, old, new, states)),
-                words=words, old_state=states[0], new_state=states[1])
+    return kind(
+        key=key,
+        label=ptype.label if ptype else key,
+        topic=ptype.topic if ptype else "custom",
+        old=a,
+        new=b,
+        fields=fields,
+        details=tuple(_details(tax.kind(key), a, b, fields, old, new, states)),
+        words=words,
+        old_state=states[0],
+        new_state=states[1],
+    )
 
 
 def diff_plans(old: Plan, new: Plan, taxonomy: Taxonomy | None = None) -> ChangeSet:
     """Every provision of either version as a typed change, in taxonomy order."""
     tax = taxonomy or default_taxonomy()
-    changes = [type_change(tax, key, a, b, old, new, (old.state(key), new.state(key)))
-               for key, a, b in align(old, new, tax)]
+    changes = [
+        type_change(tax, key, a, b, old, new, (old.state(key), new.state(key))) for key, a, b in align(old, new, tax)
+    ]
     header = {k: (v, new.header()[k]) for k, v in old.header().items() if v != new.header()[k]}
     # Sources are a set keyed by id (the loader rejects a repeated id): their order in the file is not content.
     sources_differ = {s.id: s for s in old.sources} != {s.id: s for s in new.sources}

@@ -5,6 +5,7 @@ A generic differ sees `600000` become `800000`; the troop cap's kind says
 comparing are the value kinds' (plandiff/kinds); these two functions are the
 differ's and renderers' way in when they hold a spec rather than a kind.
 """
+
 from __future__ import annotations
 
 from typing import Any

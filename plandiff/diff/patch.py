@@ -6,6 +6,7 @@ raises `PatchProblems` carrying located Diagnostics (`name:line:col: error:
 …`), as every other reader does. Applying the parsed document is
 `plandiff.diff.apply`.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -48,7 +49,12 @@ def apply_change_set(old: Plan, raw: bytes, name: str = "<changes>") -> dict[str
     data = result.to_data()
     _, problems = plan_from_data(data)
     if problems:
-        raise PatchProblems([Diagnostic(name, 1, 1, "the result would not be a valid plan: "
-                                        f"{'.'.join(map(str, where)) or '(top)'}: {msg}")
-                             for where, msg, _ in problems])
+        raise PatchProblems(
+            [
+                Diagnostic(
+                    name, 1, 1, f"the result would not be a valid plan: {'.'.join(map(str, where)) or '(top)'}: {msg}"
+                )
+                for where, msg, _ in problems
+            ]
+        )
     return data

@@ -14,6 +14,7 @@ result says which level it is (`granularity`), so a report can say the diff
 is coarse. The size cap also keeps the symbol alphabet far below what chr()
 can hold (about 1.1 million symbols).
 """
+
 from __future__ import annotations
 
 import re

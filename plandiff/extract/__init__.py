@@ -7,6 +7,7 @@ Stages (engine.py runs them in order): text and segmentation (`text`,
 `propose` turns claims into proposed plan edits, shown as a plandiff diff;
 `stream` runs the extractor over many articles on all cores.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,8 +19,18 @@ from plandiff.extract.record import SCHEMA, Claim, claims_document
 __all__ = ["SCHEMA", "Claim", "Extractor", "claims_document", "plan_context", "extractor_for"]
 
 # plan-header fields the resolver reads (read defensively: older models lack some)
-META_FIELDS = ("title", "date", "drafted_by", "status", "revises", "responds_to", "point_count", "aliases", "place",
-               "coverage")
+META_FIELDS = (
+    "title",
+    "date",
+    "drafted_by",
+    "status",
+    "revises",
+    "responds_to",
+    "point_count",
+    "aliases",
+    "place",
+    "coverage",
+)
 
 
 def plan_context(plans_dir: str | Path | None) -> dict[str, Any]:
@@ -41,8 +52,9 @@ def plan_context(plans_dir: str | Path | None) -> dict[str, Any]:
             continue
         ctx["aliases"][plan.id] = list(plan.aliases)
         ctx["bases"][plan.id] = plan.revises or plan.responds_to
-        ctx["base_values"][plan.id] = {k: p.value for k, p in plan.provisions.items()
-                                       if p.value is not None and not p.disputed}
+        ctx["base_values"][plan.id] = {
+            k: p.value for k, p in plan.provisions.items() if p.value is not None and not p.disputed
+        }
         meta = {}
         missing = []
         for name in META_FIELDS:

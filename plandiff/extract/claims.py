@@ -11,6 +11,7 @@ widest span.
 
 The record itself and its renderings live in record.py (re-exported here).
 """
+
 from __future__ import annotations
 
 import json
@@ -63,8 +64,21 @@ def finish(raws: list[Raw], doc: Doc, source: str, tax, bases: dict, base_values
             end -= 1
         conf = raw.confidence * (factor if plan else 0.55) * (0.9 if value is None else 1.0)
         cands = list(candidates) if candidates else list(doc.attr.document_versions)
-        c = Claim(source, start, end, text[start:end], plan, raw.key, value, raw.stance, relative_to,
-                  round(min(conf, 0.99), 2), cands if plan is None else [], raw.note, how)
+        c = Claim(
+            source,
+            start,
+            end,
+            text[start:end],
+            plan,
+            raw.key,
+            value,
+            raw.stance,
+            relative_to,
+            round(min(conf, 0.99), 2),
+            cands if plan is None else [],
+            raw.note,
+            how,
+        )
         c.point = doc.points.get(raw.si)
         claims.append(c)
     return _dedupe(claims, doc, tax)
@@ -110,7 +124,7 @@ def _dedupe(claims: list[Claim], doc: Doc, tax) -> list[Claim]:
 
 
 def _drop_less_specific(claims: list[Claim], doc: Doc, tax) -> list[Claim]:
-    """"… enshrine in its constitution that it will never join NATO": barred-constitutionally, not also barred."""
+    """ "… enshrine in its constitution that it will never join NATO": barred-constitutionally, not also barred."""
     groups: dict[tuple, list[Claim]] = {}
     for c in claims:
         if c.value is not None:
@@ -122,7 +136,11 @@ def _drop_less_specific(claims: list[Claim], doc: Doc, tax) -> list[Claim]:
         spec = tax.get(group[0].provision).kind
         for a in group:
             for b in group:
-                if a is not b and a.value != b.value and consistent(spec, a.provision, a.value, b.value) \
-                        and not consistent(spec, a.provision, b.value, a.value):
+                if (
+                    a is not b
+                    and a.value != b.value
+                    and consistent(spec, a.provision, a.value, b.value)
+                    and not consistent(spec, a.provision, b.value, a.value)
+                ):
                     drop.add(id(a))
     return [c for c in claims if id(c) not in drop]

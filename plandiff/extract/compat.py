@@ -7,6 +7,7 @@ a dispute), so it lives apart from both. The judgement is each value kind's
 what this adds is the data: pairs of enum values that agree are `compatible`
 in plandiff/data/extract/vocab.yaml.
 """
+
 from __future__ import annotations
 
 from typing import Any

@@ -2,6 +2,7 @@
 
 `mentions.py` reads them out of an article; `resolve.py` scores them against every plan file's metadata.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -31,9 +32,20 @@ class Cues:
     @property
     def discriminating(self) -> bool:
         """Whether the phrase says enough to score versions on (a bare "the plan" does not)."""
-        return bool(self.points or self.fewer_than or self.parties or self.places or self.either or self.months
-                    or self.relative_months or self.years or self.before_places or self.before_months or self.names
-                    or (self.definite and (self.lineage == "original" or self.kind in SPECIFIC_KINDS)))
+        return bool(
+            self.points
+            or self.fewer_than
+            or self.parties
+            or self.places
+            or self.either
+            or self.months
+            or self.relative_months
+            or self.years
+            or self.before_places
+            or self.before_months
+            or self.names
+            or (self.definite and (self.lineage == "original" or self.kind in SPECIFIC_KINDS))
+        )
 
 
 @dataclass(frozen=True)

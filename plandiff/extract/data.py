@@ -5,6 +5,7 @@ whitespace, and `%NAME%` expands to a macro from vocab.yaml. Everything is
 read and compiled once per process (`load()` is cached), so worker processes
 pay the cost once and every document after that only matches.
 """
+
 from __future__ import annotations
 
 import functools
@@ -34,7 +35,7 @@ def _spaces(pattern: str) -> str:
     while i < n:
         c = pattern[i]
         if c == "\\" and i + 1 < n:
-            out.append(pattern[i:i + 2])
+            out.append(pattern[i : i + 2])
             i += 2
             continue
         if in_class:
@@ -66,8 +67,10 @@ def _number_words(nw: dict) -> str:
     words = list(nw["units"]) + list(nw["tens"]) + list(nw["scales"])
     word = "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
     frac = "(?:" + "|".join(nw["fractions"]) + ")"
-    return (rf"\b(?:(?:a |an )?{frac} (?:of )?an? (?:million|billion)"
-            rf"|{word}(?:(?:[ -]|[ -]and[ -]){word})*)\b")
+    return (
+        rf"\b(?:(?:a |an )?{frac} (?:of )?an? (?:million|billion)"
+        rf"|{word}(?:(?:[ -]|[ -]and[ -]){word})*)\b"
+    )
 
 
 def _lower(pattern: str) -> str:
@@ -76,7 +79,7 @@ def _lower(pattern: str) -> str:
     while i < n:
         c = pattern[i]
         if c == "\\" and i + 1 < n:
-            out.append(pattern[i:i + 2])
+            out.append(pattern[i : i + 2])
             i += 2
         elif pattern.startswith("(?P", i):
             out.append("(?P")
@@ -102,6 +105,7 @@ class Macros:
             if name not in self._done:
                 self._done[name] = self.expand(self.raw[name], trail + (name,))
             return "(?:" + self._done[name] + ")"
+
         return _MACRO.sub(sub, pattern)
 
 
@@ -147,6 +151,7 @@ def trie_regex(words) -> str:
         if end:
             body = "(?:" + body + ")?"
         return body
+
     return build(trie)
 
 
@@ -162,8 +167,11 @@ def load() -> dict:
     # "by Britain, France and Germany": a list of party names, for the versions grammar. A name
     # after a comma that is a possessive ("drawn up by Washington, Ukraine's army …") begins the
     # next noun phrase, not another member of the list.
-    party = "(?:the )?(?:" + "|".join(list(raw["versions"]["parties"].values()) +
-                                     [g["words"] for g in raw["versions"]["groups"].values()]) + ")"
+    party = (
+        "(?:the )?(?:"
+        + "|".join(list(raw["versions"]["parties"].values()) + [g["words"] for g in raw["versions"]["groups"].values()])
+        + ")"
+    )
     macros["PARTYLIST"] = f"{party}(?:,? (?:and )?{party}(?![\\w-]|'s\\b))*"
     raw["compile"] = Compiler(Macros(macros))
     return raw

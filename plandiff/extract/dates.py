@@ -6,15 +6,33 @@ In order: a date given by the caller (`--date`, or a JSON Lines record's
 "23 November 2025 —"), and otherwise the latest full date the article
 mentions. A date without a year is never guessed.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-MONTHS = {m: i for i, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-     ("december", "dec")], 1) for m in names}
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        1,
+    )
+    for m in names
+}
 
 _MON = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 _FULL = [
@@ -22,7 +40,10 @@ _FULL = [
     re.compile(rf"\b(\d{{1,2}}) {_MON},? (20\d\d)\b", re.I),
     re.compile(rf"\b{_MON} (\d{{1,2}})(?:st|nd|rd|th)?,? (20\d\d)\b", re.I),
 ]
-_META = re.compile(r"""(?:article:published_time|datePublished|pubdate|publish-date|dc\.date|date)["']?\s*(?:content|:)\s*=?\s*["']?(20\d\d-\d\d-\d\d)""", re.I)
+_META = re.compile(
+    r"""(?:article:published_time|datePublished|pubdate|publish-date|dc\.date|date)["']?\s*(?:content|:)\s*=?\s*["']?(20\d\d-\d\d-\d\d)""",
+    re.I,
+)
 _TIME_TAG = re.compile(r"""<time[^>]*datetime=["'](20\d\d-\d\d-\d\d)""", re.I)
 
 
@@ -42,7 +63,7 @@ def _dates(text: str):
     # only around a year: most of an article holds none, and one C-speed scan finds them
     for y in _YEAR.finditer(text):
         lo = max(0, y.start() - 24)
-        yield from _dates_in(text[lo:y.end() + 6], lo)
+        yield from _dates_in(text[lo : y.end() + 6], lo)
 
 
 def _dates_in(text: str, offset: int):

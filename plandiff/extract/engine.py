@@ -12,6 +12,7 @@ files' metadata (`plan_context`); `extract()` then costs one keyword scan
 and the few patterns that scan allows, so time stays linear in the length
 of an article and of a sentence.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -45,8 +46,13 @@ class Extractor:
 
     _ctx: dict[str, Any] | None  # the plan context it was built from (stream.py), when set
 
-    def __init__(self, aliases: dict[str, list[str]] | None = None, bases: dict[str, str | None] | None = None,
-                 base_values: dict[str, dict[str, Any]] | None = None, meta: dict[str, dict] | None = None):
+    def __init__(
+        self,
+        aliases: dict[str, list[str]] | None = None,
+        bases: dict[str, str | None] | None = None,
+        base_values: dict[str, dict[str, Any]] | None = None,
+        meta: dict[str, dict] | None = None,
+    ):
         from plandiff.taxonomy import default_taxonomy
 
         data = load()
@@ -67,8 +73,9 @@ class Extractor:
             for p in self.resolver.profiles.values():
                 for w in p.names:
                     seen[w] = seen.get(w, 0) + 1
-            self.mentions.names = {w for w, n in seen.items()
-                                   if n <= 2 and not self.mentions.head.fullmatch(w) and len(w) > 3}
+            self.mentions.names = {
+                w for w, n in seen.items() if n <= 2 and not self.mentions.head.fullmatch(w) and len(w) > 3
+            }
         self.bases: dict[str, str | None] = {v: (m.get("revises") or m.get("responds_to")) for v, m in meta.items()}
         self.bases.update(bases or {})
         self.stance = Stance(c, cues)
@@ -96,14 +103,16 @@ class Extractor:
             return []
         lv = lower_view(v)  # every pattern is lower-case and runs on this
         hits = self.keywords.scan(lv, sents)
-        foreign = {i for i, kws in hits.items()
-                   if satisfied(self.foreign_needs, kws) and self.foreign.search(lv, sents[i].start, sents[i].end)}
+        foreign = {
+            i
+            for i, kws in hits.items()
+            if satisfied(self.foreign_needs, kws) and self.foreign.search(lv, sents[i].start, sents[i].end)
+        }
         structure = analyse(v, sents)
         phrases = self.mentions.find(lv, sents, hits, v)
         ref = article_date(text, date)
         doc = Doc(text, lv, sents, self.clause_break, self.segment_break)
-        doc.attr = Attributor(self.resolver, lv, sents, phrases, foreign, ref, structure, self.governing,
-                              self.salience)
+        doc.attr = Attributor(self.resolver, lv, sents, phrases, foreign, ref, structure, self.governing, self.salience)
         doc.points = structure.points
         doc.party_speech = self.party_speech
         raws = self.provisions.run(doc, hits)

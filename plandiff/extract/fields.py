@@ -11,6 +11,7 @@ the other version's figure in "up from the 600,000 in the US draft".
 Numbers that count something else (the army's current strength, a floor,
 drones, casualties) are skipped.
 """
+
 from __future__ import annotations
 
 import copy
@@ -35,7 +36,9 @@ class FieldReader:
         self.numbers, self.stance = numbers, stance
         for name in ("current_state", "floor", "not_personnel_after", "contrast", "extendable"):
             setattr(self, name, compile_(cues[name], f"cues.yaml {name}"))
-        self.scopes = [(name, compile_(p, f"vocab.yaml troop_scopes {name}")) for name, p in vocab["troop_scopes"].items()]
+        self.scopes = [
+            (name, compile_(p, f"vocab.yaml troop_scopes {name}")) for name, p in vocab["troop_scopes"].items()
+        ]
         self.parties = [(name, compile_(p, f"vocab.yaml parties {name}")) for name, p in vocab["parties"].items()]
         self.reach = int((cues.get("windows") or {}).get("value_reach", 400))
 
@@ -73,7 +76,7 @@ class FieldReader:
                 continue
             if f.kind in ("set", "parties"):
                 members = value.setdefault(f.name, [])
-                for g in (got if f.kind == "parties" else [got]):
+                for g in got if f.kind == "parties" else [got]:
                     if g not in members:
                         members.append(g)
             else:
@@ -122,7 +125,7 @@ class FieldReader:
         if n is None:
             return None
         amount = self.numbers.value(n.group())
-        cur = self.numbers.currency(doc.v[max(lo, n.start() - 4):min(hi, n.end() + 12)])
+        cur = self.numbers.currency(doc.v[max(lo, n.start() - 4) : min(hi, n.end() + 12)])
         if amount is None or cur is None:
             return None
         return {"amount": amount, "currency": cur}
@@ -153,7 +156,7 @@ class FieldReader:
         if raw.stance in ("included", "changed"):
             nl = self.stance.no_longer(doc, raw.clause, t0)
             if nl is None and self.stance.no_longer_cap.search(doc.v, max(raw.clause[0], t0 - 30), t0):
-                nl = (self.stance.no_longer_cap.search(doc.v, max(raw.clause[0], t0 - 30), t0).span())
+                nl = self.stance.no_longer_cap.search(doc.v, max(raw.clause[0], t0 - 30), t0).span()
             if nl is not None:
                 # "no longer caps the army": the cap is gone from this version, which sets none; but
                 # "no longer caps it at 600,000" only says the figure changed, to what is not said
@@ -173,10 +176,10 @@ class FieldReader:
         value_at = value_end = -1
         spans = []
         for n in self.numbers.regex.finditer(v, lo, hi):
-            before, after = v[max(lo, n.start() - 40):n.start()], v[n.end():n.end() + 30]
+            before, after = v[max(lo, n.start() - 40) : n.start()], v[n.end() : n.end() + 30]
             if self.not_personnel_after.match(after) or self.floor.search(before):
                 continue
-            local = v[max(lo, n.start() - 45):min(hi, n.end() + 25)]
+            local = v[max(lo, n.start() - 45) : min(hi, n.end() + 25)]
             if self.current_state.search(local):
                 continue
             val = self.numbers.value(n.group())
@@ -185,7 +188,7 @@ class FieldReader:
             val = int(round(val))
             if x["relative_by"].search(before):
                 if 1000 <= val <= x["max"] and delta is None:
-                    lowered = x["lowered"].search(v[max(lo, t0 - 40):n.start()])
+                    lowered = x["lowered"].search(v[max(lo, t0 - 40) : n.start()])
                     delta = -val if lowered else val
                     spans.append((n.start(), n.end()))
                 continue
@@ -228,36 +231,56 @@ class FieldReader:
         out = [raw]
         out += self._compared_counts(rule, doc, raw, seg, spans)
         if frm is not None and value is not None:
-            other = Raw(rule, rule.key, [(t0, t1)] + spans, {unit: frm}, "included", raw.si, raw.clause, t0,
-                         rule.confidence * 0.9)
+            other = Raw(
+                rule,
+                rule.key,
+                [(t0, t1)] + spans,
+                {unit: frm},
+                "included",
+                raw.si,
+                raw.clause,
+                t0,
+                rule.confidence * 0.9,
+            )
             other.version = "@base"
             other.note = "the figure the change starts from"
             out.append(other)
         return out + self.stance.rejections(doc, raw, t0, t1)
 
     def _compared_counts(self, rule: Rule, doc: Doc, raw: Raw, seg: tuple[int, int], used) -> list[Raw]:
-        """"…, up from the 600,000 in the US draft": a claim for the version named beside the other figure."""
+        """ "…, up from the 600,000 in the US draft": a claim for the version named beside the other figure."""
         v, x = doc.v, rule.extra
         s = doc.sents[raw.si]
         taken = {a for a, _ in used}
         out = []
         for n in self.numbers.regex.finditer(v, seg[1], min(s.end, seg[1] + self.reach)):
-            if n.start() in taken or not x["compared"].search(v[max(s.start, n.start() - 30):n.start()]):
+            if n.start() in taken or not x["compared"].search(v[max(s.start, n.start() - 30) : n.start()]):
                 continue
             val = self.numbers.value(n.group())
             if not isinstance(val, (int, float)) or not (x["min"] <= val <= x["max"]):
                 continue
-            if self.not_personnel_after.match(v[n.end():n.end() + 30]):
+            if self.not_personnel_after.match(v[n.end() : n.end() + 30]):
                 continue
-            near = [m for m in doc.attr.by_sentence.get(raw.si) or () if abs(m.start - n.end()) <= 30 or
-                    abs(n.start() - m.end) <= 30]
+            near = [
+                m
+                for m in doc.attr.by_sentence.get(raw.si) or ()
+                if abs(m.start - n.end()) <= 30 or abs(n.start() - m.end) <= 30
+            ]
             if len(near) != 1:
                 continue
-            other = Raw(rule, rule.key, [(n.start(), n.end()), (near[0].start, near[0].end)],
-                         {x["unit"]: int(round(val))}, "included", raw.si, raw.clause, n.start(), rule.confidence * 0.85)
+            other = Raw(
+                rule,
+                rule.key,
+                [(n.start(), n.end()), (near[0].start, near[0].end)],
+                {x["unit"]: int(round(val))},
+                "included",
+                raw.si,
+                raw.clause,
+                n.start(),
+                rule.confidence * 0.85,
+            )
             other.version = near[0].version
             out.append(other)
         return out
 
     # --- territory -----------------------------------------------------------------
-

@@ -9,6 +9,7 @@ view of the text: Python's `re` can then skip ahead by first character, so
 the scan costs little, and the detailed (slower) patterns run only in the
 few sentences that can hold a match.
 """
+
 from __future__ import annotations
 
 import re

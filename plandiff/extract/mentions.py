@@ -12,6 +12,7 @@ words, the document kind — which `resolve.py` scores against every plan
 file's metadata. Nothing here knows any version: the grammar and the cue
 words are in plandiff/data/extract/versions.yaml.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -29,8 +30,10 @@ if TYPE_CHECKING:
 _BOUNDARY = re.compile(r"[\w-]")
 _TOKEN = re.compile(r"[\w'’.&-]+|[^\w\s]")
 # words too common to stand for an alias when choosing which sentences to search for it
-_GENERIC = frozenset("the a an of to in on for and plan peace proposal draft framework text version point points "
-                     "deal talks statement ceasefire joint document agreement us new".split())
+_GENERIC = frozenset(
+    "the a an of to in on for and plan peace proposal draft framework text version point points "
+    "deal talks statement ceasefire joint document agreement us new".split()
+)
 
 
 class _Spans:
@@ -91,30 +94,49 @@ class MentionFinder:
         self.max_before = int(spec.get("max_words_before", 7))
         self.after = [c(p, f"versions.yaml after[{i}]") for i, p in enumerate(spec["after"])]
         # "a US draft of security guarantees": a generic head whose complement names the kind
-        self.kind_after = [(k, c(p, f"versions.yaml kind_after {k}")) for k, p in (spec.get("kind_after") or {}).items()]
+        self.kind_after = [
+            (k, c(p, f"versions.yaml kind_after {k}")) for k, p in (spec.get("kind_after") or {}).items()
+        ]
         self.subject = c(spec["subject"], "versions.yaml subject")
         self.topic_head = c(spec["topic_heads"], "versions.yaml topic_heads") if spec.get("topic_heads") else None
-        self.subject_end = c("(?:(?:%PRESENT%)(?: up| out)?|(?:said|say|says|pledged|pledge|pledges|promised|promise|"
-                             "promises|committed|agreed|declared|stated|vowed|vow|vows|set out|spelled out|spelt out|"
-                             "reaffirmed|confirmed) (?:in|through|with)) $", "versions.yaml present_verbs")
+        self.subject_end = c(
+            "(?:(?:%PRESENT%)(?: up| out)?|(?:said|say|says|pledged|pledge|pledges|promised|promise|"
+            "promises|committed|agreed|declared|stated|vowed|vow|vows|set out|spelled out|spelt out|"
+            "reaffirmed|confirmed) (?:in|through|with)) $",
+            "versions.yaml present_verbs",
+        )
         self._cache: dict[tuple[str, int, int, str | None], tuple[int, int, Cues | None] | Literal[False]] = {}
         self.names: set[str] = set()  # words of the plan files' titles and aliases (set by the engine)
         cues = spec["cues"]
         self.rx = {name: c(p, f"versions.yaml cues {name}") for name, p in cues.items()}
         # hyphens do not end a name here: "US-drafted", "EU-US-Ukraine"
-        self.parties = [(name, c(rf"(?<![\w.])(?:{p})(?:'s|')?(?![\w])", f"versions.yaml parties {name}"))
-                        for name, p in spec["parties"].items()]
+        self.parties = [
+            (name, c(rf"(?<![\w.])(?:{p})(?:'s|')?(?![\w])", f"versions.yaml parties {name}"))
+            for name, p in spec["parties"].items()
+        ]
         self.groups = []
         for name, g in spec["groups"].items():
-            self.groups.append((name, c(rf"(?<![\w.])(?:{g['words']})(?:'s|')?(?![\w])", f"versions.yaml groups {name}"),
-                                frozenset(g["members"]), bool(g.get("all"))))
+            self.groups.append(
+                (
+                    name,
+                    c(rf"(?<![\w.])(?:{g['words']})(?:'s|')?(?![\w])", f"versions.yaml groups {name}"),
+                    frozenset(g["members"]),
+                    bool(g.get("all")),
+                )
+            )
         self.places = list(spec["places"])
-        self.place_rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(p.lower()) for p in
-                                                              sorted(self.places, key=len, reverse=True)) + r")(?![\w-])")
+        self.place_rx = re.compile(
+            r"(?<![\w-])("
+            + "|".join(re.escape(p.lower()) for p in sorted(self.places, key=len, reverse=True))
+            + r")(?![\w-])"
+        )
         # one pass that says whether a stretch of words holds any cue but lineage (most do not)
-        sources = [c.source(cues[n]) for n in ("points", "fewer_points", "month", "month_first_day", "relative_month",
-                                               "year")]
-        sources += [rx.pattern for _, rx in self.parties] + [g[1].pattern for g in self.groups] + [self.place_rx.pattern]
+        sources = [
+            c.source(cues[n]) for n in ("points", "fewer_points", "month", "month_first_day", "relative_month", "year")
+        ]
+        sources += (
+            [rx.pattern for _, rx in self.parties] + [g[1].pattern for g in self.groups] + [self.place_rx.pattern]
+        )
         self.any_cue = re.compile("|".join(re.sub(r"\(\?P<\w+>", "(?:", src) for src in sources))
         self.numbers: Numbers | None = None  # set by the engine (values.Numbers), to read "twenty points"
         self.dependent = c(spec["dependent_before"], "versions.yaml dependent_before")
@@ -131,8 +153,9 @@ class MentionFinder:
         out: dict[int, list[Phrase]] = {}
         for si in sorted(hits):
             kws = hits[si]
-            if not (satisfied(self.head_needs, kws) or satisfied(self.alias_needs, kws)
-                    or satisfied(self.points_needs, kws)):
+            if not (
+                satisfied(self.head_needs, kws) or satisfied(self.alias_needs, kws) or satisfied(self.points_needs, kws)
+            ):
                 continue
             sent = sents[si]
             found: list[tuple[int, int, str | None, Cues | None]] = []
@@ -159,8 +182,11 @@ class MentionFinder:
                         n = self._num(m.group("n"))
                         if n is None or n > 60:
                             continue
-                        cues: Cues | None = Cues(kind=None, points=None if name == "fewer_points" else n,
-                                    fewer_than=n if name == "fewer_points" else None)
+                        cues: Cues | None = Cues(
+                            kind=None,
+                            points=None if name == "fewer_points" else n,
+                            fewer_than=n if name == "fewer_points" else None,
+                        )
                         found.append((m.start(), m.end(), None, cues))
                         covered.add(m.start(), m.end())
             if not found:
@@ -176,13 +202,13 @@ class MentionFinder:
                         # the words around the alias may overrule it ("Kyiv's Istanbul memorandum"); the alias's own
                         # words never do ("the latest US peace proposal" is an alias as a whole)
                         around = Cues(kind=None)
-                        self._read(lv[p.start:s] + " , " + lv[e:p.end], around)
+                        self._read(lv[p.start : s] + " , " + lv[e : p.end], around)
                         # scored on all its words, but only when the words around the alias say something
                         cues = p.cues if around.discriminating else None
                         phrases[-1] = Phrase(p.start, max(p.end, e), version, cues, p.dependent)
                         last_end = max(last_end, e)
                     continue
-                dep = bool(self.dependent.search(lv[max(0, s - 30):s]))
+                dep = bool(self.dependent.search(lv[max(0, s - 30) : s]))
                 phrases.append(Phrase(s, e, version, cues, dep))
                 last_end = e
             out[si] = phrases
@@ -219,8 +245,13 @@ class MentionFinder:
         if v is not None and self.names:
             for t in re.finditer(r"[A-Za-z][\w'’-]{2,}", v[start:h0]):
                 w = re.sub(r"(?:'s|’s|')$", "", t.group()).lower()
-                if w in self.names and not self.any_cue.fullmatch(w) and not self.det.match(w) \
-                        and not self.rx["original"].fullmatch(w) and not self.rx["revised"].fullmatch(w):
+                if (
+                    w in self.names
+                    and not self.any_cue.fullmatch(w)
+                    and not self.det.match(w)
+                    and not self.rx["original"].fullmatch(w)
+                    and not self.rx["revised"].fullmatch(w)
+                ):
                     cues.names.append(w if t.group()[0].isupper() else "~" + w)
         sub = None
         if self.subject_end.search(lv, max(sent.start, start - 40), start):  # a presenting verb just before
@@ -238,7 +269,7 @@ class MentionFinder:
                     cues.kind, h1 = k, ka.end()
                     end = h1
                     break
-        tail = lv[h1:min(sent.end, h1 + 120)]
+        tail = lv[h1 : min(sent.end, h1 + 120)]
         for rx in self.after:
             a = rx.match(tail)
             if a is None:
@@ -266,7 +297,7 @@ class MentionFinder:
         # stop at a clause word: "by Washington, which …", "from Kyiv and the"
         m = re.search(r"\s(?:which|that|who|but|while|and then|would|will|has|had|is|was|says|said)\b", what)
         if m:
-            what = what[:m.start()]
+            what = what[: m.start()]
         return what.rstrip(" ,'\"")
 
     def _left(self, lv: str, floor: int, h0: int) -> int:
@@ -289,7 +320,9 @@ class MentionFinder:
             taken += 1
             if self.det.match(bare):
                 break
-            if bare.endswith(("'s", "s'")) and not re.match(r"(?:month|week|year|day|weekend|today|yesterday)'s$", bare):
+            if bare.endswith(("'s", "s'")) and not re.match(
+                r"(?:month|week|year|day|weekend|today|yesterday)'s$", bare
+            ):
                 # a possessive begins the phrase, with the name it ends ("the Trump administration's",
                 # "the White House's"): take the words before it up to a stop word or determiner, at most two
                 for k in range(i - 1, max(-1, i - 3), -1):

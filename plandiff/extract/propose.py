@@ -26,6 +26,7 @@ The proposed versions are ordinary `Plan` objects: the report
 files they need for lineage and the cited articles) into a separate
 directory that `plandiff check` accepts, never over the human-edited files.
 """
+
 from __future__ import annotations
 
 import copy
@@ -77,8 +78,14 @@ def _source_ref(plan_data: dict, claim: Claim, plans_dir: Path) -> tuple[str | N
                 return s["id"], None
         host = urlparse(claim.source).netloc or "web"
         sid = _unique_id(_slug(host + "-" + urlparse(claim.source).path)[:40], sources)
-        sources.append({"id": sid, "url": claim.source, "outlet": host,
-                        "note": "added by plandiff extract --propose; check the outlet"})
+        sources.append(
+            {
+                "id": sid,
+                "url": claim.source,
+                "outlet": host,
+                "note": "added by plandiff extract --propose; check the outlet",
+            }
+        )
         return sid, None
     path = Path(claim.source)
     root = (plans_dir / "sources").resolve()
@@ -133,8 +140,11 @@ def _all_evidence(prov: dict) -> list[dict]:
 def _summary(label: str, spec: Kind | dict, claim: Claim) -> str:
     from plandiff.diff.describe import format_value
 
-    what = "omitted" if claim.stance == "omitted" else (
-        format_value(spec, claim.value) if claim.value is not None else "mentioned without a value")
+    what = (
+        "omitted"
+        if claim.stance == "omitted"
+        else (format_value(spec, claim.value) if claim.value is not None else "mentioned without a value")
+    )
     return f"{label}: {what} (proposed by plandiff extract from {Path(claim.source).name}; review)."
 
 
@@ -156,7 +166,9 @@ def may_dispute(claim: Claim) -> str | None:
 REVIEW = "review: "
 
 
-def _apply(prov: dict | None, key: str, spec: Kind | dict, label: str, claim: Claim, ev: dict) -> tuple[dict | None, str]:
+def _apply(
+    prov: dict | None, key: str, spec: Kind | dict, label: str, claim: Claim, ev: dict
+) -> tuple[dict | None, str]:
     """(new provision data or None for no change, what happened; "review: …" for a contradiction not written)."""
     omitted = claim.stance == "omitted"
     value = claim.value
@@ -176,8 +188,9 @@ def _apply(prov: dict | None, key: str, spec: Kind | dict, label: str, claim: Cl
     if prov.get("claims"):
         for c in prov["claims"]:
             c_omitted = c.get("status") == "omitted"
-            if (omitted and c_omitted) or (not omitted and not c_omitted and value is not None
-                                           and consistent(spec, key, value, c.get("value"))):
+            if (omitted and c_omitted) or (
+                not omitted and not c_omitted and value is not None and consistent(spec, key, value, c.get("value"))
+            ):
                 c.setdefault("evidence", []).append(ev)
                 return prov, "adds evidence to a claim"
         if not omitted and value is None:
@@ -251,13 +264,17 @@ def propose(claims: list[Claim], plans_dir: str | Path = "plans") -> Proposal:
                     prov = (data.get(pid) or {}).get("provisions", {}).get(c.provision)
                     if prov is None or prov.get("status") == "omitted":
                         continue
-                    values = [prov.get("value")] if "claims" not in prov else [
-                        x.get("value") for x in prov["claims"] if x.get("status") != "omitted"]
+                    values = (
+                        [prov.get("value")]
+                        if "claims" not in prov
+                        else [x.get("value") for x in prov["claims"] if x.get("status") != "omitted"]
+                    )
                     if any(v is not None and holds(spec, c.provision, c.value, v) for v in values):
                         targets.append((pid, "uncertain"))
             if not targets:
-                proposal.skipped.append((c, "no version named; none of the versions the article mentions "
-                                            "holds this value"))
+                proposal.skipped.append(
+                    (c, "no version named; none of the versions the article mentions holds this value")
+                )
                 continue
         for pid, attribution in targets:
             pdata = data[pid]
@@ -275,7 +292,7 @@ def propose(claims: list[Claim], plans_dir: str | Path = "plans") -> Proposal:
             if what == "reproduced":
                 proposal.reproduced.append((pid, c))
             elif what.startswith(REVIEW):
-                proposal.review.append((pid, c, what[len(REVIEW):]))
+                proposal.review.append((pid, c, what[len(REVIEW) :]))
             elif new is None:
                 proposal.skipped.append((c, what))
             else:
@@ -285,8 +302,7 @@ def propose(claims: list[Claim], plans_dir: str | Path = "plans") -> Proposal:
     for pid in sorted(touched):
         pdata = data[pid]
         used = {e.get("source") for p in pdata["provisions"].values() for e in _all_evidence(p)}
-        pdata["sources"] = [s for s in pdata["sources"]
-                            if s["id"] in used or s in originals[pid].to_data()["sources"]]
+        pdata["sources"] = [s for s in pdata["sources"] if s["id"] in used or s in originals[pid].to_data()["sources"]]
         plan, problems = plan_from_data(pdata, tax)
         if plan is None or problems:
             msgs = "; ".join(m for _, m, _ in problems[:3])
@@ -306,8 +322,11 @@ def write_drafts(proposal: Proposal, plans_dir: str | Path, drafts_dir: str | Pa
 
     plans_dir, drafts_dir = Path(plans_dir), Path(drafts_dir)
     if drafts_dir.resolve() == plans_dir.resolve() or (
-            drafts_dir.exists() and drafts_dir.resolve() == (plans_dir / "sources").resolve()):
-        raise ProposalError(f"refusing to write drafts into {drafts_dir}: it holds the plan files; choose another directory")
+        drafts_dir.exists() and drafts_dir.resolve() == (plans_dir / "sources").resolve()
+    ):
+        raise ProposalError(
+            f"refusing to write drafts into {drafts_dir}: it holds the plan files; choose another directory"
+        )
     for p in plans_dir.iterdir():
         target = drafts_dir / p.name
         if target.exists() and target.resolve() == p.resolve():
@@ -315,9 +334,11 @@ def write_drafts(proposal: Proposal, plans_dir: str | Path, drafts_dir: str | Pa
     writes: dict[Path, bytes] = {}
     for pid, plan in proposal.proposed.items():
         body = yaml.safe_dump(plan.to_data(), sort_keys=False, allow_unicode=True, width=100)
-        header = (f"{DRAFT_MARK} from {plans_dir / (pid + '.yaml')}.\n"
-                  f"# Review with: plandiff diff {plans_dir / (pid + '.yaml')} {drafts_dir / (pid + '.yaml')}\n"
-                  "# then carry the edits you accept into the plan file by hand.\n")
+        header = (
+            f"{DRAFT_MARK} from {plans_dir / (pid + '.yaml')}.\n"
+            f"# Review with: plandiff diff {plans_dir / (pid + '.yaml')} {drafts_dir / (pid + '.yaml')}\n"
+            "# then carry the edits you accept into the plan file by hand.\n"
+        )
         writes[drafts_dir / f"{pid}.yaml"] = (header + body).encode("utf-8")
     for f in sorted(plans_dir.iterdir()):  # the other versions, for lineage, byte for byte
         if f.is_file() and f.suffix in (".yaml", ".yml") and (drafts_dir / f.name) not in writes:
@@ -330,8 +351,14 @@ def write_drafts(proposal: Proposal, plans_dir: str | Path, drafts_dir: str | Pa
     from plandiff.output import OutputError, OwnedFolder
 
     try:  # plandiff.output: exclusive temp files, atomic renames, no symlinks, a lock, a hashed manifest
-        with OwnedFolder(drafts_dir, MANIFEST, owner="plandiff extract", plans_dir=plans_dir, keep_previous=True,
-                         may_replace=lambda rel, old: old.startswith(DRAFT_MARK.encode())) as folder:
+        with OwnedFolder(
+            drafts_dir,
+            MANIFEST,
+            owner="plandiff extract",
+            plans_dir=plans_dir,
+            keep_previous=True,
+            may_replace=lambda rel, old: old.startswith(DRAFT_MARK.encode()),
+        ) as folder:
             rels = {t: t.relative_to(drafts_dir).as_posix() for t in writes}
             for target, content in writes.items():
                 folder.check(rels[target], content)

@@ -8,6 +8,7 @@ rejection) and to the value readers (fields.py). Territory is read per
 region: a status phrase (cede, freeze along the line, recognise as de facto
 Russian, a demilitarised zone) and the regions named near it.
 """
+
 from __future__ import annotations
 
 import copy
@@ -35,8 +36,11 @@ def _most_specific(found: list[tuple]) -> list[Raw]:
     "formally recognise Crimea as Russian" also as a de facto one: the more specific status stands.
     """
     said = {(r.key, r.value[0]) for _, r in found if isinstance(r.value, list) and r.value}
-    return [r for st, r in found
-            if not (st.yields_to and isinstance(r.value, list) and any((r.key, y) in said for y in st.yields_to))]
+    return [
+        r
+        for st, r in found
+        if not (st.yields_to and isinstance(r.value, list) and any((r.key, y) in said for y in st.yields_to))
+    ]
 
 
 class Provisions:
@@ -136,8 +140,11 @@ class Provisions:
         seg = doc.segment(clause, t0)
         status = st.status
         nl = self.stance.no_longer(doc, clause, t0) if stance in ("included", "changed") else None
-        neg = (self.stance.negation(doc, (max(clause[0], seg[0] - 2), t1), t0)
-               or nl) if stance in ("included", "changed") else None
+        neg = (
+            (self.stance.negation(doc, (max(clause[0], seg[0] - 2), t1), t0) or nl)
+            if stance in ("included", "changed")
+            else None
+        )
         if nl and st.negated:
             # "no longer asks Kyiv to recognise Crimea as Russian": the demand is gone from this
             # version, which says nothing in its place: an omission, not a refusal to recognise
@@ -146,8 +153,14 @@ class Provisions:
             if not st.negated:
                 return out  # "does not cede Donbas": no status to claim
             status, stance = st.negated, "included"  # "does not recognise Crimea as Russian": not-recognized
-        if st.russia_subject and not neg and (self.russia_subject.search(v[max(clause[0], t0 - 60):t0])
-                                              or self.russia_object.match(v, t1, min(clause[1], t1 + 40))):
+        if (
+            st.russia_subject
+            and not neg
+            and (
+                self.russia_subject.search(v[max(clause[0], t0 - 60) : t0])
+                or self.russia_object.match(v, t1, min(clause[1], t1 + 40))
+            )
+        ):
             status = st.russia_subject  # "Russia would withdraw …", "the withdrawal of Russian troops …"
         lo, hi = max(clause[0], t0 - self.reach), min(clause[1], t1 + self.reach)
         if st.regions_after:  # "withdraw from the part of Donetsk …": what follows the verb, to the clause end
@@ -181,12 +194,35 @@ class Provisions:
             out.append(Raw(None, key, [(t0, t1), (r0, r1)] + extra, val, stance, si, clause, t0, conf, note=note))
         if others and status in self.other_region_statuses and not st.always_key:
             val = None if stance == "omitted" else {"status": status, "regions": [o[0] for o in others]}
-            out.append(Raw(None, "territory.other_regions", [(t0, t1)] + [(o[1], o[2]) for o in others] + extra,
-                           val, stance, si, clause, t0, conf * 0.95, note=note))
+            out.append(
+                Raw(
+                    None,
+                    "territory.other_regions",
+                    [(t0, t1)] + [(o[1], o[2]) for o in others] + extra,
+                    val,
+                    stance,
+                    si,
+                    clause,
+                    t0,
+                    conf * 0.95,
+                    note=note,
+                )
+            )
         key = st.always_key or (st.key if (st.record or not found) else None)
         if key:
             val = dict(st.record) if st.record else [status]
-            out.append(Raw(None, key, [(t0, t1)] + extra, None if stance == "omitted" else val, stance, si,
-                           clause, t0, conf, note=note))
+            out.append(
+                Raw(
+                    None,
+                    key,
+                    [(t0, t1)] + extra,
+                    None if stance == "omitted" else val,
+                    stance,
+                    si,
+                    clause,
+                    t0,
+                    conf,
+                    note=note,
+                )
+            )
         return out
-

@@ -4,6 +4,7 @@ A module of its own so that every stage that consumes claims (`propose`,
 the CLI, the scoring scripts) can import the record without importing the
 engine that makes them.
 """
+
 from __future__ import annotations
 
 import json
@@ -34,9 +35,18 @@ class Claim:
     point: str | None = None  # the point number of the list item the claim stands in ("Point 4: …")
 
     def to_data(self) -> dict:
-        d = {"source": self.source, "start": self.start, "end": self.end, "quote": self.quote,
-             "plan": self.plan, "provision": self.provision, "value": self.value, "stance": self.stance,
-             "relative_to": self.relative_to, "confidence": self.confidence}
+        d = {
+            "source": self.source,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "plan": self.plan,
+            "provision": self.provision,
+            "value": self.value,
+            "stance": self.stance,
+            "relative_to": self.relative_to,
+            "confidence": self.confidence,
+        }
         if self.plan is None and self.candidates:
             d["candidates"] = self.candidates
         if self.note:
@@ -49,10 +59,22 @@ class Claim:
 
     @classmethod
     def from_data(cls, d: dict) -> Claim:
-        return cls(d["source"], d["start"], d["end"], d["quote"], d.get("plan"), d["provision"], d.get("value"),
-                   d["stance"], d.get("relative_to"), float(d.get("confidence", 0.5)),
-                   list(d.get("candidates") or ()), d.get("note"), d.get("version_found"),
-                   d.get("point"))
+        return cls(
+            d["source"],
+            d["start"],
+            d["end"],
+            d["quote"],
+            d.get("plan"),
+            d["provision"],
+            d.get("value"),
+            d["stance"],
+            d.get("relative_to"),
+            float(d.get("confidence", 0.5)),
+            list(d.get("candidates") or ()),
+            d.get("note"),
+            d.get("version_found"),
+            d.get("point"),
+        )
 
     @property
     def explicit(self) -> bool:
@@ -80,5 +102,5 @@ def render_claims(claims: list[Claim], fmt: str) -> str:
         rel = f" (vs {c.relative_to})" if c.relative_to else ""
         plan = c.plan or ("? " + "/".join(c.candidates) if c.candidates else "?")
         lines.append(f"{c.source}:{c.start}-{c.end}: {plan}: {c.provision} {c.stance}{rel}{value} [{c.confidence:.2f}]")
-        lines.append(f"    \"{c.quote}\"")
+        lines.append(f'    "{c.quote}"')
     return "\n".join(lines) + ("\n" if lines else "")

@@ -21,6 +21,7 @@ clause, else its sentence's governing mention, else that of a list's lead
 or a section's heading (structure.py), else of one of the few sentences
 before it, else the salient version; `plan: null` only when none applies.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -64,11 +65,18 @@ def profiles_from(meta: dict[str, dict], finder: MentionFinder) -> dict[str, Pro
         counts = {meta[parent]["point_count"]} if parent in meta and meta[parent].get("point_count") else set()
         pc = m.get("point_count")
         out[vid] = Profile(
-            vid, parse_iso(m.get("date")),
+            vid,
+            parse_iso(m.get("date")),
             tuple(frozenset(finder.party_names(str(d))) for d in (m.get("drafted_by") or ())),
-            finder.kinds_of(m.get("status"), m.get("title"), status_kinds, m.get("aliases")), frozenset(places),
-            pc if isinstance(pc, int) else None, m.get("revises"), m.get("responds_to"),
-            frozenset(desc.get(vid, ())), frozenset(_words(m.get("title"), *(m.get("aliases") or ()))), frozenset(counts))
+            finder.kinds_of(m.get("status"), m.get("title"), status_kinds, m.get("aliases")),
+            frozenset(places),
+            pc if isinstance(pc, int) else None,
+            m.get("revises"),
+            m.get("responds_to"),
+            frozenset(desc.get(vid, ())),
+            frozenset(_words(m.get("title"), *(m.get("aliases") or ()))),
+            frozenset(counts),
+        )
     return out
 
 
@@ -102,7 +110,10 @@ class Resolver:
             return w["party"] + w["party_lead"] if ok else w["party_other"]
         if not hit:
             member = group is None and any(
-                f"collective:{g}" in d and names & self.members.get(g, frozenset()) for d in p.drafters for g in self.members)
+                f"collective:{g}" in d and names & self.members.get(g, frozenset())
+                for d in p.drafters
+                for g in self.members
+            )
             return w["party_member"] if member else w["party_other"]
         return w["party"] + (w["party_lead"] if 0 in hit else 0.0) + w["party_share"] * len(hit) / len(p.drafters)
 
@@ -115,8 +126,11 @@ class Resolver:
         w = self.w
         s = 0.0
         if c.points:
-            s += w["points_equal"] if p.point_count == c.points else (
-                w["points_unknown"] if p.point_count is None else w["points_other"])
+            s += (
+                w["points_equal"]
+                if p.point_count == c.points
+                else (w["points_unknown"] if p.point_count is None else w["points_other"])
+            )
         if c.fewer_than:
             if p.point_count and p.point_count < c.fewer_than:
                 s += w["fewer_points"] + (w["fewer_points_lineage"] if c.fewer_than in p.chain_counts else 0.0)
@@ -148,8 +162,15 @@ class Resolver:
             s += w["revised"] if p.revises else (w["revised_response"] if p.responds_to else w["revised_original"])
         if p.date is not None:
             for year, month in c.months:
-                ok = p.date.month == month and (year is None or p.date.year == year) and (
-                    year is not None or ref is None or _month_back(ref, (ref.month - month) % 12) == (p.date.year, month))
+                ok = (
+                    p.date.month == month
+                    and (year is None or p.date.year == year)
+                    and (
+                        year is not None
+                        or ref is None
+                        or _month_back(ref, (ref.month - month) % 12) == (p.date.year, month)
+                    )
+                )
                 s += w["month"] if ok else w["month_other"]
             if ref is not None:
                 for back in c.relative_months:
@@ -246,8 +267,18 @@ class Mention:
 class Attributor:
     """Answers "which version does the claim at this position speak of?" for one document."""
 
-    def __init__(self, resolver: Resolver | None, v: str, sents, phrases: dict[int, list[Phrase]],
-                 foreign: set[int], ref: dt.date | None, structure, gov: dict, salience: dict):
+    def __init__(
+        self,
+        resolver: Resolver | None,
+        v: str,
+        sents,
+        phrases: dict[int, list[Phrase]],
+        foreign: set[int],
+        ref: dt.date | None,
+        structure,
+        gov: dict,
+        salience: dict,
+    ):
         self.v, self.sents = v, sents
         self.foreign = set(foreign)
         self.leads, self.headings = structure.leads, structure.headings
@@ -281,8 +312,9 @@ class Attributor:
                 else:
                     out.append(Mention(ph.start, ph.end, salient, ph.dependent, False))
             self.by_sentence[si] = out
-            named = [m for m in out if m.explicit and m.version and not m.dependent] or \
-                    [m for m in out if m.explicit and m.version]
+            named = [m for m in out if m.explicit and m.version and not m.dependent] or [
+                m for m in out if m.explicit and m.version
+            ]
             if any(m.foreign and not m.dependent for m in out) and not named:
                 salient = None
             elif named:
@@ -345,7 +377,7 @@ class Attributor:
                 return self._of(ms[min(at, hi) - 1], f["in_clause"], "clause")
             if lo < hi:
                 return self._of(ms[lo], f["later_in_clause"], "clause")
-            relative = re.match(r"\s*(?:which|that|who)\b", self.v[cs:cs + 12])
+            relative = re.match(r"\s*(?:which|that|who)\b", self.v[cs : cs + 12])
             e = bisect.bisect_right(ends, cs)
             if relative and e > 0:  # "the US plan, which barred …"
                 return self._of(ms[e - 1], f["relative_clause"], "sentence")

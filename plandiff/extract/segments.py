@@ -7,6 +7,7 @@ demand, per sentence — the clauses (cut at semicolons, dashes, brackets,
 at "and" before a new verb phrase) that bound where values and stance cues
 are looked for. Every boundary pattern is data (cues.yaml).
 """
+
 from __future__ import annotations
 
 import re

@@ -21,6 +21,7 @@ verbs within its segment):
 The cue words that set the stance are added to the claim's spans, so the
 quote always carries "no longer", "dropped" or "does not".
 """
+
 from __future__ import annotations
 
 import copy
@@ -28,9 +29,24 @@ import re
 
 from plandiff.extract.segments import Doc, Raw
 
-CUES = ("opinion_inside", "pronoun_subject", "omission_before", "omission_after", "parked_before", "parked_after", "change_before", "change_after",
-        "negation_before", "no_longer_before", "no_longer_cap", "opinion", "content", "rejection", "rejection_party",
-        "rejection_backref")
+CUES = (
+    "opinion_inside",
+    "pronoun_subject",
+    "omission_before",
+    "omission_after",
+    "parked_before",
+    "parked_after",
+    "change_before",
+    "change_after",
+    "negation_before",
+    "no_longer_before",
+    "no_longer_cap",
+    "opinion",
+    "content",
+    "rejection",
+    "rejection_party",
+    "rejection_backref",
+)
 
 
 class Stance:
@@ -60,8 +76,9 @@ class Stance:
         self.negation_reach = int(w.get("negation_before", 40))
         self.parked_confidence = float(cues.get("parked_confidence", 0.6))
 
-    def blocked(self, doc: Doc, si: int, clause: tuple[int, int], pos: int, opinion_ok: bool,
-                end: int | None = None) -> bool:
+    def blocked(
+        self, doc: Doc, si: int, clause: tuple[int, int], pos: int, opinion_ok: bool, end: int | None = None
+    ) -> bool:
         """A wish, demand or opinion (or a sentence about another conflict): no claim.
 
         `end` is where the trigger ends: a prescription inside it ("… said sanctions should be
@@ -77,20 +94,20 @@ class Stance:
         if op is None and end is not None and end > pos:
             inside = self.opinion_inside.search(doc.v, pos, end)
             if inside is not None:
-                prefix = doc.v[lo:inside.end()]
+                prefix = doc.v[lo : inside.end()]
                 op = self.opinion_inside.search(prefix, pos - lo)
         if op is None:
             return False
         if self.content.search(prefix, 0, op.end()) is not None:
             return False
-        if self._pronoun_for_plan(doc, si, prefix[:op.start()]):
+        if self._pronoun_for_plan(doc, si, prefix[: op.start()]):
             return False
         # the plan is the subject when it introduces the clause: a list under "The 28-point plan would:",
         # a "Point 4:" item, or a headline "Russia's memorandum: Ukraine must …"
         if si in doc.attr.leads or si in doc.points:
             return False
         end = doc.attr.mention_end_before(si, clause[0])
-        return not (end is not None and doc.v[end:clause[0]].strip() == ":")
+        return not (end is not None and doc.v[end : clause[0]].strip() == ":")
 
     def _pronoun_for_plan(self, doc: Doc, si: int, before: str) -> bool:
         """ "The Russian memorandum … . It also demands that …": "it" right after a sentence that named a
@@ -108,18 +125,21 @@ class Stance:
         end = doc.attr.mention_end_before(doc.si(t0), t0)
         return max(lo, end) if end is not None and end <= t0 else lo
 
-    def read(self, doc: Doc, clause: tuple[int, int], t0: int, t1: int, omission: bool = True,
-             change: bool = True) -> str:
+    def read(
+        self, doc: Doc, clause: tuple[int, int], t0: int, t1: int, omission: bool = True, change: bool = True
+    ) -> str:
         """included | omitted | parked | changed."""
         v = doc.v
         seg = doc.segment(clause, t0)  # "cut its army to 600,000 and give up NATO": the cut is not NATO's
-        prefix = v[self._start(doc, clause, t0):t0]
-        suffix = v[t1:min(clause[1], t1 + 200)]
+        prefix = v[self._start(doc, clause, t0) : t0]
+        suffix = v[t1 : min(clause[1], t1 + 200)]
         if omission and (self.parked_before.search(prefix) or self.parked_after.search(suffix)):
             return "parked"
         if omission and (self.omission_before.search(prefix) or self.omission_after.search(suffix)):
             return "omitted"
-        if change and (self.change_before.search(prefix) or self.change_after.search(v[t1:max(min(seg[1], t1 + 200), t1)])):
+        if change and (
+            self.change_before.search(prefix) or self.change_after.search(v[t1 : max(min(seg[1], t1 + 200), t1)])
+        ):
             return "changed"
         return "included"
 
@@ -130,7 +150,7 @@ class Stance:
         return (m.start(), m.end()) if m else None
 
     def no_longer(self, doc: Doc, clause: tuple[int, int], t0: int) -> tuple[int, int] | None:
-        """"no longer requires Kyiv to …": a negation that is also a change."""
+        """ "no longer requires Kyiv to …": a negation that is also a change."""
         lo = max(clause[0], t0 - self.before)
         m = self.no_longer_before.search(doc.v, lo, t0)
         return (m.start(), m.end()) if m else None
@@ -156,11 +176,13 @@ class Stance:
             return []
         v = doc.v
         lo = self._start(doc, clause, t0)
-        before_rx, after_rx = {"omitted": (self.omission_before, self.omission_after),
-                               "parked": (self.parked_before, self.parked_after),
-                               "changed": (self.change_before, self.change_after)}[stance]
+        before_rx, after_rx = {
+            "omitted": (self.omission_before, self.omission_after),
+            "parked": (self.parked_before, self.parked_after),
+            "changed": (self.change_before, self.change_after),
+        }[stance]
         before = before_rx.search(v, lo, t0)
-        after = after_rx.search(v[t1:min(clause[1], t1 + 200)])  # ^-anchored: on a slice
+        after = after_rx.search(v[t1 : min(clause[1], t1 + 200)])  # ^-anchored: on a slice
         spans = []
         if before:
             spans.append((t0 - before.start(), (before.start(), t0)))
@@ -173,7 +195,7 @@ class Stance:
             return []
         v = doc.v
         s = doc.sents[raw.si]
-        prefix = v[max(raw.clause[0], t0 - 300):t0]
+        prefix = v[max(raw.clause[0], t0 - 300) : t0]
         r = self.rejection.search(prefix)
         if r and self.rejection_party.search(prefix):
             raw.stance = "rejected"
@@ -181,16 +203,27 @@ class Stance:
         r = self.rejection.search(v, t1, min(s.end, t1 + 300))
         if r is None:
             return []
-        near = v[max(t1, r.start() - 45):r.start()]
+        near = v[max(t1, r.start() - 45) : r.start()]
         if not self.rejection_party.search(near):
             return []
-        if not (self.rejection_backref.search(v, max(t1, r.start() - 60), r.start())
-                or self.rejection_backref.match(v, r.end() + 1, min(s.end, r.end() + 12))):
+        if not (
+            self.rejection_backref.search(v, max(t1, r.start() - 60), r.start())
+            or self.rejection_backref.match(v, r.end() + 1, min(s.end, r.end() + 12))
+        ):
             return []
         end = r.end()
         back = self.rejection_backref.match(v, r.end() + 1, min(s.end, r.end() + 12))
         if back:
             end = back.end()
-        rej = Raw(raw.rule, raw.key, list(raw.spans) + [(r.start(), end)], copy.deepcopy(raw.value), "rejected",
-                  raw.si, raw.clause, raw.pos, raw.confidence * 0.9)
+        rej = Raw(
+            raw.rule,
+            raw.key,
+            list(raw.spans) + [(r.start(), end)],
+            copy.deepcopy(raw.value),
+            "rejected",
+            raw.si,
+            raw.clause,
+            raw.pos,
+            raw.confidence * 0.9,
+        )
         return [rej]

@@ -14,6 +14,7 @@ extractor once (`initializer`); `imap` keeps the input order, so output is
 deterministic whatever the number of jobs. Each result comes back already
 serialised, so the parent process only writes lines.
 """
+
 from __future__ import annotations
 
 import json
@@ -139,9 +140,9 @@ def read_article(item: Item) -> Article:
         elif isinstance(rec.get("html"), str):
             art = Article(source, html_to_text(rec["html"]), date or html_date(rec["html"]))
         elif "text" in rec or "html" in rec:
-            raise InputError(f"{name}: error: \"text\"/\"html\" must be a string")
+            raise InputError(f'{name}: error: "text"/"html" must be a string')
         else:
-            raise InputError(f"{name}: error: no \"text\" or \"html\" field")
+            raise InputError(f'{name}: error: no "text" or "html" field')
         return _noted(art, name)
     raw = Path(payload).read_bytes()
     if b"\x00" in raw[:8192]:
@@ -204,8 +205,9 @@ def _work(item: Item) -> tuple[int, list[str], str | None, str | None]:
     return len(art.text.encode("utf-8", "surrogatepass")), lines, None, art.note
 
 
-def run(items: Iterable[Item], ctx: dict | None, jobs: int = 1,
-        chunksize: int = 16) -> Iterator[tuple[int, list[str], str | None, str | None]]:
+def run(
+    items: Iterable[Item], ctx: dict | None, jobs: int = 1, chunksize: int = 16
+) -> Iterator[tuple[int, list[str], str | None, str | None]]:
     """Results in input order, on `jobs` processes (1: in this process)."""
     _init(ctx)  # in the parent first: a broken data file fails here, not in every worker
     if jobs <= 1:

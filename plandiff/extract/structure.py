@@ -7,13 +7,16 @@ and never again in its items. Here each item's sentences get that lead (or
 heading) as their *governor*, which the attributor consults when a sentence
 names no version itself; and "Point N" / "N." keeps the point number.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-_ITEM = re.compile(r"(?:[-*•·–—▪◦‣]\s+|\(?(?P<num>\d{1,2})[.)]\s+|(?:point|item|clause|article|paragraph)\s+(?P<pnum>\d{1,2}[a-z]?)\s*[:.–—-]\s*)",
-                   re.I)
+_ITEM = re.compile(
+    r"(?:[-*•·–—▪◦‣]\s+|\(?(?P<num>\d{1,2})[.)]\s+|(?:point|item|clause|article|paragraph)\s+(?P<pnum>\d{1,2}[a-z]?)\s*[:.–—-]\s*)",
+    re.I,
+)
 _HEADING_END = re.compile(r"[.!?…\"'”’)]$")
 
 
@@ -44,7 +47,7 @@ def analyse(v: str, sents) -> Structure:
     heading: int | None = None
     for idx in paras:
         first = sents[idx[0]]
-        text = v[first.start:sents[idx[-1]].end]
+        text = v[first.start : sents[idx[-1]].end]
         m = _ITEM.match(text)
         if m:
             num = m.group("pnum") or m.group("num")
@@ -57,7 +60,7 @@ def analyse(v: str, sents) -> Structure:
                     headings[i] = heading
             continue
         last = sents[idx[-1]]
-        tail = v[last.start:last.end].rstrip()
+        tail = v[last.start : last.end].rstrip()
         is_heading = len(idx) == 1 and len(tail) <= 90 and not _HEADING_END.search(tail) and not tail.endswith(":")
         if is_heading:
             heading, lead = idx[0], None

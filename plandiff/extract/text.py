@@ -10,6 +10,7 @@ quote marks are straight and odd spaces and hyphens are plain, so a pattern
 need not spell every variant and an offset in the view is an offset in the
 text.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -19,12 +20,33 @@ from dataclasses import dataclass
 
 from plandiff.extract.data import load
 
-_VIEW = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ", "\u2003": " ", "\u200a": " ",
-    "\u2010": "-", "\u2011": "-", "\u2212": "-",
-})
+_VIEW = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u02bc": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u200a": " ",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2212": "-",
+    }
+)
 
 
 _PAIRS = tuple((chr(c), r) for c, r in _VIEW.items())
@@ -84,7 +106,8 @@ def html_to_text(html: str | bytes) -> str:
             continue
         attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("aria-label"))))
         if (el.get("role") in roles or (attrs and marker.search(attrs))) and (
-                el.getparent() is not None and el.find(".//article") is None):
+            el.getparent() is not None and el.find(".//article") is None
+        ):
             el.drop_tree()
     # List items keep their bullet or number, so a list reads as one (structure.py) and point numbers survive.
     for lst in root.iter("ol", "ul"):
@@ -113,7 +136,8 @@ def html_to_text(html: str | bytes) -> str:
 def looks_like_html(text: str) -> bool:
     head = text[:2048].lstrip().lower()
     return head.startswith(("<!doctype html", "<html", "<?xml")) or bool(
-        re.search(r"<(?:body|p|div|article|head)\b", head))
+        re.search(r"<(?:body|p|div|article|head)\b", head)
+    )
 
 
 # --- sentences ----------------------------------------------------------------------
@@ -136,7 +160,8 @@ def _sentence_re() -> re.Pattern:
     return re.compile(
         rf"[.!?](?:(?<=\.){behind}(?<![A-Z]\.[A-Z]\.)(?<!\s[A-Z]\.)|(?<=[!?]))"
         r"[.!?]*[\"')\]]*[ \t]+(?=[\"'(\[]?[A-Z0-9])"
-        r"|\n\s*+(?![a-z])")
+        r"|\n\s*+(?![a-z])"
+    )
 
 
 def sentences(v: str) -> list[Sentence]:

@@ -9,6 +9,7 @@ party's wish or an opinion ("Russia insisted on …", "should not be allowed
 to …"). Numbers are read in every common form: 800,000; 800 000; 800k;
 800 thousand; 0.8 million; eight hundred thousand.
 """
+
 from __future__ import annotations
 
 import re
@@ -164,9 +165,11 @@ class _Triggers:
             regex = re.compile("|".join(parts))
         except re.error as exc:
             raise DataError(f"{where}: {exc}") from exc
-        extra = {k: compile_(r[k], f"{where} {k}") for k in ("number_before", "number_after", "relative_by",
-                                                           "relative_from", "compared", "lowered")}
-        extra.update(unit=r.get("unit", "personnel"), min=r.get("min", 1), max=r.get("max", 10 ** 9))
+        extra = {
+            k: compile_(r[k], f"{where} {k}")
+            for k in ("number_before", "number_after", "relative_by", "relative_from", "compared", "lowered")
+        }
+        extra.update(unit=r.get("unit", "personnel"), min=r.get("min", 1), max=r.get("max", 10**9))
         return regex, [], {}, extra
 
 
@@ -188,15 +191,35 @@ def build_rules(compile_, keywords) -> list[Rule]:
         for name, entries in (r.get("fields") or {}).items():
             for entry in entries:
                 kind = next((k for k in entry if k not in _FIELD_PLAIN), "value")
-                fields.append(Field(name, compile_(entry["pattern"], f"{where} field {name}"), entry.get("value"),
-                                    kind, entry[kind] if isinstance(entry.get(kind), str) else None))
-        rules.append(Rule(key=r["key"], handler=handler, regex=regex, value=r.get("value"),
-                          group_values=group_values, fields=fields, window=r.get("window", "clause"),
-                          after=int(r.get("after", 0)), opinion_ok=bool(r.get("opinion_ok")),
-                          negated=r.get("negated", "skip"), omission=r.get("omission", True),
-                          change=r.get("change", True),
-                          confidence=float(r.get("confidence", 0.9)), extra=extra,
-                          needs=keywords.needs(r.get("needs")), parts=parts))
+                fields.append(
+                    Field(
+                        name,
+                        compile_(entry["pattern"], f"{where} field {name}"),
+                        entry.get("value"),
+                        kind,
+                        entry[kind] if isinstance(entry.get(kind), str) else None,
+                    )
+                )
+        rules.append(
+            Rule(
+                key=r["key"],
+                handler=handler,
+                regex=regex,
+                value=r.get("value"),
+                group_values=group_values,
+                fields=fields,
+                window=r.get("window", "clause"),
+                after=int(r.get("after", 0)),
+                opinion_ok=bool(r.get("opinion_ok")),
+                negated=r.get("negated", "skip"),
+                omission=r.get("omission", True),
+                change=r.get("change", True),
+                confidence=float(r.get("confidence", 0.9)),
+                extra=extra,
+                needs=keywords.needs(r.get("needs")),
+                parts=parts,
+            )
+        )
     return rules
 
 
@@ -214,15 +237,28 @@ class Status:
     yields_to: tuple = ()  # more specific statuses that win when both are said of a region in one sentence
 
 
-def build_territory(compile_, keywords) -> tuple[list[Status], list[tuple[str, re.Pattern]], list[tuple[re.Pattern, list[str]]],
-                                       list[tuple[str, re.Pattern]]]:
+def build_territory(
+    compile_, keywords
+) -> tuple[
+    list[Status], list[tuple[str, re.Pattern]], list[tuple[re.Pattern, list[str]]], list[tuple[str, re.Pattern]]
+]:
     spec = load()["rules"]["territory"]
     vocab = load()["vocab"]
-    statuses = [Status(s["status"], compile_.any_of(s["patterns"], f"rules.yaml territory {s['status']}"),
-                       s.get("key"), s.get("always_key"), s.get("record"), s.get("russia_subject"),
-                       keywords.needs(s.get("needs")), s.get("regions") == "after", s.get("negated"),
-                       tuple(s.get("yields_to") or ()))
-                for s in spec["statuses"]]
+    statuses = [
+        Status(
+            s["status"],
+            compile_.any_of(s["patterns"], f"rules.yaml territory {s['status']}"),
+            s.get("key"),
+            s.get("always_key"),
+            s.get("record"),
+            s.get("russia_subject"),
+            keywords.needs(s.get("needs")),
+            s.get("regions") == "after",
+            s.get("negated"),
+            tuple(s.get("yields_to") or ()),
+        )
+        for s in spec["statuses"]
+    ]
     regions = [(k, compile_(p, f"vocab.yaml regions {k}")) for k, p in vocab["regions"].items()]
     groups = [(compile_(p, "vocab.yaml region_groups"), keys) for p, keys in vocab["region_groups"].items()]
     others = [(name, compile_(p, "vocab.yaml other_regions")) for name, p in vocab["other_regions"].items()]

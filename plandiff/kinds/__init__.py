@@ -8,6 +8,7 @@ class here and one row in tests/load/test_kinds.py. `KINDS` is the registry;
 `parse_kind` builds a kind from a raw taxonomy spec, `kind_of` from a
 normalised one (for callers that hold only the spec dict).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -19,8 +20,9 @@ from plandiff.kinds.measure import DURATION_UNITS, Duration, Money
 from plandiff.kinds.record import Record
 from plandiff.kinds.scalar import Bool, Date, Integer, Number, Text
 
-KINDS: dict[str, type[Kind]] = {cls.name: cls for cls in (
-    Count, Enum, Set, Bool, Integer, Number, Text, Date, Money, Duration, Record)}
+KINDS: dict[str, type[Kind]] = {
+    cls.name: cls for cls in (Count, Enum, Set, Bool, Integer, Number, Text, Date, Money, Duration, Record)
+}
 VALUE_KINDS = tuple(KINDS)  # the kinds a taxonomy may name ("any" is only for custom keys)
 _BUILT: dict[int, tuple[dict, Kind]] = {}  # id(spec) → (spec, kind): a spec dict is parsed once
 
@@ -56,5 +58,15 @@ def kind_of(spec: Kind | dict | None) -> Kind:
 
 Record.parse_field = staticmethod(parse_kind)
 
-__all__ = ["KINDS", "VALUE_KINDS", "ANY", "Kind", "Detail", "SpecContext", "DURATION_UNITS", "parse_kind",
-           "kind_of", "did_you_mean"]
+__all__ = [
+    "KINDS",
+    "VALUE_KINDS",
+    "ANY",
+    "Kind",
+    "Detail",
+    "SpecContext",
+    "DURATION_UNITS",
+    "parse_kind",
+    "kind_of",
+    "did_you_mean",
+]

@@ -8,6 +8,7 @@ differ (`compare`), whether a reported claim agrees with a held value
 (`agrees`), and what number a chart draws (`number`). The defaults here are
 those of a kind that knows nothing: the "any" kind of custom keys.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -40,8 +41,14 @@ def show(value: Any, width: int = 60) -> str:
 def type_name(value: Any) -> str:
     if value is None:
         return "null"
-    return {bool: "a boolean", int: "an integer", float: "a number", str: "a string",
-            list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)
+    return {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "a mapping",
+    }.get(type(value), type(value).__name__)
 
 
 def is_int(v: Any) -> bool:
@@ -49,8 +56,7 @@ def is_int(v: Any) -> bool:
 
 
 def is_number(v: Any) -> TypeGuard[int | float]:
-    return (isinstance(v, (int, float)) and not isinstance(v, bool)
-            and v == v and v not in (float("inf"), float("-inf")))
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and v == v and v not in (float("inf"), float("-inf"))
 
 
 def is_date(value: Any) -> bool:
@@ -69,7 +75,7 @@ def same_number(a: Any, b: Any) -> bool:
 
 
 def abbreviate(n: float, smallest: float = 1e6) -> str | None:
-    """"1.5bn", "600m" (and "800k" when `smallest` allows thousands); None below `smallest`."""
+    """ "1.5bn", "600m" (and "800k" when `smallest` allows thousands); None below `smallest`."""
     for size, suffix in _SCALES:
         if size >= smallest and abs(n) >= size:
             short = n / size
@@ -162,9 +168,14 @@ class Kind:
         if old == new:
             return []
         if old is None or new is None:
-            return [Detail(label, None if old is None else self.format(old),
-                           None if new is None else self.format(new),
-                           "value now known" if old is None else "value no longer given")]
+            return [
+                Detail(
+                    label,
+                    None if old is None else self.format(old),
+                    None if new is None else self.format(new),
+                    "value now known" if old is None else "value no longer given",
+                )
+            ]
         typed = self._compare(label, old, new)
         return typed if typed is not None else [Detail(label, self.format(old), self.format(new))]
 

@@ -4,6 +4,7 @@ Enum values agree when equal or when the claim is less specific; which pairs
 are "less specific" is data (`compatible` in plandiff/data/extract/vocab.yaml),
 handed in by the caller.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -95,14 +96,20 @@ class Enum(Kind):
         return " + ".join(map(str, v)) if isinstance(v, list) else fmt_any(v)
 
     def _compare(self, label: str, old: Any, new: Any) -> list[Detail] | None:
-        if (self.spec.get("multiple") and (isinstance(old, list) or isinstance(new, list))
-                and sorted(map(str, _as_list(old))) == sorted(map(str, _as_list(new)))):
+        if (
+            self.spec.get("multiple")
+            and (isinstance(old, list) or isinstance(new, list))
+            and sorted(map(str, _as_list(old))) == sorted(map(str, _as_list(new)))
+        ):
             return [Detail(f"{label} reordered".strip())]
         return None
 
     def _agrees(self, claim: Any, held: Any, key: str, compat: dict) -> bool:
-        table = (compat.get(key) or compat.get(self.vocabulary)
-                 or compat.get("territory_status" if self.spec.get("multiple") else "", {}))
+        table = (
+            compat.get(key)
+            or compat.get(self.vocabulary)
+            or compat.get("territory_status" if self.spec.get("multiple") else "", {})
+        )
         held_list = _as_list(held)
         return all(c in held_list or any(p in (table.get(c) or ()) for p in held_list) for c in _as_list(claim))
 
@@ -181,8 +188,12 @@ class Count(Kind):
 
     def schema(self) -> dict:
         unit = self.unit()
-        shape = {"type": "object", "required": [unit], "additionalProperties": False,
-                 "properties": {unit: {"type": "integer", "minimum": 0}, "scope": _one_of(self.spec["scopes"])}}
+        shape = {
+            "type": "object",
+            "required": [unit],
+            "additionalProperties": False,
+            "properties": {unit: {"type": "integer", "minimum": 0}, "scope": _one_of(self.spec["scopes"])},
+        }
         return {"anyOf": [shape, _one_of(self.spec["specials"])]} if self.spec["specials"] else shape
 
     def docs(self) -> str:
@@ -216,7 +227,8 @@ class Count(Kind):
         if isinstance(claim, dict) and isinstance(held, dict):
             unit = self.unit()
             return claim.get(unit) == held.get(unit) and (
-                "scope" not in claim or "scope" not in held or claim["scope"] == held["scope"])
+                "scope" not in claim or "scope" not in held or claim["scope"] == held["scope"]
+            )
         return False
 
     def number(self, v: Any) -> float | None:

@@ -9,6 +9,7 @@ no renderer parses another's text. It lives apart from the change
 vocabulary (diff/changes.py re-exports it) so the value kinds, which the
 taxonomy builds at import time, need nothing from the differ.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

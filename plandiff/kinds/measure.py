@@ -3,6 +3,7 @@
 A claim agrees with a held value when it says the same quantity, however it
 is written: 1.5bn and 1,500,000,000 dollars, a year and twelve months.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,9 +33,15 @@ class Money(Kind):
             out.append((at + (k,), f"unknown field {show(k)} in money (fields: amount, currency)"))
 
     def schema(self) -> dict:
-        return {"type": "object", "required": ["amount", "currency"], "additionalProperties": False,
-                "properties": {"amount": {"type": "number", "minimum": 0},
-                               "currency": {"type": "string", "pattern": "^[A-Z]{3}$"}}}
+        return {
+            "type": "object",
+            "required": ["amount", "currency"],
+            "additionalProperties": False,
+            "properties": {
+                "amount": {"type": "number", "minimum": 0},
+                "currency": {"type": "string", "pattern": "^[A-Z]{3}$"},
+            },
+        }
 
     def _format(self, v: Any) -> str:
         if not isinstance(v, dict):
@@ -47,8 +54,12 @@ class Money(Kind):
         return f"${amount_s}" if cur == "USD" else f"{amount_s} {cur}".strip()
 
     def _agrees(self, claim: Any, held: Any, key: str, compat: dict) -> bool:
-        return (isinstance(claim, dict) and isinstance(held, dict) and claim.get("currency") == held.get("currency")
-                and same_number(claim.get("amount"), held.get("amount")))
+        return (
+            isinstance(claim, dict)
+            and isinstance(held, dict)
+            and claim.get("currency") == held.get("currency")
+            and same_number(claim.get("amount"), held.get("amount"))
+        )
 
     def number(self, v: Any) -> float | None:
         n = v.get("amount") if isinstance(v, dict) else None
@@ -92,8 +103,12 @@ class Duration(Kind):
     def schema(self) -> dict:
         props: dict[str, Any] = {u: {"type": "number", "minimum": 0} for u in DURATION_UNITS}
         props["extendable"] = {"type": "boolean"}
-        return {"type": "object", "additionalProperties": False, "properties": props,
-                "oneOf": [{"required": [u]} for u in DURATION_UNITS]}
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": props,
+            "oneOf": [{"required": [u]} for u in DURATION_UNITS],
+        }
 
     def _format(self, v: Any) -> str:
         if not isinstance(v, dict):

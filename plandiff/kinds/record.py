@@ -3,6 +3,7 @@
 Records do not nest, so a field is always one of the other kinds; a field a
 record does not declare (only possible in values built in code) is "any".
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -53,15 +54,20 @@ class Record(Kind):
                 field_kind.check(item, at + (k,), out, skip)
 
     def schema(self) -> dict:
-        return {"type": "object", "additionalProperties": False, "minProperties": 1,
-                "properties": {k: f.schema() for k, f in self.fields.items()}}
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "minProperties": 1,
+            "properties": {k: f.schema() for k, f in self.fields.items()},
+        }
 
     def docs(self) -> str:
         return "a mapping with any of these fields"
 
     def doc_lines(self) -> list[str]:
         return ["Value: a mapping with any of these fields:", ""] + [
-            f"- `{name}`: {f.docs()}" for name, f in self.fields.items()]
+            f"- `{name}`: {f.docs()}" for name, f in self.fields.items()
+        ]
 
     def _format(self, v: Any) -> str:
         if not isinstance(v, dict):
@@ -89,8 +95,7 @@ class Record(Kind):
     def _agrees(self, claim: Any, held: Any, key: str, compat: dict) -> bool:
         if not (isinstance(claim, dict) and isinstance(held, dict)):
             return False
-        return all(k not in held or self.field(k).agrees(v, held[k], f"{key}.{k}", compat)
-                   for k, v in claim.items())
+        return all(k not in held or self.field(k).agrees(v, held[k], f"{key}.{k}", compat) for k, v in claim.items())
 
     def holds(self, claim: Any, held: Any, key: str = "", compat: dict | None = None) -> bool:
         if isinstance(claim, dict) and isinstance(held, dict) and not all(k in held for k in claim):

@@ -3,6 +3,7 @@
 Each checks with one test and one message ("expected a number; got a
 string"); integer and number are the figures charts can draw.
 """
+
 from __future__ import annotations
 
 import datetime

@@ -5,6 +5,7 @@
 verifies quotes against the cited articles, and `corpus` checks a set of
 plans together (lineage).
 """
+
 from plandiff.load.corpus import load_corpus, load_plan, resolve_plan
 from plandiff.load.plan import plan_from_data
 

@@ -5,6 +5,7 @@ lineage must not loop. When a single file is checked (as the pre-commit hook
 does), the other plan files beside it supply the lineage context; their own
 problems are reported only when they are checked themselves.
 """
+
 from __future__ import annotations
 
 import os
@@ -54,10 +55,17 @@ class Corpus:
         return not any(f.diagnostics for f in self.files) and not self.event_problems
 
 
-def load_plan(path: str | Path, *, verify_quotes: bool = True, taxonomy: Taxonomy | None = None,
-              texts: SourceTexts | None = None, raw: bytes | None = None,
-              display_path: str | None = None, keep_doc: bool = True,
-              expect_stem: bool = True) -> Loaded:
+def load_plan(
+    path: str | Path,
+    *,
+    verify_quotes: bool = True,
+    taxonomy: Taxonomy | None = None,
+    texts: SourceTexts | None = None,
+    raw: bytes | None = None,
+    display_path: str | None = None,
+    keep_doc: bool = True,
+    expect_stem: bool = True,
+) -> Loaded:
     """Read, validate and (optionally) verify the quotes of one plan file.
 
     `raw` supplies the bytes (git hands us blobs in temporary files);
@@ -84,11 +92,15 @@ def load_plan(path: str | Path, *, verify_quotes: bool = True, taxonomy: Taxonom
         if expect_stem and plan.id != stem:
             diagnostics.append(doc.error(("id",), f"id {plan.id!r} must equal the file name {stem!r}"))
         if expect_stem and isinstance(doc.data, dict) and "coverage" not in doc.data:
-            diagnostics.append(doc.error((), "missing required field 'coverage': full-text (a complete text "
-                                             "was published) or partial (known only through reports)"))
+            diagnostics.append(
+                doc.error(
+                    (),
+                    "missing required field 'coverage': full-text (a complete text "
+                    "was published) or partial (known only through reports)",
+                )
+            )
         if verify_quotes:
-            diagnostics += check_evidence(plan, path.parent, lambda w, m: doc.error(w, m),
-                                          texts or SourceTexts())
+            diagnostics += check_evidence(plan, path.parent, lambda w, m: doc.error(w, m), texts or SourceTexts())
     return Loaded(name, plan, sorted(set(diagnostics)), doc if keep_doc else None)
 
 
@@ -119,8 +131,7 @@ def expand(paths: list[str | Path]) -> tuple[list[Path], list[Diagnostic]]:
     return unique, problems
 
 
-def load_corpus(paths: list[str | Path], *, verify_quotes: bool = True,
-                taxonomy: Taxonomy | None = None) -> Corpus:
+def load_corpus(paths: list[str | Path], *, verify_quotes: bool = True, taxonomy: Taxonomy | None = None) -> Corpus:
     """Load the named plans and check lineage against them and their neighbours."""
     taxonomy = taxonomy or default_taxonomy()
     files, missing = expand(paths)
@@ -137,7 +148,9 @@ def load_corpus(paths: list[str | Path], *, verify_quotes: bool = True,
         if plan is None:
             continue
         if plan.id in first_file and loaded.doc is not None:  # a loaded plan always has its document
-            loaded.diagnostics.append(loaded.doc.error(("id",), f"id {plan.id!r} is also used by {first_file[plan.id]}"))
+            loaded.diagnostics.append(
+                loaded.doc.error(("id",), f"id {plan.id!r} is also used by {first_file[plan.id]}")
+            )
             continue
         first_file[plan.id] = loaded.path
         corpus.plans[plan.id] = plan
@@ -222,9 +235,16 @@ def _sources_symlink_problems(files: list[Path]) -> list[Loaded]:
                 if os.path.islink(path):
                     real = os.path.realpath(path)
                     if os.path.commonpath([real_root, real]) != real_root:
-                        problems.append(Diagnostic(path, 1, 1, f"symbolic link leads outside {SOURCES_DIR}/ "
-                                                               f"(to {os.readlink(path)}); articles must live "
-                                                               f"inside {root}"))
+                        problems.append(
+                            Diagnostic(
+                                path,
+                                1,
+                                1,
+                                f"symbolic link leads outside {SOURCES_DIR}/ "
+                                f"(to {os.readlink(path)}); articles must live "
+                                f"inside {root}",
+                            )
+                        )
         if problems:
             out.append(Loaded("", None, problems))  # not a plan file: counted as problems, not as a file
     return out

@@ -6,6 +6,7 @@ beside the versions. The checks reuse the plan checker's field helpers, so
 an event's source is held to the same rules as a plan's external source
 (outlet and an http(s) url, a date, caveats from the same list).
 """
+
 from __future__ import annotations
 
 import re
@@ -34,8 +35,10 @@ class _EventChecker(_Checker):
             return []
         self.fields(data, ("schema", "events"), (), "an events file")
         if data.get("schema") != EVENTS_SCHEMA:
-            self.bad(("schema",) if "schema" in data else (),
-                     f"expected schema: {EVENTS_SCHEMA}; got {show(data.get('schema'))}")
+            self.bad(
+                ("schema",) if "schema" in data else (),
+                f"expected schema: {EVENTS_SCHEMA}; got {show(data.get('schema'))}",
+            )
         raw = data.get("events")
         if not isinstance(raw, list):
             self.bad(("events",) if "events" in data else (), "events must be a list of events")
@@ -74,9 +77,18 @@ class _EventChecker(_Checker):
         sources = self.event_sources(e.get("sources"), at)
         if eid is None or date is None or title is None or kind is None:
             return None
-        return Event(id=eid, date=date, title=title, kind=kind, parties=parties, end=end,
-                     place=self.text(e, "place", at), versions=self.strings(e, "versions", at),
-                     summary=self.text(e, "summary", at), sources=sources)
+        return Event(
+            id=eid,
+            date=date,
+            title=title,
+            kind=kind,
+            parties=parties,
+            end=end,
+            place=self.text(e, "place", at),
+            versions=self.strings(e, "versions", at),
+            summary=self.text(e, "summary", at),
+            sources=sources,
+        )
 
     def event_sources(self, raw: Any, at: tuple) -> tuple[Source, ...]:
         if not isinstance(raw, list) or not raw:
@@ -94,9 +106,18 @@ class _EventChecker(_Checker):
             url = self.text(s, "url", sat, True)
             if url is not None and not re.fullmatch(r"https?://\S+", url):
                 self.bad(sat + ("url",), f"url must be an http(s) address; got {show(url)}")
-            out.append(Source(id=f"{at[1] + 1}.{i + 1}", url=url, outlet=outlet, date=self.date(s, "date", sat),
-                              title=self.text(s, "title", sat), language=self.text(s, "language", sat),
-                              caveats=self.caveats(s, sat), note=self.text(s, "note", sat)))
+            out.append(
+                Source(
+                    id=f"{at[1] + 1}.{i + 1}",
+                    url=url,
+                    outlet=outlet,
+                    date=self.date(s, "date", sat),
+                    title=self.text(s, "title", sat),
+                    language=self.text(s, "language", sat),
+                    caveats=self.caveats(s, sat),
+                    note=self.text(s, "note", sat),
+                )
+            )
         return tuple(out)
 
 
@@ -121,6 +142,10 @@ def load_events(path: str | Path, plan_ids: set[str] | None = None) -> tuple[lis
                 if vid not in plan_ids:
                     hint = did_you_mean(vid, plan_ids)
                     extra = did_you_mean_suffix(hint, show)
-                    diagnostics.append(doc.error(("events", by_id[event.id], "versions", j),
-                                                 f"versions names {show(vid)}, but no plan has that id{extra}"))
+                    diagnostics.append(
+                        doc.error(
+                            ("events", by_id[event.id], "versions", j),
+                            f"versions names {show(vid)}, but no plan has that id{extra}",
+                        )
+                    )
     return events, sorted(set(diagnostics))

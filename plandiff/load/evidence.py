@@ -5,6 +5,7 @@ normalised the same way: Unicode NFC, curly quote marks made straight, and
 runs of whitespace collapsed. Nothing else is forgiven, so a quote stays
 verbatim evidence.
 """
+
 from __future__ import annotations
 
 import os
@@ -16,9 +17,23 @@ from plandiff.load.reading import MAX_ARTICLE_BYTES, ReadError, read_capped
 from plandiff.model import Evidence, Plan
 
 SOURCES_DIR = "sources"
-QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-                              "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-                              "\u00ab": '"', "\u00bb": '"', "\u02bc": "'"})
+QUOTE_MARKS = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u02bc": "'",
+    }
+)
 
 
 def normalise(text: str) -> str:
@@ -36,9 +51,10 @@ def read_article(real: str) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        col = len(raw[raw.rfind(b"\n", 0, exc.start) + 1:exc.start].decode("utf-8", errors="replace")) + 1
-        raise ReadError(f"invalid UTF-8 byte 0x{raw[exc.start]:02x} at line {line}, column {col}; "
-                        "cited articles must be UTF-8 text") from None
+        col = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", errors="replace")) + 1
+        raise ReadError(
+            f"invalid UTF-8 byte 0x{raw[exc.start]:02x} at line {line}, column {col}; cited articles must be UTF-8 text"
+        ) from None
 
 
 class SourceTexts:
@@ -112,8 +128,12 @@ def check_evidence(plan: Plan, plans_dir: Path, locate, texts: SourceTexts) -> l
                 quote = normalise(ev.quote)
                 if quote not in text:
                     src = plan.source(ev.source)
-                    out.append(locate(at + ("evidence", i, "quote"),
-                                      f"quote not found in {src.file if src else ev.source}{_near_miss(quote, text)}"))
+                    out.append(
+                        locate(
+                            at + ("evidence", i, "quote"),
+                            f"quote not found in {src.file if src else ev.source}{_near_miss(quote, text)}",
+                        )
+                    )
     return out
 
 

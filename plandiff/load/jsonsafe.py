@@ -5,6 +5,7 @@ integer of more than 4,300 digits, accepts NaN and Infinity (not JSON), and
 lets lone surrogates through into strings. Each becomes a `JsonProblem`
 with a place, under the same limits the YAML reader sets for plan files.
 """
+
 from __future__ import annotations
 
 import json
@@ -55,8 +56,7 @@ def loads(text: str) -> Any:
 
 def _path(parts: list, keep: int = 8) -> str:
     """`changes[3].new.value`; a very deep path keeps its first steps and says how many follow."""
-    text = "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p))
-                   for i, p in enumerate(parts[:keep]))
+    text = "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p)) for i, p in enumerate(parts[:keep]))
     if len(parts) > keep:
         text += f"… ({len(parts) - keep} levels more)"
     return text or "(top)"

@@ -4,6 +4,7 @@ Problems are (path, message, at_key) triples; the caller turns a path into a
 line and column. All problems are collected, not just the first, so an
 analyst fixes a file in one pass.
 """
+
 from __future__ import annotations
 
 import math
@@ -147,11 +148,24 @@ class _Checker:
         provisions = self.provisions(data.get("provisions"))
         if pid is None or title is None:
             return None
-        return Plan(id=pid, title=title, date=date, place=place, drafted_by=self.strings(data, "drafted_by", ()),
-                    status=status, revises=revises, responds_to=responds_to, point_count=point_count,
-                    coverage=coverage, coverage_source=coverage_source,
-                    aliases=self.strings(data, "aliases", ()), notes=notes, sources=sources,
-                    provisions=provisions, schema=SCHEMA)
+        return Plan(
+            id=pid,
+            title=title,
+            date=date,
+            place=place,
+            drafted_by=self.strings(data, "drafted_by", ()),
+            status=status,
+            revises=revises,
+            responds_to=responds_to,
+            point_count=point_count,
+            coverage=coverage,
+            coverage_source=coverage_source,
+            aliases=self.strings(data, "aliases", ()),
+            notes=notes,
+            sources=sources,
+            provisions=provisions,
+            schema=SCHEMA,
+        )
 
     def coverage(self, data: dict) -> tuple[str, str | None]:
         """How much of the version's text is known; a full text names the source that published it.
@@ -167,8 +181,11 @@ class _Checker:
             coverage = None
         source = self.text(data, "coverage_source", ())
         if coverage == FULL_TEXT and source is None and "coverage_source" not in data:
-            self.bad(("coverage",), "a full-text version names the source that published the text "
-                                    "(coverage_source: <source id>)", True)
+            self.bad(
+                ("coverage",),
+                "a full-text version names the source that published the text (coverage_source: <source id>)",
+                True,
+            )
         if source is not None:
             if coverage != FULL_TEXT:
                 self.bad(("coverage_source",), "coverage_source goes with coverage: full-text", True)
@@ -204,10 +221,17 @@ class _Checker:
                     self.bad(at + ("url",), f"url must be an http(s) address; got {show(url)}")
                 if "outlet" not in s:
                     self.bad(at, "an external source needs outlet (who published the report)")
-            src = Source(id=sid or "", file=file, url=url, outlet=outlet,
-                         date=self.date(s, "date", at), title=self.text(s, "title", at),
-                         language=self.text(s, "language", at), caveats=self.caveats(s, at),
-                         note=self.text(s, "note", at))
+            src = Source(
+                id=sid or "",
+                file=file,
+                url=url,
+                outlet=outlet,
+                date=self.date(s, "date", at),
+                title=self.text(s, "title", at),
+                language=self.text(s, "language", at),
+                caveats=self.caveats(s, at),
+                note=self.text(s, "note", at),
+            )
             if sid is not None:
                 if sid in self.source_ids:
                     self.bad(at + ("id",), f"source id {show(sid)} is used twice")
@@ -264,19 +288,34 @@ class _Checker:
         if status == UNREPORTED:
             for clash in ("value", "claims"):
                 if clash in p:
-                    self.bad(at + (clash,), f"an unreported provision has no {clash}: nobody has said what it holds", True)
+                    self.bad(
+                        at + (clash,), f"an unreported provision has no {clash}: nobody has said what it holds", True
+                    )
             if "note" not in p:
-                self.bad(at, "an unreported provision needs a note saying why it is kept (e.g. the full text has "
-                             "the point, but no cited copy shows it)", True)
-            return Provision(key=key, point=point, summary=summary, status=status,
-                             evidence=self.evidence(p.get("evidence"), at, required=False),
-                             note=self.text(p, "note", at))
+                self.bad(
+                    at,
+                    "an unreported provision needs a note saying why it is kept (e.g. the full text has "
+                    "the point, but no cited copy shows it)",
+                    True,
+                )
+            return Provision(
+                key=key,
+                point=point,
+                summary=summary,
+                status=status,
+                evidence=self.evidence(p.get("evidence"), at, required=False),
+                note=self.text(p, "note", at),
+            )
         if "claims" in p:
             for clash in ("value", "evidence"):
                 if clash in p:
-                    self.bad(at + (clash,), f"a disputed provision keeps {clash} inside each claim, not beside claims", True)
+                    self.bad(
+                        at + (clash,), f"a disputed provision keeps {clash} inside each claim, not beside claims", True
+                    )
             if status == OMITTED:
-                self.bad(at + ("status",), "a disputed provision records omission as one of its claims (status: omitted)")
+                self.bad(
+                    at + ("status",), "a disputed provision records omission as one of its claims (status: omitted)"
+                )
             claims = self.claims(p["claims"], at + ("claims",), spec)
         else:
             if status == OMITTED and p.get("value") is not None:
@@ -287,8 +326,16 @@ class _Checker:
             self.finite(p.get("value"), at + ("value",))
         evidence = self.evidence(p.get("evidence"), at, required="claims" not in p)
         value = p.get("value") if "claims" not in p else None
-        return Provision(key=key, point=point, summary=summary, value=None if value is INVALID else value,
-                         status=status, evidence=evidence, claims=claims, note=self.text(p, "note", at))
+        return Provision(
+            key=key,
+            point=point,
+            summary=summary,
+            value=None if value is INVALID else value,
+            status=status,
+            evidence=evidence,
+            claims=claims,
+            note=self.text(p, "note", at),
+        )
 
     def finite(self, value: Any, at: tuple) -> None:
         """NaN and infinity are errors in every value, custom keys included (JSON input can carry them)."""
@@ -309,10 +356,13 @@ class _Checker:
         if v is None or v is INVALID:
             return None
         items = v if isinstance(v, list) else [v]
-        ok = bool(items) and all((is_int(x) and x >= 1) or (isinstance(x, str) and POINT_RE.fullmatch(x))
-                                 for x in items)
+        ok = bool(items) and all(
+            (is_int(x) and x >= 1) or (isinstance(x, str) and POINT_RE.fullmatch(x)) for x in items
+        )
         if not ok:
-            self.bad(at + ("point",), f"point must be a number, a sub-point such as 21a, or a list of them; got {show(v)}")
+            self.bad(
+                at + ("point",), f"point must be a number, a sub-point such as 21a, or a list of them; got {show(v)}"
+            )
             return None
         return v
 
@@ -340,14 +390,22 @@ class _Checker:
                 for rel, msg in check_value(spec, value):
                     self.bad(cat + ("value",) + rel, msg)
             self.finite(value, cat + ("value",))
-            out.append(Claim(value=value, status=status, evidence=self.evidence(c.get("evidence"), cat, True),
-                             note=self.text(c, "note", cat)))
+            out.append(
+                Claim(
+                    value=value,
+                    status=status,
+                    evidence=self.evidence(c.get("evidence"), cat, True),
+                    note=self.text(c, "note", cat),
+                )
+            )
         return tuple(out)
 
     def evidence(self, raw: Any, at: tuple, required: bool) -> tuple[Evidence, ...]:
         if raw is None:
             if required:
-                self.bad(at, "missing evidence: cite at least one source (a quote from plans/sources/ or a report)", True)
+                self.bad(
+                    at, "missing evidence: cite at least one source (a quote from plans/sources/ or a report)", True
+                )
             return ()
         if not isinstance(raw, list) or not raw:
             self.bad(at + ("evidence",), "evidence must be a non-empty list of {source, quote}")
@@ -369,15 +427,18 @@ class _Checker:
                 self.bad(eat, f"evidence from the article {show(sid)} needs the quote it rests on")
             attribution = e.get("attribution")
             if attribution is not None and attribution not in ATTRIBUTIONS:
-                self.bad(eat + ("attribution",), f"attribution must be one of {', '.join(ATTRIBUTIONS)}; got {show(attribution)}")
+                self.bad(
+                    eat + ("attribution",),
+                    f"attribution must be one of {', '.join(ATTRIBUTIONS)}; got {show(attribution)}",
+                )
                 attribution = None
-            out.append(Evidence(source=sid or "", quote=quote, note=self.text(e, "note", eat),
-                                attribution=attribution))
+            out.append(Evidence(source=sid or "", quote=quote, note=self.text(e, "note", eat), attribution=attribution))
         return tuple(out)
 
 
-def plan_from_data(data: Any, taxonomy: Taxonomy | None = None, *,
-                   numbers_checked: bool = False) -> tuple[Plan | None, list[Problem]]:
+def plan_from_data(
+    data: Any, taxonomy: Taxonomy | None = None, *, numbers_checked: bool = False
+) -> tuple[Plan | None, list[Problem]]:
     """Check plan data against the format and taxonomy; the plan is None if unusable.
 
     `numbers_checked`: the data comes from load.yamlsafe, which already
@@ -393,7 +454,13 @@ def _through_invalid(data: Any, where: tuple) -> bool:
     node = data
     for step in (None,) + where:
         if step is not None:
-            if isinstance(node, dict) and step in node or isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            if (
+                isinstance(node, dict)
+                and step in node
+                or isinstance(node, list)
+                and isinstance(step, int)
+                and 0 <= step < len(node)
+            ):
                 node = node[step]
             else:
                 return False

@@ -6,6 +6,7 @@ with `O_NONBLOCK` and checked with `fstat` before a byte is read. The caps
 keep memory bounded per input: a plan file of 32 MiB is already 5 × the
 largest benchmark plan (10,000 provisions); a cited article is a news story.
 """
+
 from __future__ import annotations
 
 import os
@@ -39,9 +40,17 @@ def _read(path, limit: int, too_big: str) -> bytes:
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            kind = ("a FIFO" if stat.S_ISFIFO(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode)
-                    or stat.S_ISBLK(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) else
-                    "a directory" if stat.S_ISDIR(st.st_mode) else "not a regular file")
+            kind = (
+                "a FIFO"
+                if stat.S_ISFIFO(st.st_mode)
+                else "a device"
+                if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)
+                else "a socket"
+                if stat.S_ISSOCK(st.st_mode)
+                else "a directory"
+                if stat.S_ISDIR(st.st_mode)
+                else "not a regular file"
+            )
             raise ReadError(f"cannot read file: it is {kind}, not a regular file")
         if st.st_size > limit:
             raise ReadError(too_big)

@@ -6,6 +6,7 @@ plans built by `apply` or the extractor. The checks themselves are the value
 kinds' (plandiff/kinds); this adds what only the loader knows: a value the
 YAML reader already refused (`INVALID`) is not reported twice.
 """
+
 from __future__ import annotations
 
 from typing import Any

@@ -7,6 +7,7 @@ every node keeps its line and column), after a cheap guard against deep
 nesting, and build plain data ourselves so each of those cases becomes an
 error at the offending node.
 """
+
 from __future__ import annotations
 
 import math
@@ -37,7 +38,7 @@ _DEEP_INDENT = "\n" + " " * 1000
 _COMPACT = re.compile(r"\n(?:---[ \t]+)?[ ]*[-?][ \t]+[-?]")
 _COMPACT_AT_START = re.compile(r"(?:---[ \t]+)?[ ]*[-?][ \t]+[-?]")
 _RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-_NOT_C0_OR_DEL = bytes(b for b in range(256) if not (b < 0x20 and b not in (0x09, 0x0a, 0x0d)) and b != 0x7f)
+_NOT_C0_OR_DEL = bytes(b for b in range(256) if not (b < 0x20 and b not in (0x09, 0x0A, 0x0D)) and b != 0x7F)
 MAX_NUMBER_CHARS = 64  # plan numbers are short; long literals are slow or huge to build
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _OCTAL = re.compile(r"[-+]?0[0-9_]+$")
@@ -149,9 +150,10 @@ def _decode(doc: YamlDoc, raw: bytes) -> str | None:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        col = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
-        doc.problems.append(Diagnostic(doc.path, line, col,
-                                       f"invalid UTF-8 byte 0x{raw[exc.start]:02x}; plan files must be UTF-8 text"))
+        col = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        doc.problems.append(
+            Diagnostic(doc.path, line, col, f"invalid UTF-8 byte 0x{raw[exc.start]:02x}; plan files must be UTF-8 text")
+        )
         return None
     # An ASCII file (most large ones) can only hold C0 controls and DEL: bytes.translate finds any
     # of them at memory speed; only a file that has some, or non-ASCII text, needs the regex.
@@ -160,16 +162,21 @@ def _decode(doc: YamlDoc, raw: bytes) -> str | None:
     bad = _RAW_CONTROL.search(text)
     if bad:
         line, col = line_col(text, bad.start())
-        doc.problems.append(Diagnostic(doc.path, line, col,
-                                       f"control character U+{ord(bad.group()):04X} is not allowed in YAML"))
+        doc.problems.append(
+            Diagnostic(doc.path, line, col, f"control character U+{ord(bad.group()):04X} is not allowed in YAML")
+        )
         return None
     return text
 
 
 def _looks_deep(text: str) -> bool:
-    return (text.count("[") + text.count("{") > _FLOW_OPENERS_SAFE
-            or _DEEP_INDENT in text or text.startswith(_DEEP_INDENT[1:])
-            or _COMPACT_AT_START.match(text) is not None or _COMPACT.search(text) is not None)
+    return (
+        text.count("[") + text.count("{") > _FLOW_OPENERS_SAFE
+        or _DEEP_INDENT in text
+        or text.startswith(_DEEP_INDENT[1:])
+        or _COMPACT_AT_START.match(text) is not None
+        or _COMPACT.search(text) is not None
+    )
 
 
 def _depth_ok(doc: YamlDoc, text: str) -> bool:
@@ -281,19 +288,32 @@ class _Builder:
         elif self.scan_text and type(value) is str:
             bad = TEXT_CONTROL.search(value)
             if bad:
-                self.err(node, f"control character {_char_name(bad.group())} in text; plan text may not hold "
-                               "terminal control codes, however the YAML spells them (\\e, \\x1b, \\u001b)")
+                self.err(
+                    node,
+                    f"control character {_char_name(bad.group())} in text; plan text may not hold "
+                    "terminal control codes, however the YAML spells them (\\e, \\x1b, \\u001b)",
+                )
                 return INVALID
             bidi = BIDI_OVERRIDES.search(value)
             if bidi:
-                self.warn(node, f"bidirectional control {_char_name(bidi.group())} in text: it makes text show "
-                                "in another order than it is stored; remove it unless the text needs it")
+                self.warn(
+                    node,
+                    f"bidirectional control {_char_name(bidi.group())} in text: it makes text show "
+                    "in another order than it is stored; remove it unless the text needs it",
+                )
         return value
 
 
 TEXT_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab and newline are text
-_CONTROL_NAMES = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x0d: "CARRIAGE RETURN", 0x1b: "ESCAPE",
-                  0x7f: "DELETE", 0x9b: "CONTROL SEQUENCE INTRODUCER"}
+_CONTROL_NAMES = {
+    0x00: "NULL",
+    0x07: "BELL",
+    0x08: "BACKSPACE",
+    0x0D: "CARRIAGE RETURN",
+    0x1B: "ESCAPE",
+    0x7F: "DELETE",
+    0x9B: "CONTROL SEQUENCE INTRODUCER",
+}
 
 
 def _char_name(ch: str) -> str:
@@ -333,17 +353,21 @@ def construct_scalar(node: ScalarNode) -> Any:
 def _scalar_problem(node: ScalarNode) -> str:
     tag = node.tag
     shown = node.value if len(node.value) <= 40 else node.value[:39] + "…"
-    kind = tag[len(_T):] if tag.startswith(_T) else tag
+    kind = tag[len(_T) :] if tag.startswith(_T) else tag
     if tag in (_T + "int", _T + "float") and len(node.value) > MAX_NUMBER_CHARS:
         return f"cannot read {kind} {shown!r}: longer than {MAX_NUMBER_CHARS} characters"
     if tag == _T + "int" and _OCTAL.match(node.value):
         plain = node.value.replace("_", "").lstrip("+-").lstrip("0") or "0"
         sign = "-" if node.value.startswith("-") else ""
-        return (f"integer {shown!r} has a leading zero, which YAML reads as octal "
-                f"({_scalars.construct_yaml_int(node):,}); write {sign}{plain}, or quote it if it is text")
+        return (
+            f"integer {shown!r} has a leading zero, which YAML reads as octal "
+            f"({_scalars.construct_yaml_int(node):,}); write {sign}{plain}, or quote it if it is text"
+        )
     if tag == _T + "int" and _SEXAGESIMAL.match(node.value):
-        return (f"{shown!r} reads as a base-60 number in YAML ({_scalars.construct_yaml_int(node):,}); "
-                "quote it if it is a time or a ratio, or write the number")
+        return (
+            f"{shown!r} reads as a base-60 number in YAML ({_scalars.construct_yaml_int(node):,}); "
+            "quote it if it is a time or a ratio, or write the number"
+        )
     if tag == _T + "float":
         try:
             value = _scalars.construct_yaml_float(node)
@@ -367,4 +391,4 @@ def _scalar_problem(node: ScalarNode) -> str:
 
 
 def _short(tag: str) -> str:
-    return "!!" + tag[len(_T):] if tag.startswith(_T) else tag
+    return "!!" + tag[len(_T) :] if tag.startswith(_T) else tag

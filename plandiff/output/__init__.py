@@ -30,20 +30,34 @@ The package is split by responsibility: `dump` (JSON and YAML text),
 `files` (what may be written, and one file written safely), `folder` (a
 folder the tool owns: manifest, lock, removals).
 """
+
 from __future__ import annotations
 
 from plandiff.output.dump import dumps_json, dumps_yaml
 from plandiff.output.files import (
-                                   LOCK_NAME,
-                                   MANIFEST_HEADER,
-                                   MAX_MANIFEST_BYTES,
-                                   TMP_PREFIX,
-                                   OutputError,
-                                   looks_like_plan,
-                                   plans_problem,
-                                   write_file,
+    LOCK_NAME,
+    MANIFEST_HEADER,
+    MAX_MANIFEST_BYTES,
+    TMP_PREFIX,
+    OutputError,
+    looks_like_plan,
+    plans_problem,
+    write_file,
 )
 from plandiff.output.folder import OwnedFolder, parse_manifest, sha256
 
-__all__ = ["LOCK_NAME", "MANIFEST_HEADER", "MAX_MANIFEST_BYTES", "TMP_PREFIX", "OutputError", "OwnedFolder",
-           "dumps_json", "dumps_yaml", "looks_like_plan", "parse_manifest", "plans_problem", "sha256", "write_file"]
+__all__ = [
+    "LOCK_NAME",
+    "MANIFEST_HEADER",
+    "MAX_MANIFEST_BYTES",
+    "TMP_PREFIX",
+    "OutputError",
+    "OwnedFolder",
+    "dumps_json",
+    "dumps_yaml",
+    "looks_like_plan",
+    "parse_manifest",
+    "plans_problem",
+    "sha256",
+    "write_file",
+]

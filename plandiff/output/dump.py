@@ -2,6 +2,7 @@
 
 Imports only the standard library at module level (PyYAML loads when YAML is dumped).
 """
+
 from __future__ import annotations
 
 import json

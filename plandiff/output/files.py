@@ -2,6 +2,7 @@
 
 See the package docstring (plandiff.output) for the promises and why each step is there.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -13,7 +14,9 @@ from pathlib import Path
 
 LOCK_NAME = ".plandiff-lock"
 TMP_PREFIX = ".plandiff-tmp-"
-MANIFEST_HEADER = "# plandiff manifest 2: sha256 and path of each file plandiff wrote here; only those, unchanged, are ever removed"
+MANIFEST_HEADER = (
+    "# plandiff manifest 2: sha256 and path of each file plandiff wrote here; only those, unchanged, are ever removed"
+)
 MAX_MANIFEST_BYTES = 16 * 1024 * 1024
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
@@ -102,8 +105,15 @@ def _write_into(dir_fd: int, name: str, data: bytes) -> None:
         raise
 
 
-def write_file(target: str | Path, data: bytes | None, *, plans_dir: str | Path | None, force: bool = False,
-               protected: Iterable[Path] = (), yaml_name_ok: bool = True) -> str | None:
+def write_file(
+    target: str | Path,
+    data: bytes | None,
+    *,
+    plans_dir: str | Path | None,
+    force: bool = False,
+    protected: Iterable[Path] = (),
+    yaml_name_ok: bool = True,
+) -> str | None:
     """Write one output file (`-o`) safely; None when written, else why not (for `plandiff CMD: …`).
 
     `data=None` only checks, so a command can refuse before it does the work.

@@ -2,6 +2,7 @@
 
 See the package docstring (plandiff.output) for the promises and why each step is there.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -69,9 +70,18 @@ class OwnedFolder:
     mark); by default only recorded, unchanged files and identical content are.
     """
 
-    def __init__(self, path: str | Path, manifest: str, *, owner: str, plans_dir: str | Path | None = None,
-                 protected: Iterable[Path] = (), fresh_only: bool = False,
-                 may_replace: Callable[[str, bytes], bool] | None = None, keep_previous: bool = False):
+    def __init__(
+        self,
+        path: str | Path,
+        manifest: str,
+        *,
+        owner: str,
+        plans_dir: str | Path | None = None,
+        protected: Iterable[Path] = (),
+        fresh_only: bool = False,
+        may_replace: Callable[[str, bytes], bool] | None = None,
+        keep_previous: bool = False,
+    ):
         self.path = Path(path)
         self.manifest_name = manifest
         self.owner = owner
@@ -135,8 +145,9 @@ class OwnedFolder:
         import fcntl
 
         try:
-            fd = os.open(LOCK_NAME, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _CLOEXEC | os.O_NONBLOCK, 0o666,
-                         dir_fd=self._root)
+            fd = os.open(
+                LOCK_NAME, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _CLOEXEC | os.O_NONBLOCK, 0o666, dir_fd=self._root
+            )
         except OSError as exc:
             if exc.errno == errno.ELOOP:
                 raise OutputError(f"refusing to use {self.path / LOCK_NAME}: it is a symbolic link") from None
@@ -154,8 +165,9 @@ class OwnedFolder:
         if before_lock and LOCK_NAME in names:
             return  # another run may be writing its first build; look again under the lock
         if self.manifest_name not in names and names - {LOCK_NAME}:
-            raise OutputError(f"{self.path} is not empty and was not written by `{self.owner}`; "
-                              "choose a new or empty directory")
+            raise OutputError(
+                f"{self.path} is not empty and was not written by `{self.owner}`; choose a new or empty directory"
+            )
 
     def _read_manifest(self) -> dict[str, str | None]:
         st = _lstat(self.manifest_name, self._top)
@@ -203,8 +215,9 @@ class OwnedFolder:
             return None
         except OSError as exc:
             if exc.errno in (errno.ELOOP, errno.ENOTDIR):
-                raise OutputError(f"refusing to write into {self.path.joinpath(*parts)}: "
-                                  "it is a symbolic link or not a directory") from None
+                raise OutputError(
+                    f"refusing to write into {self.path.joinpath(*parts)}: it is a symbolic link or not a directory"
+                ) from None
             raise
         self._dirs[parts] = fd
         return fd
@@ -252,8 +265,10 @@ class OwnedFolder:
         old = _read_all(parts[-1], dir_fd)
         if old == data or (self.may_replace is not None and self.may_replace(rel, old)):
             return
-        raise OutputError(f"refusing to overwrite {shown}: `{self.owner}` did not write it, or it was changed "
-                          "since (remove it or choose another directory)")
+        raise OutputError(
+            f"refusing to overwrite {shown}: `{self.owner}` did not write it, or it was changed "
+            "since (remove it or choose another directory)"
+        )
 
     def write(self, rel: str, data: bytes) -> None:
         self.check(rel, data)

@@ -4,6 +4,7 @@ Every format tells held, omitted and unreported apart: text and Markdown with
 symbols and the legend under the table, CSV in words, JSON with a `presence`
 per cell and the legend beside the rows.
 """
+
 from __future__ import annotations
 
 import csv
@@ -27,16 +28,27 @@ def _label(key: str) -> str:
 
 def _cell_json(c: Cell) -> dict:
     p = c.provision
-    return {"presence": c.presence, "state": c.state, "text": c.short, "words": c.words,
-            "point": p.point if p else None, "value": p.value if p else None,
-            "claims": [cl.to_data() for cl in p.claims] if p else []}
+    return {
+        "presence": c.presence,
+        "state": c.state,
+        "text": c.short,
+        "words": c.words,
+        "point": p.point if p else None,
+        "value": p.value if p else None,
+        "claims": [cl.to_data() for cl in p.claims] if p else [],
+    }
 
 
 def matrix_json(m: Matrix) -> dict:
-    return {"schema": "plandiff.matrix/2", "versions": [p.id for p in m.plans],
-            "coverage": {p.id: p.coverage for p in m.plans}, "legend": LEGEND,
-            "rows": [{"key": k, "label": _label(k), "cells": {c.plan.id: _cell_json(c) for c in m.rows[k]}}
-                     for k in m.keys]}
+    return {
+        "schema": "plandiff.matrix/2",
+        "versions": [p.id for p in m.plans],
+        "coverage": {p.id: p.coverage for p in m.plans},
+        "legend": LEGEND,
+        "rows": [
+            {"key": k, "label": _label(k), "cells": {c.plan.id: _cell_json(c) for c in m.rows[k]}} for k in m.keys
+        ],
+    }
 
 
 def _clip(text: str, width: int) -> str:
@@ -59,7 +71,7 @@ def _differing(cells: list[str], width: int) -> list[str]:
     for c in cells:
         words = c.split(" ")
         if len(c) > width and (head or tail):
-            core = " ".join(words[head: len(words) - tail])
+            core = " ".join(words[head : len(words) - tail])
             c = ("…" if head else "") + core + ("…" if tail else "")
         out.append(_clip(c, width))
     return out
@@ -72,8 +84,9 @@ def _text_matrix(m: Matrix, style: Style, width: int) -> str:
     n = max(1, len(m.plans))
     col_w = max(MIN_COLUMN, (width - label_w - 2 * n) // n)
     rows = [[_clip(header[0], label_w)] + [_clip(h, col_w) for h in header[1:]]]
-    rows += [[_clip(label, label_w)] + _differing([c.short for c in m.rows[k]], col_w)
-             for k, label in zip(m.keys, labels)]
+    rows += [
+        [_clip(label, label_w)] + _differing([c.short for c in m.rows[k]], col_w) for k, label in zip(m.keys, labels)
+    ]
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     lines = []
     for i, r in enumerate(rows):
@@ -98,8 +111,9 @@ def render_matrix(m: Matrix, fmt: str, style: Style | None = None, width: int = 
         header = ["provision"] + [p.id for p in m.plans]
         out = ["| " + " | ".join(md_escape(h) for h in header) + " |", "|" + "---|" * len(header)]
         for k in m.keys:
-            out.append("| " + " | ".join([f"{md_escape(_label(k))} (`{k}`)"]
-                                         + [md_escape(c.short) for c in m.rows[k]]) + " |")
+            out.append(
+                "| " + " | ".join([f"{md_escape(_label(k))} (`{k}`)"] + [md_escape(c.short) for c in m.rows[k]]) + " |"
+            )
         return "\n".join(out) + "\n\n" + md_escape(LEGEND) + "\n"
     return _text_matrix(m, style, width)
 
@@ -113,8 +127,10 @@ def render_history(key: str, cells: list[Cell], style: Style | None = None, evid
         phrase = points_phrase(p.point, plural=False) if p is not None else None
         point = f", {phrase}" if phrase else ""
         lines.append("")
-        lines.append(f"{style(c.plan.id, 'bold')} ({c.plan.date}{point}): {c.short}"
-                     + (f"  [{c.words}]" if not c.held or c.state == "unknown" else ""))
+        lines.append(
+            f"{style(c.plan.id, 'bold')} ({c.plan.date}{point}): {c.short}"
+            + (f"  [{c.words}]" if not c.held or c.state == "unknown" else "")
+        )
         if p is not None and p.summary:
             lines.append(f"    {p.summary}")
         cites = [] if evidence == "none" else evidence_lines(c.plan, p, 100)

@@ -1,4 +1,5 @@
 """Diagnostics for people (`path:line:col: error: …`) and for GitHub Actions."""
+
 from __future__ import annotations
 
 from plandiff.diagnostics import Diagnostic

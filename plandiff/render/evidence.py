@@ -4,6 +4,7 @@ A reader must be able to cite from the terminal: a source is named by its
 outlet and date (never by our internal id alone), its caveats travel with it,
 and the Markdown report links the URL.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -59,8 +60,7 @@ class Citation:
 
 def citation(plan: Plan, ev: Evidence, claim: int | None = None) -> Citation:
     src = plan.source(ev.source) or Source(ev.source)
-    return Citation(ev.source, src.outlet, src.date, src.url, src.file, src.caveats, ev.quote, ev.attribution,
-                    claim)
+    return Citation(ev.source, src.outlet, src.date, src.url, src.file, src.caveats, ev.quote, ev.attribution, claim)
 
 
 def citations(plan: Plan, prov: Provision | None) -> list[Citation]:
@@ -93,8 +93,11 @@ def paired_citations(cs, change, mode: str = "one") -> list[tuple[str, Citation]
     if mode == "one":
         old, new = old[:1], new[:1]
     shared = [c for c in old if c in new]
-    return ([("both", c) for c in shared] + [("old", c) for c in old if c not in shared]
-            + [("new", c) for c in new if c not in shared])
+    return (
+        [("both", c) for c in shared]
+        + [("old", c) for c in old if c not in shared]
+        + [("new", c) for c in new if c not in shared]
+    )
 
 
 def version_changes(cs) -> list[str]:

@@ -5,6 +5,7 @@ text, final newline included). The renderers are imported only when a
 format is used, so the CLI can list the names (`--format` choices, `--help`)
 without loading them.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -53,11 +54,14 @@ def _json(cs: ChangeSet, o: ReportOptions) -> str:
         return dumps_json(changeset_to_json(cs, o.show_all)) + "\n"
 
 
-REPORT_FORMATS: dict[str, ReportFormat] = {f.name: f for f in (
-    ReportFormat("text", "for a terminal", _text, color=True),
-    ReportFormat("markdown", "for a pull-request comment", _markdown),
-    ReportFormat("json", "for scripts", _json),
-)}
+REPORT_FORMATS: dict[str, ReportFormat] = {
+    f.name: f
+    for f in (
+        ReportFormat("text", "for a terminal", _text, color=True),
+        ReportFormat("markdown", "for a pull-request comment", _markdown),
+        ReportFormat("json", "for scripts", _json),
+    )
+}
 
 
 def render_report(cs: ChangeSet, fmt: str = "text", options: ReportOptions | None = None) -> str:

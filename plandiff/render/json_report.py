@@ -6,6 +6,7 @@ can rebuild NEW from OLD; unchanged provisions appear only with `--all`. It is
 written and read in one module, diff/changeset_json.py; this is the
 renderers' name for the writing half.
 """
+
 from plandiff.diff.changeset_json import change_to_json, changeset_to_json
 
 __all__ = ["change_to_json", "changeset_to_json"]

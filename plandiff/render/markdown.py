@@ -3,6 +3,7 @@
 Plan text is escaped so a summary or quote can never turn into markup, links
 or HTML in the rendered comment.
 """
+
 from __future__ import annotations
 
 import re
@@ -60,8 +61,7 @@ def _words(words) -> str:
             if text and op >= 0:  # a kept or inserted space separates words; a deleted one goes
                 pieces.append((0, "", " ", ""))
             continue
-        pieces.append((op, " " if text[:1].isspace() else "", md_escape(text),
-                       " " if text[-1:].isspace() else ""))
+        pieces.append((op, " " if text[:1].isspace() else "", md_escape(text), " " if text[-1:].isspace() else ""))
     out = []
     for i, (op, lead, text, trail) in enumerate(pieces):
         if op == 0:
@@ -106,14 +106,22 @@ class MarkdownReport(ReportRenderer):
 
     def title(self) -> list[str]:
         cs = self.cs
-        return [f"## {md_escape(cs.old.id)} → {md_escape(cs.new.id)}", "",
-                f"{md_escape(version_text(cs.old))} → {md_escape(version_text(cs.new))}"]
+        return [
+            f"## {md_escape(cs.old.id)} → {md_escape(cs.new.id)}",
+            "",
+            f"{md_escape(version_text(cs.old))} → {md_escape(version_text(cs.new))}",
+        ]
 
     def counts(self, o: Outline) -> list[str]:
         kinds = [k for k in KIND_NAMES if k != "unchanged"]
-        return ["", "| " + " | ".join(COUNT_LABELS[k] for k in kinds) + " |", "|" + "---:|" * len(kinds),
-                "| " + " | ".join(str(o.counts[k]) for k in kinds) + " |", "",
-                md_escape(counts_text(o))]
+        return [
+            "",
+            "| " + " | ".join(COUNT_LABELS[k] for k in kinds) + " |",
+            "|" + "---:|" * len(kinds),
+            "| " + " | ".join(str(o.counts[k]) for k in kinds) + " |",
+            "",
+            md_escape(counts_text(o)),
+        ]
 
     def heading(self, text: str) -> list[str]:
         return ["", f"### {md_escape(text)}", ""]

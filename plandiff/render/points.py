@@ -3,6 +3,7 @@
 A point is a number, a sub-point ("21a"), or a list of them; None when the
 version does not number the provision.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -16,12 +17,12 @@ def point_list(point: Any) -> list:
 
 
 def point_numbers(point: Any) -> str:
-    """"5, 10" ("" when unnumbered)."""
+    """ "5, 10" ("" when unnumbered)."""
     return ", ".join(map(str, point_list(point)))
 
 
 def points_phrase(point: Any, plural: bool = True) -> str | None:
-    """"point 6", "points 5, 10" (or "point 5, 10" with plural=False, as the text reports say); None when unnumbered."""
+    """ "point 6", "points 5, 10" (or "point 5, 10" with plural=False, as the text reports say); None when unnumbered."""
     pts = point_list(point)
     if not pts:
         return None

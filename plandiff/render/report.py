@@ -12,6 +12,7 @@ Text and Markdown differ only in how each piece looks, so both subclass
 `ReportRenderer`, which walks the outline and dispatches every change to a
 `_render_<Kind>` method.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,9 +23,16 @@ from plandiff.render.evidence import version_changes
 from plandiff.taxonomy import default_taxonomy
 
 # How each kind is named in a count; the kind names themselves are the JSON contract.
-COUNT_LABELS = {"added": "added", "dropped": "dropped", "changed": "changed", "renumbered": "renumbered",
-                "reworded": "reworded", "recited": "with new evidence", "unreported": "not reported",
-                "unchanged": "unchanged"}
+COUNT_LABELS = {
+    "added": "added",
+    "dropped": "dropped",
+    "changed": "changed",
+    "renumbered": "renumbered",
+    "reworded": "reworded",
+    "recited": "with new evidence",
+    "unreported": "not reported",
+    "unchanged": "unchanged",
+}
 RECORD_HEADING = "Our record only (wording or evidence; the plan did not change)"
 
 
@@ -56,13 +64,20 @@ def outline(cs: ChangeSet, show_all: bool = False) -> Outline:
         if group:
             silent.append((plan, group))
     counts = cs.counts()
-    return Outline(counts=counts, differences=cs.differences, header=version_changes(cs), topics=topics,
-                   record=cs.of_kind(Reworded, Recited), silent=silent, differs=cs.differs,
-                   hidden_unchanged=0 if show_all else counts["unchanged"])
+    return Outline(
+        counts=counts,
+        differences=cs.differences,
+        header=version_changes(cs),
+        topics=topics,
+        record=cs.of_kind(Reworded, Recited),
+        silent=silent,
+        differs=cs.differs,
+        hidden_unchanged=0 if show_all else counts["unchanged"],
+    )
 
 
 def counts_text(o: Outline) -> str:
-    """"13 changed · 2 dropped … (15 differences); also 5 reworded · 23 not reported"."""
+    """ "13 changed · 2 dropped … (15 differences); also 5 reworded · 23 not reported"."""
     diff = " · ".join(f"{o.counts[k]} {COUNT_LABELS[k]}" for k in DIFFERENCE_KINDS)
     text = f"{diff} ({o.differences} difference{'s' * (o.differences != 1)})"
     other = [f"{o.counts[k]} {COUNT_LABELS[k]}" for k in ("reworded", "recited", "unreported") if o.counts[k]]
@@ -74,7 +89,7 @@ def counts_text(o: Outline) -> str:
 
 
 def summary_label(words) -> str:
-    """"summary", and how coarse its diff is when it was over the word diff's budget (diff/words.py)."""
+    """ "summary", and how coarse its diff is when it was over the word diff's budget (diff/words.py)."""
     granularity = getattr(words, "granularity", "words")
     if granularity == "words":
         return "summary"

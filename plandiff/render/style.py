@@ -3,13 +3,22 @@
 Colour is on for a terminal, off when piped, off whenever NO_COLOR is set
 (https://no-color.org), and `--color/--no-color` overrides both.
 """
+
 from __future__ import annotations
 
 import os
 from typing import IO
 
-_CODES = {"red": "31", "green": "32", "yellow": "33", "blue": "34", "magenta": "35", "cyan": "36",
-          "bold": "1", "dim": "2"}
+_CODES = {
+    "red": "31",
+    "green": "32",
+    "yellow": "33",
+    "blue": "34",
+    "magenta": "35",
+    "cyan": "36",
+    "bold": "1",
+    "dim": "2",
+}
 
 
 def want_color(flag: bool | None, stream: IO) -> bool:

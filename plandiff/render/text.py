@@ -1,4 +1,5 @@
 """The terminal report of a diff: grouped by topic, marked by kind in words and colour."""
+
 from __future__ import annotations
 
 import textwrap
@@ -21,28 +22,38 @@ from plandiff.render.points import points_phrase
 from plandiff.render.report import Outline, ReportRenderer, counts_text, summary_label, version_text
 from plandiff.render.style import Style
 
-_MARK = {"added": ("+", "green"), "dropped": ("-", "red"), "changed": ("~", "yellow"),
-         "renumbered": ("#", "cyan"), "reworded": ("≈", "dim"), "recited": ("≈", "dim"),
-         "unreported": ("?", "dim"), "unchanged": ("=", "dim")}
+_MARK = {
+    "added": ("+", "green"),
+    "dropped": ("-", "red"),
+    "changed": ("~", "yellow"),
+    "renumbered": ("#", "cyan"),
+    "reworded": ("≈", "dim"),
+    "recited": ("≈", "dim"),
+    "unreported": ("?", "dim"),
+    "unchanged": ("=", "dim"),
+}
 
 
 def points_text(c: Change) -> str:
-    """" (point 6)" — NEW's numbering where it has one, else OLD's; "" when neither numbers it."""
+    """ " (point 6)" — NEW's numbering where it has one, else OLD's; "" when neither numbers it."""
     p = c.new if c.new is not None and c.new.point is not None else c.old
     phrase = points_phrase(p.point, plural=False) if p is not None else None
     return f" ({phrase})" if phrase else ""
 
 
 class TextReport(ReportRenderer):
-    def __init__(self, cs: ChangeSet, style: Style, show_all: bool = False, quote_width: int = 100,
-                 evidence: str = "one"):
+    def __init__(
+        self, cs: ChangeSet, style: Style, show_all: bool = False, quote_width: int = 100, evidence: str = "one"
+    ):
         super().__init__(cs, show_all)
         self.style, self.width, self.evidence = style, quote_width, evidence
 
     def title(self) -> list[str]:
         cs = self.cs
-        return [self.style(f"plandiff: {cs.old.id} → {cs.new.id}", "bold"),
-                f"  {version_text(cs.old)} → {version_text(cs.new)}"]
+        return [
+            self.style(f"plandiff: {cs.old.id} → {cs.new.id}", "bold"),
+            f"  {version_text(cs.old)} → {version_text(cs.new)}",
+        ]
 
     def counts(self, o: Outline) -> list[str]:
         return textwrap.wrap(counts_text(o), 100, initial_indent="  ", subsequent_indent="    ")
@@ -55,9 +66,10 @@ class TextReport(ReportRenderer):
 
     def silent_group(self, plan: Plan, tokens: list[str]) -> list[str]:
         head = f"Not reported in {plan.id} ({len(tokens)}): "
-        return [""] + [self.style(line, "dim") for line in
-                       textwrap.wrap(head + ", ".join(tokens), 100, subsequent_indent="    ",
-                                     break_on_hyphens=False)]
+        return [""] + [
+            self.style(line, "dim")
+            for line in textwrap.wrap(head + ", ".join(tokens), 100, subsequent_indent="    ", break_on_hyphens=False)
+        ]
 
     def _head(self, c: Change) -> str:
         mark, colour = _MARK[c.kind]

@@ -6,6 +6,7 @@ are summed up as their side (plandiff.sides) and the titles are left to
 `--long`. With sixteen versions the table stays within 120 columns and
 twenty lines.
 """
+
 from __future__ import annotations
 
 from plandiff.lineage import lineage_order
@@ -13,8 +14,10 @@ from plandiff.model import HELD, Plan
 from plandiff.render.style import Style
 from plandiff.sides import default_sides
 
-LEGEND = ("text: full = a complete text was published, part = known only from reports",
-          "in / ⚠ disputed / − omitted: provisions · from: the row whose version this one revises or answers")
+LEGEND = (
+    "text: full = a complete text was published, part = known only from reports",
+    "in / ⚠ disputed / − omitted: provisions · from: the row whose version this one revises or answers",
+)
 
 
 def render_versions(plans: list[Plan], style: Style, long: bool = False) -> str:
@@ -28,10 +31,21 @@ def render_versions(plans: list[Plan], style: Style, long: bool = False) -> str:
             if parent:
                 lineage.append(f"{word} {number.get(parent, parent)}")
         provs = p.provisions.values()
-        rows.append((number[p.id], p.id, p.date or "?", sides.short_name(sides.lane(p.drafted_by)),
-                     "full" if p.full_text else "part", p.status or "?", str(p.point_count or "?"),
-                     str(sum(1 for k in p.provisions if p.state(k) == HELD)), str(sum(1 for x in provs if x.disputed)),
-                     str(sum(1 for x in provs if x.omitted)), ", ".join(lineage) or "—"))
+        rows.append(
+            (
+                number[p.id],
+                p.id,
+                p.date or "?",
+                sides.short_name(sides.lane(p.drafted_by)),
+                "full" if p.full_text else "part",
+                p.status or "?",
+                str(p.point_count or "?"),
+                str(sum(1 for k in p.provisions if p.state(k) == HELD)),
+                str(sum(1 for x in provs if x.disputed)),
+                str(sum(1 for x in provs if x.omitted)),
+                ", ".join(lineage) or "—",
+            )
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     right = {0, 6, 7, 8, 9}  # numbers line up on the right
     lines = []
@@ -45,4 +59,3 @@ def render_versions(plans: list[Plan], style: Style, long: bool = False) -> str:
             lines.append("")
             lines.append(f"{style(p.id, 'bold')}: {p.title}; drafted by {', '.join(p.drafted_by) or 'unknown'}")
     return "\n".join(lines) + "\n"
-

@@ -1,4 +1,5 @@
 """The `plandiff` command, run in-process through `plandiff.cli.main` (which returns the exit code)."""
+
 from __future__ import annotations
 
 import contextlib
@@ -17,10 +18,26 @@ from plandiff.cli import cli, main
 from tests.support.loader_helpers import enum_value_site
 from tests.support.paths import PLANS, REPO
 
-VERSION_IDS = ["us-28-point", "e3-counterproposal", "eu-24-point", "geneva-revised", "ua-20-point", "jeddah-truce",
-               "us-framework-apr2025", "ua-eu-london-apr2025", "ru-istanbul-memorandum", "ua-istanbul-memorandum",
-               "eu-ua-12-point", "eu-berlin-statement", "us-ua-bilateral-guarantee", "multilateral-guarantee-framework",
-               "paris-declaration", "prosperity-plan", "us-guarantee-draft-nov2025", "ua-revised-20pt-dec2025"]
+VERSION_IDS = [
+    "us-28-point",
+    "e3-counterproposal",
+    "eu-24-point",
+    "geneva-revised",
+    "ua-20-point",
+    "jeddah-truce",
+    "us-framework-apr2025",
+    "ua-eu-london-apr2025",
+    "ru-istanbul-memorandum",
+    "ua-istanbul-memorandum",
+    "eu-ua-12-point",
+    "eu-berlin-statement",
+    "us-ua-bilateral-guarantee",
+    "multilateral-guarantee-framework",
+    "paris-declaration",
+    "prosperity-plan",
+    "us-guarantee-draft-nov2025",
+    "ua-revised-20pt-dec2025",
+]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 DIAG = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): error: (?P<msg>.+)$", re.M)
 
@@ -38,8 +55,8 @@ def break_enum(path: Path) -> tuple[int, int, str]:
     typo = value[0] + value[2:]
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     text = lines[line - 1]
-    assert text[col - 1:col - 1 + len(value)] == value
-    lines[line - 1] = text[:col - 1] + typo + text[col - 1 + len(value):]
+    assert text[col - 1 : col - 1 + len(value)] == value
+    lines[line - 1] = text[: col - 1] + typo + text[col - 1 + len(value) :]
     path.write_text("".join(lines), encoding="utf-8")
     return line, col, typo
 
@@ -135,8 +152,9 @@ def test_check_nonexistent_path(in_repo, capsys):
     assert "Traceback" not in err
 
 
-@pytest.mark.parametrize("argv", [["check", "--bogus"], ["--bogus"], ["check", "--format", "xml", "plans"],
-                                  ["no-such-command"]])
+@pytest.mark.parametrize(
+    "argv", [["check", "--bogus"], ["--bogus"], ["check", "--format", "xml", "plans"], ["no-such-command"]]
+)
 def test_usage_errors(in_repo, capsys, argv):
     assert main(argv) == 2
     out, err = capsys.readouterr()
@@ -290,7 +308,7 @@ def test_versions_lists_every_version(in_repo, capsys):
     lines = out.splitlines()
     assert len(lines) <= 24 and max(map(len, lines)) <= 120  # one screen
     geneva = next(line for line in lines if " geneva-revised " in line)
-    number = {line.split()[1]: line.split()[0] for line in lines[1:len(VERSION_IDS) + 1]}
+    number = {line.split()[1]: line.split()[0] for line in lines[1 : len(VERSION_IDS) + 1]}
     assert geneva.endswith(f"revises {number['us-28-point']}, answers {number['e3-counterproposal']}")
 
 
@@ -309,8 +327,9 @@ def test_versions_nothing_readable(tmp_path, capsys):
 
 
 def test_python_dash_m_plandiff():
-    proc = subprocess.run([sys.executable, "-m", "plandiff", "check", "plans"], cwd=REPO,
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "plandiff", "check", "plans"], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Traceback" not in proc.stderr
     assert proc.stdout == ""
@@ -318,6 +337,7 @@ def test_python_dash_m_plandiff():
 
 
 # --- errors that tell the user what to do ------------------------------------------------
+
 
 def test_diff_from_another_directory_says_where_it_looked(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)

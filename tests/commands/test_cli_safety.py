@@ -1,4 +1,5 @@
 """What a user must be able to rely on at the edges: no traceback, no file of theirs overwritten."""
+
 import json
 import shutil
 
@@ -31,16 +32,23 @@ def changes(plans, tmp_path, capsys):
     return path
 
 
-@pytest.mark.parametrize("doc, where", [
-    ({"schema": "plandiff.diff/2", "old": "us-28-point"}, "old: expected"),
-    ({"schema": "plandiff.diff/2", "old": {"id": "us-28-point"}, "header": [1]}, "header: expected"),
-    ({"schema": "plandiff.diff/2", "old": {"id": "us-28-point"}, "changes": [{"key": "x", "new": "oops"}]},
-     "changes[0].new: expected"),
-    ({"schema": "plandiff.diff/2", "old": {"id": "us-28-point"}, "changes": [], "sources": {"new": [1]}},
-     "sources.new: expected"),
-    ({"schema": "other"}, "schema: expected"),
-    ([1, 2], "(top): expected"),
-])
+@pytest.mark.parametrize(
+    "doc, where",
+    [
+        ({"schema": "plandiff.diff/2", "old": "us-28-point"}, "old: expected"),
+        ({"schema": "plandiff.diff/2", "old": {"id": "us-28-point"}, "header": [1]}, "header: expected"),
+        (
+            {"schema": "plandiff.diff/2", "old": {"id": "us-28-point"}, "changes": [{"key": "x", "new": "oops"}]},
+            "changes[0].new: expected",
+        ),
+        (
+            {"schema": "plandiff.diff/2", "old": {"id": "us-28-point"}, "changes": [], "sources": {"new": [1]}},
+            "sources.new: expected",
+        ),
+        ({"schema": "other"}, "schema: expected"),
+        ([1, 2], "(top): expected"),
+    ],
+)
 def test_malformed_change_sets_are_located_errors(plans, tmp_path, capsys, doc, where):
     path = tmp_path / "c.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
@@ -60,8 +68,11 @@ def test_a_change_set_that_is_not_utf8_or_not_json(plans, tmp_path, capsys):
 
 
 def test_apply_refuses_a_result_that_is_not_a_valid_plan(plans, tmp_path, capsys):
-    doc = {"schema": "plandiff.diff/2", "old": {"id": "us-28-point"},
-           "changes": [{"key": "x", "old": None, "new": {"summary": "s", "evidence": [{"source": "nope"}]}}]}
+    doc = {
+        "schema": "plandiff.diff/2",
+        "old": {"id": "us-28-point"},
+        "changes": [{"key": "x", "old": None, "new": {"summary": "s", "evidence": [{"source": "nope"}]}}],
+    }
     path = tmp_path / "c.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
     code, out, err = run(capsys, "apply", "us-28-point", str(path), "--plans", str(plans))
@@ -114,12 +125,15 @@ def test_extract_refuses_binary_files_and_says_when_nothing_was_found(tmp_path, 
     assert code == 2 and "no articles found" in err
 
 
-@pytest.mark.parametrize("edit, where", [
-    (lambda d: d["header"].__setitem__("drafted_by", {"old": [], "new": 5}), "header.drafted_by.new"),
-    (lambda d: d["header"].__setitem__("drafted_by", {"old": [], "new": "USA"}), "header.drafted_by.new"),
-    (lambda d: d["header"].__setitem__("aliases", {"old": [], "new": None}), "header.aliases.new"),
-    (lambda d: d["header"].__setitem__("point_count", {"old": 28, "new": "28"}), "header.point_count.new"),
-])
+@pytest.mark.parametrize(
+    "edit, where",
+    [
+        (lambda d: d["header"].__setitem__("drafted_by", {"old": [], "new": 5}), "header.drafted_by.new"),
+        (lambda d: d["header"].__setitem__("drafted_by", {"old": [], "new": "USA"}), "header.drafted_by.new"),
+        (lambda d: d["header"].__setitem__("aliases", {"old": [], "new": None}), "header.aliases.new"),
+        (lambda d: d["header"].__setitem__("point_count", {"old": 28, "new": "28"}), "header.point_count.new"),
+    ],
+)
 def test_a_change_set_with_a_wrong_type_is_refused_before_anything_is_built(plans, tmp_path, capsys, edit, where):
     code, out, _ = run(capsys, "diff", "us-28-point", "e3-counterproposal", "--plans", str(plans), "--format", "json")
     doc = json.loads(out)
@@ -131,11 +145,14 @@ def test_a_change_set_with_a_wrong_type_is_refused_before_anything_is_built(plan
     assert f"{path}:1:1: error: cannot apply: {where}: expected" in err
 
 
-@pytest.mark.parametrize("text, words", [
-    ("[" * 100_000 + "]" * 100_000, "nested deeper"),
-    ('{"schema": "plandiff.diff/2", "n": ' + "9" * 5000 + "}", "digits"),
-    ('{"schema": "plandiff.diff/2", "s": "\\ud800"}', "lone surrogate"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested deeper"),
+        ('{"schema": "plandiff.diff/2", "n": ' + "9" * 5000 + "}", "digits"),
+        ('{"schema": "plandiff.diff/2", "s": "\\ud800"}', "lone surrogate"),
+    ],
+)
 def test_a_hostile_change_set_is_a_located_error(plans, tmp_path, capsys, text, words):
     path = tmp_path / "c.json"
     path.write_text(text, encoding="utf-8")

@@ -6,6 +6,7 @@ troop cap). `git diff` then prints plandiff's typed report instead of a line
 diff; `git log -p` and `git show` do so with `--ext-diff` (git 2.39 runs
 external diff drivers for them only when asked).
 """
+
 from __future__ import annotations
 
 import os
@@ -25,10 +26,21 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not 
 
 def _env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env.update({"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), "GIT_CONFIG_NOSYSTEM": "1",
-                "GIT_AUTHOR_NAME": "Plan Tester", "GIT_AUTHOR_EMAIL": "tester@example.org",
-                "GIT_COMMITTER_NAME": "Plan Tester", "GIT_COMMITTER_EMAIL": "tester@example.org",
-                "GIT_PAGER": "cat", "PAGER": "cat", "LC_ALL": "C.UTF-8", "NO_COLOR": "1"})
+    env.update(
+        {
+            "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / ".config"),
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_AUTHOR_NAME": "Plan Tester",
+            "GIT_AUTHOR_EMAIL": "tester@example.org",
+            "GIT_COMMITTER_NAME": "Plan Tester",
+            "GIT_COMMITTER_EMAIL": "tester@example.org",
+            "GIT_PAGER": "cat",
+            "PAGER": "cat",
+            "LC_ALL": "C.UTF-8",
+            "NO_COLOR": "1",
+        }
+    )
     # the driver runs `python -m plandiff` from the repository, so plandiff must be importable there
     env["PYTHONPATH"] = os.pathsep.join([str(PLANS.parent)] + [p for p in [os.environ.get("PYTHONPATH")] if p])
     return env
@@ -55,8 +67,12 @@ def repo(tmp_path):
     plan = root / "plans" / "us-28-point.yaml"
     text = plan.read_text(encoding="utf-8")
     assert text.count("value: {personnel: 600000, scope: unqualified}") == 1
-    plan.write_text(text.replace("value: {personnel: 600000, scope: unqualified}",
-                                 "value: {personnel: 650000, scope: unqualified}"), encoding="utf-8")
+    plan.write_text(
+        text.replace(
+            "value: {personnel: 600000, scope: unqualified}", "value: {personnel: 650000, scope: unqualified}"
+        ),
+        encoding="utf-8",
+    )
     git("commit", "-q", "-am", "raise the US troop cap")
     git.root = root
     return git
@@ -105,7 +121,8 @@ def test_git_log_p_without_ext_diff_is_a_line_diff(repo):
 def test_git_diff_on_an_added_plan(repo):
     src = (repo.root / "plans" / "us-28-point.yaml").read_text(encoding="utf-8")
     (repo.root / "plans" / "us-29-point.yaml").write_text(
-        src.replace("id: us-28-point", "id: us-29-point", 1), encoding="utf-8")
+        src.replace("id: us-28-point", "id: us-29-point", 1), encoding="utf-8"
+    )
     repo("add", "plans/us-29-point.yaml")
     proc = repo("diff", "--cached", "--", "plans/us-29-point.yaml")
     assert "plandiff plans/us-29-point.yaml" in proc.stdout

@@ -2,6 +2,7 @@
 
 Every case is the finding of the hostile review (issue 12) it reproduces.
 """
+
 from __future__ import annotations
 
 import json
@@ -66,8 +67,18 @@ def test_guarded_json_is_still_the_same_json():
 # --- check rejects controls however YAML spells them; warns about bidi ------------------------
 
 
-@pytest.mark.parametrize("spelling", ['"\\e]0;pwned\\a \\e[31mRED"', '"\\x1b[31mRED"', '"\\u001b[31mRED"',
-                                      '"bell\\x07"', '"nul\\0"', '"csi\\x9b2J"', '"cr\\rover"'])
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        '"\\e]0;pwned\\a \\e[31mRED"',
+        '"\\x1b[31mRED"',
+        '"\\u001b[31mRED"',
+        '"bell\\x07"',
+        '"nul\\0"',
+        '"csi\\x9b2J"',
+        '"cr\\rover"',
+    ],
+)
 def test_check_rejects_escape_and_control_characters_in_plan_text(tmp_path, capsys, spelling):
     plans = make_plans_dir(tmp_path)
     text = BASE_PLAN.replace("title: Test plan", f"title: {spelling}")
@@ -82,16 +93,22 @@ def test_check_rejects_escape_and_control_characters_in_plan_text(tmp_path, caps
 def test_check_warns_about_a_bidi_override_and_every_report_escapes_it(tmp_path, capsys):
     plans = make_plans_dir(tmp_path)
     text = BASE_PLAN.replace("title: Test plan", "title: Plan \u202etxt.exe").replace(
-        "summary: The army is capped.", 'summary: "The army \\u2066is\\u2069 capped."')
+        "summary: The army is capped.", 'summary: "The army \\u2066is\\u2069 capped."'
+    )
     path = write(plans, text)
     code, out, err = run_check(capsys, str(path), "--no-quotes")
     assert code == 0 and "2 warnings" in err
     assert f"test-plan.yaml:{line_of(text, 'title:')}:8: warning: bidirectional control U+202E" in out[0]
     assert all(no_raw_controls(o) for o in out)
     other = write(plans, BASE_PLAN.replace("id: test-plan", "id: other"), "other.yaml")
-    for args in (["versions", "--long", plans], ["diff", other, path], ["diff", other, path, "--format", "markdown"],
-                 ["diff", other, path, "--color"], ["history", "military.troop_cap", plans],
-                 ["git-diff", "p.yaml", other, "0" * 7, "100644", path, "0" * 7, "100644"]):
+    for args in (
+        ["versions", "--long", plans],
+        ["diff", other, path],
+        ["diff", other, path, "--format", "markdown"],
+        ["diff", other, path, "--color"],
+        ["history", "military.troop_cap", plans],
+        ["git-diff", "p.yaml", other, "0" * 7, "100644", path, "0" * 7, "100644"],
+    ):
         code, out, err = run(capsys, *args)
         assert code in (0, 1), (args, err)
         if "--color" in args:  # plandiff's own colour, and only that, is raw
@@ -131,15 +148,18 @@ def test_an_integer_with_a_leading_zero_is_an_error_with_a_hint(tmp_path, capsys
     code, out, _ = run_check(capsys, str(path), "--no-quotes")
     line = line_of(text, "0600000")
     assert code == 1
-    assert any(f":{line}:24: error: integer '0600000' has a leading zero" in o and "write 600000" in o
-               for o in out), out
+    assert any(f":{line}:24: error: integer '0600000' has a leading zero" in o and "write 600000" in o for o in out), (
+        out
+    )
 
 
 @pytest.mark.parametrize("value", [".nan", ".NaN", ".inf", "-.inf", "1.0e+400"])
 def test_nan_and_infinity_are_errors_in_every_numeric_value(tmp_path, capsys, value):
     plans = make_plans_dir(tmp_path)
-    custom = (f"  custom.widgets:\n    summary: Widgets.\n    value: {{count: {value}, note: x}}\n"
-              "    evidence:\n      - source: rep\n")
+    custom = (
+        f"  custom.widgets:\n    summary: Widgets.\n    value: {{count: {value}, note: x}}\n"
+        "    evidence:\n      - source: rep\n"
+    )
     for text in (BASE_PLAN + custom, BASE_PLAN.replace("personnel: 600000", f"personnel: {value}")):
         path = write(plans, text)
         code, out, _ = run_check(capsys, str(path), "--no-quotes")
@@ -149,9 +169,17 @@ def test_nan_and_infinity_are_errors_in_every_numeric_value(tmp_path, capsys, va
 def test_nan_from_a_json_change_set_is_an_error(tmp_path, capsys):
     plans = make_plans_dir(tmp_path)
     path = write(plans, BASE_PLAN)
-    change_set = {"schema": "plandiff.diff/2", "old": {"id": "test-plan"}, "changes": [
-        {"key": "custom.widgets", "old": None,
-         "new": {"summary": "Widgets.", "value": {"count": float("nan")}, "evidence": [{"source": "rep"}]}}]}
+    change_set = {
+        "schema": "plandiff.diff/2",
+        "old": {"id": "test-plan"},
+        "changes": [
+            {
+                "key": "custom.widgets",
+                "old": None,
+                "new": {"summary": "Widgets.", "value": {"count": float("nan")}, "evidence": [{"source": "rep"}]},
+            }
+        ],
+    }
     cs = tmp_path / "c.json"
     cs.write_text(json.dumps(change_set))  # json.dumps writes a bare NaN, as other tools do
     code, out, err = run(capsys, "apply", path, cs, "--plans", plans)
@@ -160,14 +188,16 @@ def test_nan_from_a_json_change_set_is_an_error(tmp_path, capsys):
 
 def test_a_cited_article_that_is_not_utf8_is_a_located_error(tmp_path, capsys):
     plans = make_plans_dir(tmp_path)
-    (plans / "sources" / "art.txt").write_bytes("Ukraine’s sovereignty will be reaffirmed, café".encode("latin-1",
-                                                                                                      "replace"))
+    (plans / "sources" / "art.txt").write_bytes(
+        "Ukraine’s sovereignty will be reaffirmed, café".encode("latin-1", "replace")
+    )
     path = write(plans, BASE_PLAN)
     code, out, _ = run_check(capsys, str(path))
     line = line_of(BASE_PLAN, "file: sources/art.txt")
     assert code == 1
-    assert any(f":{line}:11: error: cannot read sources/art.txt: invalid UTF-8 byte 0xe9 at line 1" in o
-               for o in out), out
+    assert any(
+        f":{line}:11: error: cannot read sources/art.txt: invalid UTF-8 byte 0xe9 at line 1" in o for o in out
+    ), out
 
 
 # --- reads are bounded and never block ----------------------------------------------------------
@@ -177,8 +207,9 @@ def test_check_on_a_fifo_returns_a_located_error(tmp_path):
     fifo = tmp_path / "plan.yaml"
     os.mkfifo(fifo)
     # a generous timeout only guards against a hang; the command answers at once
-    proc = subprocess.run([sys.executable, "-m", "plandiff", "check", str(fifo)], capture_output=True, text=True,
-                          timeout=120, cwd=REPO)
+    proc = subprocess.run(
+        [sys.executable, "-m", "plandiff", "check", str(fifo)], capture_output=True, text=True, timeout=120, cwd=REPO
+    )
     assert proc.returncode == 1
     assert f"{fifo}:1:1: error: cannot read file: it is a FIFO, not a regular file" in proc.stdout
 
@@ -228,8 +259,11 @@ def test_check_file_reads_only_the_plans_its_lineage_names(tmp_path, capsys, mon
     assert code == 0, out + err
     assert sorted(read) == ["e3-counterproposal.yaml", "geneva-revised.yaml", "us-28-point.yaml"]
     # a lineage name that matches no file still gets a hint from the file names, without reading them
-    text = (plans / "ua-20-point.yaml").read_text(encoding="utf-8").replace("revises: geneva-revised",
-                                                                          "revises: geneva-revisd")
+    text = (
+        (plans / "ua-20-point.yaml")
+        .read_text(encoding="utf-8")
+        .replace("revises: geneva-revised", "revises: geneva-revisd")
+    )
     (plans / "ua-20-point.yaml").write_text(text, encoding="utf-8")
     read.clear()
     code, out, _ = run(capsys, "check", plans / "ua-20-point.yaml", "--no-quotes")
@@ -250,7 +284,6 @@ def test_check_flags_any_symlink_in_sources_that_leads_outside(tmp_path, capsys)
     flagged = sorted(o.split(":")[0] for o in out)
     assert flagged == [str(plans / "sources" / "sub" / "up"), str(plans / "sources" / "uncited.txt")], out
     assert all("symbolic link leads outside sources/" in o for o in out)
-
 
 
 def test_a_progress_line_may_redraw_itself_but_data_cannot_return_the_carriage():

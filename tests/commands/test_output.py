@@ -1,4 +1,5 @@
 """Every write goes through plandiff.output: each test plants the trap an attacker (or an accident) would."""
+
 from __future__ import annotations
 
 import hashlib
@@ -119,8 +120,9 @@ def test_a_hand_planted_manifest_entry_is_never_deleted(tmp_path, capsys):
     outside.write_text("mine")
     # planted: a bare path (the old format), a wrong hash, and a path out of the folder with its true hash;
     # and a page of ours that someone has edited since
-    manifest.write_text(manifest.read_text() + f"notes.html\n{'0' * 64}  notes.html\n"
-                        f"{digest(outside)}  ../outside.html\n")
+    manifest.write_text(
+        manifest.read_text() + f"notes.html\n{'0' * 64}  notes.html\n{digest(outside)}  ../outside.html\n"
+    )
     changed.write_text("edited by hand")
     code, _, err = run(capsys, "site", "--plans", PLANS, PLANS, "-o", site)
     assert code == 2 and "matrix.html" in err and "changed" in err  # our page, changed since: not replaced
@@ -135,7 +137,9 @@ def test_a_hand_planted_manifest_entry_is_never_deleted(tmp_path, capsys):
 def test_site_removes_only_its_own_unchanged_stale_pages(tmp_path, capsys):
     site = tmp_path / "site"
     args = ["site", "--plans", PLANS, PLANS, "-o", site]
-    assert run(capsys, *args, "--pair", "jeddah-truce:paris-declaration", "--pair", "jeddah-truce:prosperity-plan")[0] == 0
+    assert (
+        run(capsys, *args, "--pair", "jeddah-truce:paris-declaration", "--pair", "jeddah-truce:prosperity-plan")[0] == 0
+    )
     stale = site / "compare" / "jeddah-truce.vs.paris-declaration.html"
     edited = site / "compare" / "jeddah-truce.vs.prosperity-plan.html"
     edited.write_text("kept: edited by hand")
@@ -163,8 +167,10 @@ def test_a_manifest_or_lock_that_is_a_symlink_is_refused(tmp_path, plans):
         folder = tmp_path / name.strip(".")
         folder.mkdir()
         (folder / name).symlink_to(victim)
-        with (pytest.raises(OutputError, match="symbolic link|not a regular file"),
-              OwnedFolder(folder, SITE_MANIFEST, owner="test") as f):
+        with (
+            pytest.raises(OutputError, match="symbolic link|not a regular file"),
+            OwnedFolder(folder, SITE_MANIFEST, owner="test") as f,
+        ):
             f.write("a.html", b"x")
         assert victim.read_bytes() == before
 
@@ -175,8 +181,10 @@ def test_owned_folder_records_hashes_in_one_scheme(tmp_path):
         f.write("sub/b.txt", b"beta")
     text = (tmp_path / "d" / ".m").read_text()
     assert text.splitlines()[0] == MANIFEST_HEADER
-    assert parse_manifest(text) == {"a.txt": hashlib.sha256(b"alpha").hexdigest(),
-                                    "sub/b.txt": hashlib.sha256(b"beta").hexdigest()}
+    assert parse_manifest(text) == {
+        "a.txt": hashlib.sha256(b"alpha").hexdigest(),
+        "sub/b.txt": hashlib.sha256(b"beta").hexdigest(),
+    }
     for bad in ("../x", "/etc/passwd", "a/../../x", "", ".plandiff-tmp-1", "a//b"):
         with pytest.raises(OutputError), OwnedFolder(tmp_path / "d", ".m", owner="test") as f:
             f.write(bad, b"x")
@@ -201,9 +209,14 @@ def test_parallel_site_builds_into_one_folder_all_succeed(tmp_path):
     reader = threading.Thread(target=read_pages)
     reader.start()
     try:
-        procs = [subprocess.Popen([sys.executable, "-m", "plandiff", "site", "--plans", str(PLANS), str(PLANS),
-                                   "-o", str(site)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-                 for _ in range(8)]
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "plandiff", "site", "--plans", str(PLANS), str(PLANS), "-o", str(site)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+            for _ in range(8)
+        ]
         results = [(p.wait(timeout=600), p.stderr.read().decode()) for p in procs]
     finally:
         done.set()
@@ -217,8 +230,7 @@ def test_parallel_site_builds_into_one_folder_all_succeed(tmp_path):
 
 
 def _draft_args(plans, drafts, article):
-    return ["extract", article, "--plans", plans, "--propose", "--no-progress", "--no-color",
-            "--write-drafts", drafts]
+    return ["extract", article, "--plans", plans, "--propose", "--no-progress", "--no-color", "--write-drafts", drafts]
 
 
 @pytest.fixture()
@@ -284,11 +296,16 @@ def test_yaml_output_writes_controls_and_bidi_as_escapes():
     assert yaml.safe_load(text) == {"title": "abc\u202edef", "note": "x\x85y", "plain": "Київ"}
 
 
-_json_leaf = (st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
-              | st.text())
-_json_doc = st.recursive(_json_leaf, lambda kids: st.lists(kids, max_size=4) | st.tuples(kids, kids)
-                         | st.dictionaries(st.text(max_size=5) | st.integers() | st.booleans() | st.none(), kids,
-                                           max_size=4), max_leaves=30)
+_json_leaf = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text()
+_json_doc = st.recursive(
+    _json_leaf,
+    lambda kids: (
+        st.lists(kids, max_size=4)
+        | st.tuples(kids, kids)
+        | st.dictionaries(st.text(max_size=5) | st.integers() | st.booleans() | st.none(), kids, max_size=4)
+    ),
+    max_leaves=30,
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -314,8 +331,9 @@ def test_concurrent_writers_into_one_owned_folder_take_turns(tmp_path):
 
     def write(i):
         try:
-            with OwnedFolder(folder, ".plandiff-drafts", owner="test", keep_previous=True,
-                             may_replace=lambda rel, old: True) as f:
+            with OwnedFolder(
+                folder, ".plandiff-drafts", owner="test", keep_previous=True, may_replace=lambda rel, old: True
+            ) as f:
                 f.write("shared.yaml", payloads[i])
                 f.write(f"sources/{i}.txt", payloads[i])
         except Exception as exc:  # noqa: BLE001 - the test reports whatever went wrong

@@ -8,6 +8,7 @@ files and articles are taken from the same commit, so code and data match.
 
 One repository (and one hook install) is shared by all the cases.
 """
+
 from __future__ import annotations
 
 import io
@@ -28,8 +29,7 @@ PLAN = "plans/us-28-point.yaml"
 
 
 def _git(*args: str, cwd: Path, env: dict | None = None, check: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=check,
-                          timeout=600)
+    return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=check, timeout=600)
 
 
 def _head_of_checkout() -> str:
@@ -40,8 +40,10 @@ def _head_of_checkout() -> str:
     except subprocess.CalledProcessError:
         pytest.skip(f"{REPO} is not a git checkout with a commit")
     if _git("cat-file", "-e", f"{sha}:.pre-commit-hooks.yaml", cwd=REPO, check=False).returncode:
-        pytest.skip("HEAD has no .pre-commit-hooks.yaml yet; pre-commit installs the hook from the "
-                    "committed tree, so commit it first")
+        pytest.skip(
+            "HEAD has no .pre-commit-hooks.yaml yet; pre-commit installs the hook from the "
+            "committed tree, so commit it first"
+        )
     return sha
 
 
@@ -55,13 +57,17 @@ def hook_repo(tmp_path_factory) -> tuple[Path, dict]:
     env = dict(os.environ)
     for var in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
         env.pop(var, None)
-    env.update({
-        "PRE_COMMIT_HOME": str(base / "pre-commit-home"),
-        "PRE_COMMIT_COLOR": "never",
-        "NO_COLOR": "1",
-        "GIT_AUTHOR_NAME": "plandiff tests", "GIT_AUTHOR_EMAIL": "tests@plandiff.invalid",
-        "GIT_COMMITTER_NAME": "plandiff tests", "GIT_COMMITTER_EMAIL": "tests@plandiff.invalid",
-    })
+    env.update(
+        {
+            "PRE_COMMIT_HOME": str(base / "pre-commit-home"),
+            "PRE_COMMIT_COLOR": "never",
+            "NO_COLOR": "1",
+            "GIT_AUTHOR_NAME": "plandiff tests",
+            "GIT_AUTHOR_EMAIL": "tests@plandiff.invalid",
+            "GIT_COMMITTER_NAME": "plandiff tests",
+            "GIT_COMMITTER_EMAIL": "tests@plandiff.invalid",
+        }
+    )
 
     archive = _git_bytes(["archive", "--format=tar", sha, "plans"], REPO)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
@@ -69,8 +75,10 @@ def hook_repo(tmp_path_factory) -> tuple[Path, dict]:
             tar.extractall(repo, filter="data")
         else:  # pragma: no cover
             tar.extractall(repo)
-    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump({"repos": [{
-        "repo": str(REPO), "rev": sha, "hooks": [{"id": "plandiff-check"}]}]}), encoding="utf-8")
+    (repo / ".pre-commit-config.yaml").write_text(
+        yaml.safe_dump({"repos": [{"repo": str(REPO), "rev": sha, "hooks": [{"id": "plandiff-check"}]}]}),
+        encoding="utf-8",
+    )
 
     _git("init", "-q", cwd=repo, env=env)
     _git("config", "commit.gpgsign", "false", cwd=repo, env=env)
@@ -80,8 +88,7 @@ def hook_repo(tmp_path_factory) -> tuple[Path, dict]:
     subprocess.run(precommit + ["install"], cwd=repo, env=env, check=True, capture_output=True, timeout=120)
     # Build the hook's virtualenv now (clone at `rev`, pip install), so a failure
     # here is reported as a setup problem rather than as a blocked commit.
-    proc = subprocess.run(precommit + ["install-hooks"], cwd=repo, env=env, capture_output=True, text=True,
-                          timeout=900)
+    proc = subprocess.run(precommit + ["install-hooks"], cwd=repo, env=env, capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, f"pre-commit install-hooks failed:\n{proc.stdout}\n{proc.stderr}"
     return repo, env
 

@@ -3,6 +3,7 @@
 No wall-clock limit here: the tests count what the differ is handed, which
 bounds its work (diff-match-patch is O(n·d) in the symbols it gets).
 """
+
 from __future__ import annotations
 
 import random

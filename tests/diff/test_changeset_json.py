@@ -5,6 +5,7 @@ same: render a change set to JSON, parse it against OLD, and every change
 comes back with its kind, states, fields, words and typed details — and the
 JSON of what was read is the JSON that was written.
 """
+
 from __future__ import annotations
 
 import json
@@ -34,10 +35,15 @@ def test_render_then_parse_gives_the_same_model(pair):
         doc, back = _roundtrip(cs, show_all=True)
         assert back.new == new
         assert back.changes == cs.changes  # kinds, states, provisions, fields, typed details
-        assert [c.words.granularity for c in back.changes if c.words] == \
-            [c.words.granularity for c in cs.changes if c.words]
-        assert (back.header, back.sources_differ, back.differs, back.counts()) == \
-            (cs.header, cs.sources_differ, cs.differs, cs.counts())
+        assert [c.words.granularity for c in back.changes if c.words] == [
+            c.words.granularity for c in cs.changes if c.words
+        ]
+        assert (back.header, back.sources_differ, back.differs, back.counts()) == (
+            cs.header,
+            cs.sources_differ,
+            cs.differs,
+            cs.counts(),
+        )
         assert changeset_to_json(back, show_all=True) == doc
 
 
@@ -63,8 +69,11 @@ def test_an_unknown_kind_is_refused_where_it_is():
 
     plan = load_plan("plans/us-28-point.yaml").plan
     key, prov = next(iter(plan.provisions.items()))
-    doc = {"schema": "plandiff.diff/2", "old": {"id": plan.id},
-           "changes": [{"key": key, "kind": "moved", "old": prov.to_data(), "new": None}]}
+    doc = {
+        "schema": "plandiff.diff/2",
+        "old": {"id": plan.id},
+        "changes": [{"key": key, "kind": "moved", "old": prov.to_data(), "new": None}],
+    }
     with pytest.raises(ApplyError, match=r"changes\[0\]\.kind: expected one of added, dropped"):
         read_changeset(plan, doc)
 
@@ -75,9 +84,9 @@ def test_details_are_typed_data_worded_once():
     cs = diff_plans(load_plan("plans/us-28-point.yaml").plan, load_plan("plans/e3-counterproposal.yaml").plan)
     (cap,) = [c for c in cs.changes if c.key == "military.troop_cap"]
     assert isinstance(cap, Changed)
-    assert cap.details[0] == Detail("", 600000, 800000, delta=200000, percent=pytest.approx(33.33, abs=0.01),
-                                    unit="personnel")
+    assert cap.details[0] == Detail(
+        "", 600000, 800000, delta=200000, percent=pytest.approx(33.33, abs=0.01), unit="personnel"
+    )
     doc = changeset_to_json(cs)
     (entry,) = [c for c in doc["changes"] if c["key"] == "military.troop_cap"]
-    assert entry["details"][0] == {"label": "", "old": "600,000", "new": "800,000 personnel",
-                                   "note": "+200,000, +33%"}
+    assert entry["details"][0] == {"label": "", "old": "600,000", "new": "800,000 personnel", "note": "+200,000, +33%"}

@@ -8,6 +8,7 @@
 - reordering provisions, sources or top-level fields in the file changes nothing;
 - renumber-only, summary-only and evidence-only edits get the kind they should.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -66,6 +67,7 @@ def assert_valid(plan) -> None:
 
 # --- the generators themselves ------------------------------------------------
 
+
 @FAST
 @given(plans())
 def test_generated_plans_load_without_problems(plan):
@@ -81,6 +83,7 @@ def test_generated_pairs_load_without_problems(pair):
 
 
 # --- a plan against itself ------------------------------------------------------
+
 
 @FAST
 @given(plans())
@@ -109,14 +112,16 @@ def test_plandiff_diff_exits_0_on_the_same_file_twice(plan):
         assert loaded.diagnostics == [], [str(d) for d in loaded.diagnostics]
         assert loaded.plan == plan, "the YAML file does not read back as the plan it was written from"
         for fmt in ("text", "markdown", "json"):
-            code, out, err = run_cli(["diff", str(one / f"{plan.id}.yaml"), str(two / f"{plan.id}.yaml"),
-                                      "--format", fmt])
+            code, out, err = run_cli(
+                ["diff", str(one / f"{plan.id}.yaml"), str(two / f"{plan.id}.yaml"), "--format", fmt]
+            )
             assert code == 0, (fmt, out, err)
             assert err == ""
         assert "No differences." in out or json.loads(out)["changes"] == []
 
 
 # --- mirror ----------------------------------------------------------------------
+
 
 @FAST
 @given(plan_pairs())
@@ -145,6 +150,7 @@ def test_diff_mirrors_reverse_diff(pair):
 
 # --- apply -------------------------------------------------------------------------
 
+
 @FAST
 @given(plan_pairs())
 def test_applying_the_json_change_set_to_old_gives_new(pair):
@@ -166,6 +172,7 @@ def test_applying_with_all_gives_new_too(pair):
 
 # --- every change is reported --------------------------------------------------------
 
+
 @FAST
 @given(plan_pairs())
 def test_every_json_change_appears_in_text_and_markdown(pair):
@@ -179,8 +186,11 @@ def test_every_json_change_appears_in_text_and_markdown(pair):
             continue
         if ch["kind"] == "unreported":
             silent = cs.old.id if ch["silent"] == "old" else cs.new.id
-            assert re.search(rf"Not reported in {re.escape(silent)} \(\d+\): [^\n]*\b{re.escape(ch['key'])}\b",
-                             flat), (ch["key"], edits, text)
+            assert re.search(rf"Not reported in {re.escape(silent)} \(\d+\): [^\n]*\b{re.escape(ch['key'])}\b", flat), (
+                ch["key"],
+                edits,
+                text,
+            )
             assert f"`{ch['key']}`" in md
             continue
         assert f"{ch['kind']:<10} {ch['key']}" in text, (ch["key"], ch["kind"], edits, text)
@@ -191,6 +201,7 @@ def test_every_json_change_appears_in_text_and_markdown(pair):
 
 
 # --- what is known: silence is never a difference ---------------------------------
+
 
 @FAST
 @given(plan_pairs())
@@ -228,6 +239,7 @@ def test_an_unreported_provision_never_counts_as_a_difference(pair, data):
 
 # --- order in the file is not content ---------------------------------------------------
 
+
 @SLOW
 @given(plans(), st.randoms(use_true_random=False))
 def test_reordering_the_file_changes_nothing(plan, rnd: random.Random):
@@ -256,6 +268,7 @@ def test_reordering_the_file_changes_nothing(plan, rnd: random.Random):
 
 
 # --- targeted edits ----------------------------------------------------------------------
+
 
 @FAST
 @given(plan_and_key(), st.data())

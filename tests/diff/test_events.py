@@ -1,4 +1,5 @@
 """The events file: the dated steps of the talks beside the plan versions, checked like a plan file."""
+
 from __future__ import annotations
 
 import shutil
@@ -51,7 +52,13 @@ def test_good_file_loads_into_events(tmp_path):
     assert diags == []
     (e,) = events
     assert (e.id, e.date, e.kind, e.place, e.parties, e.versions) == (
-        "anchorage-summit", "2025-08-15", "summit", "Anchorage", ("United States", "Russia"), ("us-28-point",))
+        "anchorage-summit",
+        "2025-08-15",
+        "summit",
+        "Anchorage",
+        ("United States", "Russia"),
+        ("us-28-point",),
+    )
     assert e.sources[0].outlet == "WION" and e.sources[0].caveats == ("aggregator",)
 
 
@@ -60,8 +67,14 @@ def test_the_real_events_file_is_clean_and_dated():
     assert corpus.event_problems == []
     assert len(corpus.events) >= 15
     ids = {e.id for e in corpus.events}
-    assert {"anchorage-summit", "mar-a-lago-meeting", "trilateral-abu-dhabi-1", "trilateral-abu-dhabi-2",
-            "trilateral-geneva-3", "ua-open-letter-jun2026"} <= ids
+    assert {
+        "anchorage-summit",
+        "mar-a-lago-meeting",
+        "trilateral-abu-dhabi-1",
+        "trilateral-abu-dhabi-2",
+        "trilateral-geneva-3",
+        "ua-open-letter-jun2026",
+    } <= ids
     for e in corpus.events:
         assert e.sources and all(s.outlet and s.url for s in e.sources), e.id
         assert "2025-03-01" <= e.date <= "2026-06-30", e.id
@@ -75,24 +88,29 @@ def test_events_file_is_not_read_as_a_plan():
 
 def test_unknown_field_suggests(tmp_path):
     assert problems(tmp_path, edit("    place: Anchorage\n", "    plase: Anchorage\n")) == [
-        (6, 5, "unknown field 'plase' in an event; did you mean 'place'?")]
+        (6, 5, "unknown field 'plase' in an event; did you mean 'place'?")
+    ]
 
 
 def test_bad_date_and_end_before_start(tmp_path):
     assert problems(tmp_path, edit("    date: 2025-08-15\n", "    date: 15 Aug 2025\n")) == [
-        (4, 11, "date must be a date YYYY-MM-DD; got '15 Aug 2025'")]
+        (4, 11, "date must be a date YYYY-MM-DD; got '15 Aug 2025'")
+    ]
     assert problems(tmp_path, edit("    date: 2025-08-15\n", "    date: 2025-08-15\n    end: 2025-08-14\n")) == [
-        (5, 10, "end 2025-08-14 is before the event's date 2025-08-15")]
+        (5, 10, "end 2025-08-14 is before the event's date 2025-08-15")
+    ]
 
 
 def test_unknown_kind_suggests(tmp_path):
     assert problems(tmp_path, edit("kind: summit", "kind: sumit")) == [
-        (7, 11, "unknown event kind 'sumit'; did you mean 'summit'?")]
+        (7, 11, "unknown event kind 'sumit'; did you mean 'summit'?")
+    ]
 
 
 def test_unknown_version_suggests(tmp_path):
     assert problems(tmp_path, edit("versions: [us-28-point]", "versions: [us-28-pont]")) == [
-        (9, 16, "versions names 'us-28-pont', but no plan has that id; did you mean 'us-28-point'?")]
+        (9, 16, "versions names 'us-28-pont', but no plan has that id; did you mean 'us-28-point'?")
+    ]
 
 
 def test_source_needs_outlet_and_an_http_url(tmp_path):
@@ -104,8 +122,7 @@ def test_source_needs_outlet_and_an_http_url(tmp_path):
 
 def test_event_without_sources(tmp_path):
     text = GOOD.split("    sources:")[0]
-    assert problems(tmp_path, text) == [
-        (3, 5, "an event needs sources: a non-empty list of {outlet, date, url}")]
+    assert problems(tmp_path, text) == [(3, 5, "an event needs sources: a non-empty list of {outlet, date, url}")]
 
 
 def test_duplicate_event_id(tmp_path):
@@ -115,7 +132,7 @@ def test_duplicate_event_id(tmp_path):
 
 def test_yaml_duplicate_key_is_located(tmp_path):
     text = edit("    kind: summit\n", "    kind: summit\n    kind: round\n")
-    (line, col, msg), = problems(tmp_path, text)
+    ((line, col, msg),) = problems(tmp_path, text)
     assert line == 8 and "kind" in msg and "duplicate" in msg
 
 

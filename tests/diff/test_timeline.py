@@ -1,4 +1,5 @@
 """The timeline page: every version and event on one axis, in its side's lane, each linked."""
+
 from __future__ import annotations
 
 import pytest
@@ -32,8 +33,11 @@ def test_every_actor_in_the_corpus_has_a_side(corpus):
 
 
 def test_one_side_gets_its_lane_several_sides_share_the_joint_lane():
-    sides = Sides(("United States", "Europe", "joint"), {"United States": "United States", "France": "Europe",
-                                                          "Germany": "Europe"}, {})
+    sides = Sides(
+        ("United States", "Europe", "joint"),
+        {"United States": "United States", "France": "Europe", "Germany": "Europe"},
+        {},
+    )
     assert sides.lane(["United States"]) == "United States"
     assert sides.lane(["France", "Germany"]) == "Europe"
     assert sides.lane(["France", "United States"]) == JOINT
@@ -42,8 +46,9 @@ def test_one_side_gets_its_lane_several_sides_share_the_joint_lane():
 
 
 def test_marks_are_in_date_order_with_the_right_lanes(corpus):
-    items = marks(list(corpus.plans.values()), corpus.events, version_href=lambda p: f"v/{p.id}",
-                  event_href=lambda e: f"e/{e.id}")
+    items = marks(
+        list(corpus.plans.values()), corpus.events, version_href=lambda p: f"v/{p.id}", event_href=lambda e: f"e/{e.id}"
+    )
     assert len(items) == len(corpus.plans) + len(corpus.events)
     assert [m.start for m in items] == sorted(m.start for m in items)
     lane = {m.id: m.lane for m in items}

@@ -1,4 +1,5 @@
 """`plandiff extract`: accuracy on the hand-written gold set, exact quotes, formats, HTML, streaming, --propose."""
+
 from __future__ import annotations
 
 import json
@@ -49,8 +50,12 @@ def score(extractor) -> tuple[float, float, list[str]]:
             for i, c in enumerate(claims):
                 if i in used:
                     continue
-                if (c.plan, c.provision, c.stance, c.value) == (g["plan"], g["provision"], g["stance"], g["value"]) \
-                        and _overlap((c.start, c.end), span):
+                if (c.plan, c.provision, c.stance, c.value) == (
+                    g["plan"],
+                    g["provision"],
+                    g["stance"],
+                    g["value"],
+                ) and _overlap((c.start, c.end), span):
                     hit = i
                     break
             if hit is None:
@@ -82,7 +87,7 @@ def test_every_quote_is_exact_and_every_value_valid(extractor):
     for f in sorted(SOURCES.glob("*.txt")):
         text = f.read_text(encoding="utf-8")
         for c in extractor.extract(text, str(f)):
-            assert text[c.start:c.end] == c.quote
+            assert text[c.start : c.end] == c.quote
             assert c.stance in ("included", "omitted", "rejected", "changed")
             assert tax.get(c.provision) is not None
             if c.value is not None:
@@ -105,17 +110,19 @@ def test_cli_json_document(capsys, monkeypatch):
     assert doc["schema"] == SCHEMA
     keys = ["source", "start", "end", "quote", "plan", "provision", "value", "stance", "relative_to", "confidence"]
     for c in doc["claims"]:
-        assert list(c)[:len(keys)] == keys
+        assert list(c)[: len(keys)] == keys
     assert {(c["plan"], c["provision"], c["stance"]) for c in doc["claims"]} >= {
         ("e3-counterproposal", "territory.recognition", "omitted"),
-        ("e3-counterproposal", "military.troop_cap", "changed")}
+        ("e3-counterproposal", "military.troop_cap", "changed"),
+    }
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "text", "jsonl"])
 def test_cli_other_formats(capsys, monkeypatch, fmt):
     monkeypatch.chdir(REPO)
-    code, out, _ = run_cli(capsys, "extract", "plans/sources/004_3c5c0ab8d8f163a3.txt", "--format", fmt,
-                           "--no-progress")
+    code, out, _ = run_cli(
+        capsys, "extract", "plans/sources/004_3c5c0ab8d8f163a3.txt", "--format", fmt, "--no-progress"
+    )
     assert code == 0
     assert "ceasefire.air_sea" in out
     if fmt == "yaml":
@@ -147,10 +154,13 @@ def test_html_boilerplate_is_removed_and_offsets_index_the_emitted_text(tmp_path
     assert code == 0 and out.rstrip("\n") == text
     code, out, _ = run_cli(capsys, "extract", str(f), "--no-progress", "--plans", str(PLANS))
     claims = json.loads(out)["claims"]
-    assert all(text[c["start"]:c["end"]] == c["quote"] for c in claims)
+    assert all(text[c["start"] : c["end"]] == c["quote"] for c in claims)
     got = {(c["plan"], c["provision"], json.dumps(c["value"], sort_keys=True)) for c in claims}
-    assert ("e3-counterproposal", "military.troop_cap", json.dumps({"personnel": 800000, "scope": "peacetime"},
-                                                                    sort_keys=True)) in got
+    assert (
+        "e3-counterproposal",
+        "military.troop_cap",
+        json.dumps({"personnel": 800000, "scope": "peacetime"}, sort_keys=True),
+    ) in got
     assert ("us-28-point", "nato.accession", '"barred"') in got
     assert not any(c["value"] == {"personnel": 600000} for c in claims)  # the cap in the sidebar is gone
 
@@ -197,13 +207,26 @@ def test_propose_flags_what_the_plan_files_lack_and_drafts_pass_check(tmp_path, 
 
     shutil.copytree(PLANS, plans)
     new = plans / "sources" / "900_new.txt"
-    new.write_text("The Jeddah statement provides for a 30-day interim ceasefire along the entire front line. "
-                   "The 28-point plan would cap Ukraine's army at 600,000 troops.\n\n"
-                   "The European counterproposal drops the amnesty clause.\n", encoding="utf-8")
+    new.write_text(
+        "The Jeddah statement provides for a 30-day interim ceasefire along the entire front line. "
+        "The 28-point plan would cap Ukraine's army at 600,000 troops.\n\n"
+        "The European counterproposal drops the amnesty clause.\n",
+        encoding="utf-8",
+    )
     monkeypatch.chdir(tmp_path)
     drafts = tmp_path / "drafts"
-    code, out, err = run_cli(capsys, "extract", str(new), "--plans", str(plans), "--propose", "--no-progress",
-                             "--no-color", "--write-drafts", str(drafts))
+    code, out, err = run_cli(
+        capsys,
+        "extract",
+        str(new),
+        "--plans",
+        str(plans),
+        "--propose",
+        "--no-progress",
+        "--no-color",
+        "--write-drafts",
+        str(drafts),
+    )
     assert code == 1, out + err
     assert "us-28-point: military.troop_cap included — adds evidence" in out
     assert "jeddah-truce → jeddah-truce" in out
@@ -212,14 +235,14 @@ def test_propose_flags_what_the_plan_files_lack_and_drafts_pass_check(tmp_path, 
     assert main(["check", str(drafts), "-q"]) == 0
     capsys.readouterr()
     # a second run may replace its own drafts, but never the plan files
-    code, _, err = run_cli(capsys, "extract", str(new), "--plans", str(plans), "--propose", "--no-progress",
-                           "--write-drafts", str(plans))
+    code, _, err = run_cli(
+        capsys, "extract", str(new), "--plans", str(plans), "--propose", "--no-progress", "--write-drafts", str(plans)
+    )
     assert code == 2 and "refusing" in err
 
 
 def test_cli_startup_does_not_load_the_extractor():
-    code = ("import sys, plandiff.cli; "
-            "print(any(m.startswith(('lxml', 'plandiff.extract')) for m in sys.modules))")
+    code = "import sys, plandiff.cli; print(any(m.startswith(('lxml', 'plandiff.extract')) for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
 
@@ -250,6 +273,15 @@ def test_write_drafts_never_overwrites_what_it_did_not_write(tmp_path, capsys, m
     code, _, err = run_cli(capsys, *args)
     assert code == 1, err
     assert (drafts / "jeddah-truce.yaml").read_text(encoding="utf-8").endswith("# an analyst's later edit\n")
-    code, _, err = run_cli(capsys, "extract", str(PLANS / "sources"), "--plans", str(PLANS), "--propose",
-                           "--no-progress", "--write-drafts", str(tmp_path / "none"))
+    code, _, err = run_cli(
+        capsys,
+        "extract",
+        str(PLANS / "sources"),
+        "--plans",
+        str(PLANS),
+        "--propose",
+        "--no-progress",
+        "--write-drafts",
+        str(tmp_path / "none"),
+    )
     assert code == 0 and "nothing to draft" in err and not (tmp_path / "none").exists()

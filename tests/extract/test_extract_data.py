@@ -1,4 +1,5 @@
 """The extract data files: they load, every pattern compiles, every key and value fits the taxonomy."""
+
 from __future__ import annotations
 
 import pytest

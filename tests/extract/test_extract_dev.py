@@ -6,6 +6,7 @@ recall on hand-written text nobody tuned the rules to fails here. The last
 test adds a plan file with invented metadata and shows that the extractor
 recognises it from that metadata alone.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,13 +21,27 @@ from tests.support.benchmarks import score_extract
 from tests.support.paths import REPO
 
 STYLES = {"wire", "explainer", "list", "qa", "opinion", "translated", "headline"}
-LATER = {"us-framework-apr2025", "ua-eu-london-apr2025", "ru-istanbul-memorandum", "ua-istanbul-memorandum",
-         "eu-ua-12-point", "eu-berlin-statement", "us-ua-bilateral-guarantee", "multilateral-guarantee-framework",
-         "paris-declaration", "prosperity-plan"}
+LATER = {
+    "us-framework-apr2025",
+    "ua-eu-london-apr2025",
+    "ru-istanbul-memorandum",
+    "ua-istanbul-memorandum",
+    "eu-ua-12-point",
+    "eu-berlin-statement",
+    "us-ua-bilateral-guarantee",
+    "multilateral-guarantee-framework",
+    "paris-declaration",
+    "prosperity-plan",
+}
 CURRENT = {"us-28-point", "e3-counterproposal", "eu-24-point", "geneva-revised", "ua-20-point", "jeddah-truce"}
 # measured: overall P 0.92 R 0.64; provision 1.00/0.70, version 0.96/0.67, stance 1.00/0.70, value 0.95/0.67
-FLOORS = {None: (0.85, 0.58), "provision": (0.93, 0.64), "version": (0.9, 0.6), "stance": (0.93, 0.64),
-          "value": (0.88, 0.6)}
+FLOORS = {
+    None: (0.85, 0.58),
+    "provision": (0.93, 0.64),
+    "version": (0.9, 0.6),
+    "stance": (0.93, 0.64),
+    "value": (0.88, 0.6),
+}
 
 
 @pytest.fixture(scope="module")
@@ -117,6 +132,7 @@ def test_a_new_plan_file_is_recognised_from_its_metadata_alone(tmp_path):
         got = [c for c in after.extract(text, "t", date=dt.date(2026, 3, 20)) if c.provision == key]
         assert [c.plan for c in got] == ["zz-vilnius-accord"], (text, got)
     # and a time word: "last week's framework" in an article of 20 March 2026
-    cs = after.extract("Last week's framework would cap Ukraine's army at 700,000 troops.", "t",
-                       date=dt.date(2026, 3, 20))
+    cs = after.extract(
+        "Last week's framework would cap Ukraine's army at 700,000 troops.", "t", date=dt.date(2026, 3, 20)
+    )
     assert all(c.plan != "us-28-point" for c in cs)

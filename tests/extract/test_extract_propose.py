@@ -1,4 +1,5 @@
 """--propose does not manufacture disputes: only an explicit, confident claim may contradict a plan file."""
+
 from __future__ import annotations
 
 import shutil
@@ -29,8 +30,10 @@ def test_explicit_confident_contradiction_becomes_a_dispute(tmp_path):
 
 
 def test_contradiction_by_salience_is_listed_for_review_not_written(tmp_path):
-    text = ("The 28-point plan was leaked on Thursday.\n\nDiplomats met in Geneva on Sunday.\n\n"
-            "Officials said on Monday that it would cap Ukraine's army at 900,000 troops.\n")
+    text = (
+        "The 28-point plan was leaked on Thursday.\n\nDiplomats met in Geneva on Sunday.\n\n"
+        "Officials said on Monday that it would cap Ukraine's army at 900,000 troops.\n"
+    )
     plans, art = _plans(tmp_path, "951_b.txt", text)
     claims = extractor_for(plan_context(plans)).extract(text, str(art))
     c = next(c for c in claims if c.provision == "military.troop_cap")

@@ -1,4 +1,5 @@
 """JSON handed to plandiff (a change set, a JSON Lines record): every surprise is a located problem."""
+
 from __future__ import annotations
 
 import json
@@ -9,17 +10,20 @@ from plandiff.load import jsonsafe
 from plandiff.load.yamlsafe import MAX_DEPTH
 
 
-@pytest.mark.parametrize("text, words", [
-    ("[" * 100_000 + "]" * 100_000, "nested deeper"),
-    ("[" * (MAX_DEPTH + 2) + "]" * (MAX_DEPTH + 2), "nested deeper"),
-    ('{"a": ' + "9" * 5000 + "}", "5000 digits"),
-    ('{"a": NaN}', "not a finite number"),
-    ('{"a": -Infinity}', "not a finite number"),
-    ('{"a": 1e400}', "finite number"),
-    ('{"a": "x \\ud800 y"}', "lone surrogate"),
-    ('{"\\udfff": 1}', "lone surrogate"),
-    ('{"a": 1,}', "invalid JSON"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested deeper"),
+        ("[" * (MAX_DEPTH + 2) + "]" * (MAX_DEPTH + 2), "nested deeper"),
+        ('{"a": ' + "9" * 5000 + "}", "5000 digits"),
+        ('{"a": NaN}', "not a finite number"),
+        ('{"a": -Infinity}', "not a finite number"),
+        ('{"a": 1e400}', "finite number"),
+        ('{"a": "x \\ud800 y"}', "lone surrogate"),
+        ('{"\\udfff": 1}', "lone surrogate"),
+        ('{"a": 1,}', "invalid JSON"),
+    ],
+)
 def test_hostile_json_is_a_problem_not_a_traceback(text, words):
     with pytest.raises(jsonsafe.JsonProblem) as info:
         jsonsafe.loads(text)
@@ -43,5 +47,5 @@ def test_a_deep_value_names_where_it_is():
 
 
 def test_ordinary_json_reads_as_json_does():
-    text = json.dumps({"a": [1, 2.5, "ü", None, True], "b": {"c": -12}, "d": 10 ** 60})
+    text = json.dumps({"a": [1, 2.5, "ü", None, True], "b": {"c": -12}, "d": 10**60})
     assert jsonsafe.loads(text) == json.loads(text)

@@ -3,6 +3,7 @@
 A new kind is one class in plandiff/kinds and one row in `ROWS`; the test
 that the registry and the rows match fails until both exist.
 """
+
 from __future__ import annotations
 
 import jsonschema
@@ -14,46 +15,165 @@ from plandiff.kinds import ANY, KINDS, VALUE_KINDS, SpecContext, kind_of, parse_
 from plandiff.taxonomy import default_taxonomy
 from tests.support.plan_strategies import json_like, provision_keys, value_for
 
-COUNT = {"type": "count", "unit": "personnel", "scopes": ["unqualified", "peacetime"], "specials": ["no-cap"],
-         "none": "no-cap"}
+COUNT = {
+    "type": "count",
+    "unit": "personnel",
+    "scopes": ["unqualified", "peacetime"],
+    "specials": ["no-cap"],
+    "none": "no-cap",
+}
 ENUM = {"type": "enum", "values": ["barred", "barred-constitutionally", "not-barred"], "multiple": True}
-RECORD = {"type": "record", "fields": {"scope": {"type": "enum", "values": ["full", "partial"]},
-                                       "deadline": {"type": "duration"}}}
+RECORD = {
+    "type": "record",
+    "fields": {"scope": {"type": "enum", "values": ["full", "partial"]}, "deadline": {"type": "duration"}},
+}
 
 # kind: (spec, good value, its format, bad value, the problem, old → new, details, docs starts with,
 #        agreeing claim (equivalent, not equal), contradicting claim, chart number of the good value)
 ROWS = {
-    "count": (COUNT, {"personnel": 600000, "scope": "peacetime"}, "600,000 personnel (peacetime)",
-              {"personnel": -1}, "personnel must be a whole number ≥ 0; got -1",
-              ({"personnel": 600000}, {"personnel": 800000}), ["600,000 → 800,000 personnel (+200,000, +33%)"],
-              "`{personnel: N, scope: …}`", {"personnel": 600000}, {"personnel": 700000}, 600000.0),
-    "enum": (ENUM, ["barred", "not-barred"], "barred + not-barred", "barrd",
-             "unknown value 'barrd'; did you mean 'barred'?", ("barred", "not-barred"), ["barred → not-barred"],
-             "one of `barred`", ["not-barred", "barred"], "barred-constitutionally", None),
-    "set": ({"type": "set"}, ["US", "EU"], "US, EU", ["US", "US"], "a member is listed twice",
-            (["US"], ["EU"]), ["+EU, −US"], "a list of distinct names", ["EU"], ["NATO"], None),
-    "bool": ({"type": "bool"}, True, "true", "yes", "expected true or false; got a string", (True, False),
-             ["true → false"], "`true` or `false`", None, False, None),
-    "integer": ({"type": "integer"}, 3, "3", 2.5, "expected an integer; got a number", (3, 4), ["3 → 4"],
-                "integer", None, 4, 3.0),
-    "number": ({"type": "number"}, 1.5, "1.5", "1.5", "expected a number; got a string", (1.5, 2), ["1.5 → 2"],
-               "number", 1.5 + 1e-12, 1.6, 1.5),
-    "text": ({"type": "text"}, "phased", "phased", " ", "expected non-empty text; got a string",
-             ("phased", "at once"), ["phased → at once"], "free text", "in phases", None, None),
-    "date": ({"type": "date"}, "2026-01-06", "2026-01-06", "2026-02-30", "expected a date YYYY-MM-DD; got a string",
-             ("2026-01-06", "2026-02-01"), ["2026-01-06 → 2026-02-01"], "a date", None, "2026-01-07", None),
-    "money": ({"type": "money"}, {"amount": 1.5e9, "currency": "USD"}, "$1.5bn", {"amount": 5},
-              "money needs currency: a three-letter code such as USD or EUR",
-              ({"amount": 1e11, "currency": "USD"}, {"amount": 2e11, "currency": "EUR"}), ["$100bn → 200bn EUR"],
-              "`{amount: N, currency: USD}`", {"amount": 1.5e9 * (1 + 1e-12), "currency": "USD"},
-              {"amount": 1.5e9, "currency": "EUR"}, 1.5e9),
-    "duration": ({"type": "duration"}, {"years": 1, "extendable": True}, "1 year, extendable", {"weeks": 2},
-                 "a duration has exactly one of years, months, days", ({"years": 15}, {"years": 10}),
-                 ["15 years → 10 years"], "one of `{years: N}`", {"months": 12}, {"months": 11}, None),
-    "record": (RECORD, {"scope": "full"}, "scope: full", {"scop": "full"}, "unknown field 'scop'; did you mean 'scope'?",
-               ({"scope": "full"}, {"scope": "partial", "deadline": {"days": 30}}),
-               ["scope: full → partial", "deadline: 30 days (newly stated)"], "a mapping with any of these fields",
-               {"deadline": {"months": 1}}, {"scope": "partial"}, None),
+    "count": (
+        COUNT,
+        {"personnel": 600000, "scope": "peacetime"},
+        "600,000 personnel (peacetime)",
+        {"personnel": -1},
+        "personnel must be a whole number ≥ 0; got -1",
+        ({"personnel": 600000}, {"personnel": 800000}),
+        ["600,000 → 800,000 personnel (+200,000, +33%)"],
+        "`{personnel: N, scope: …}`",
+        {"personnel": 600000},
+        {"personnel": 700000},
+        600000.0,
+    ),
+    "enum": (
+        ENUM,
+        ["barred", "not-barred"],
+        "barred + not-barred",
+        "barrd",
+        "unknown value 'barrd'; did you mean 'barred'?",
+        ("barred", "not-barred"),
+        ["barred → not-barred"],
+        "one of `barred`",
+        ["not-barred", "barred"],
+        "barred-constitutionally",
+        None,
+    ),
+    "set": (
+        {"type": "set"},
+        ["US", "EU"],
+        "US, EU",
+        ["US", "US"],
+        "a member is listed twice",
+        (["US"], ["EU"]),
+        ["+EU, −US"],
+        "a list of distinct names",
+        ["EU"],
+        ["NATO"],
+        None,
+    ),
+    "bool": (
+        {"type": "bool"},
+        True,
+        "true",
+        "yes",
+        "expected true or false; got a string",
+        (True, False),
+        ["true → false"],
+        "`true` or `false`",
+        None,
+        False,
+        None,
+    ),
+    "integer": (
+        {"type": "integer"},
+        3,
+        "3",
+        2.5,
+        "expected an integer; got a number",
+        (3, 4),
+        ["3 → 4"],
+        "integer",
+        None,
+        4,
+        3.0,
+    ),
+    "number": (
+        {"type": "number"},
+        1.5,
+        "1.5",
+        "1.5",
+        "expected a number; got a string",
+        (1.5, 2),
+        ["1.5 → 2"],
+        "number",
+        1.5 + 1e-12,
+        1.6,
+        1.5,
+    ),
+    "text": (
+        {"type": "text"},
+        "phased",
+        "phased",
+        " ",
+        "expected non-empty text; got a string",
+        ("phased", "at once"),
+        ["phased → at once"],
+        "free text",
+        "in phases",
+        None,
+        None,
+    ),
+    "date": (
+        {"type": "date"},
+        "2026-01-06",
+        "2026-01-06",
+        "2026-02-30",
+        "expected a date YYYY-MM-DD; got a string",
+        ("2026-01-06", "2026-02-01"),
+        ["2026-01-06 → 2026-02-01"],
+        "a date",
+        None,
+        "2026-01-07",
+        None,
+    ),
+    "money": (
+        {"type": "money"},
+        {"amount": 1.5e9, "currency": "USD"},
+        "$1.5bn",
+        {"amount": 5},
+        "money needs currency: a three-letter code such as USD or EUR",
+        ({"amount": 1e11, "currency": "USD"}, {"amount": 2e11, "currency": "EUR"}),
+        ["$100bn → 200bn EUR"],
+        "`{amount: N, currency: USD}`",
+        {"amount": 1.5e9 * (1 + 1e-12), "currency": "USD"},
+        {"amount": 1.5e9, "currency": "EUR"},
+        1.5e9,
+    ),
+    "duration": (
+        {"type": "duration"},
+        {"years": 1, "extendable": True},
+        "1 year, extendable",
+        {"weeks": 2},
+        "a duration has exactly one of years, months, days",
+        ({"years": 15}, {"years": 10}),
+        ["15 years → 10 years"],
+        "one of `{years: N}`",
+        {"months": 12},
+        {"months": 11},
+        None,
+    ),
+    "record": (
+        RECORD,
+        {"scope": "full"},
+        "scope: full",
+        {"scop": "full"},
+        "unknown field 'scop'; did you mean 'scope'?",
+        ({"scope": "full"}, {"scope": "partial", "deadline": {"days": 30}}),
+        ["scope: full → partial", "deadline: 30 days (newly stated)"],
+        "a mapping with any of these fields",
+        {"deadline": {"months": 1}},
+        {"scope": "partial"},
+        None,
+    ),
 }
 
 
@@ -135,11 +255,23 @@ def test_custom_keys_and_unknown_fields_get_the_any_kind():
 
 def test_spec_problems_are_reported_where_they_are():
     problems: list[str] = []
-    parse_kind({"type": "record", "fields": {"a": {"type": "record", "fields": {"b": {"type": "bool"}}},
-                                             "c": {"type": "enum", "vocabulary": "nope"}, "d": {"type": "count"}}},
-               SpecContext({}, "k", problems))
-    assert problems == ["k.c: unknown vocabulary 'nope'", "k.c: enum needs a non-empty list of string values",
-                        "k.d: count needs a unit", "k.a: records do not nest"]
+    parse_kind(
+        {
+            "type": "record",
+            "fields": {
+                "a": {"type": "record", "fields": {"b": {"type": "bool"}}},
+                "c": {"type": "enum", "vocabulary": "nope"},
+                "d": {"type": "count"},
+            },
+        },
+        SpecContext({}, "k", problems),
+    )
+    assert problems == [
+        "k.c: unknown vocabulary 'nope'",
+        "k.c: enum needs a non-empty list of string values",
+        "k.d: count needs a unit",
+        "k.a: records do not nest",
+    ]
 
 
 # --- check and the JSON Schema agree ----------------------------------------------
@@ -147,21 +279,37 @@ def test_spec_problems_are_reported_where_they_are():
 _SPECS = sorted(provision_keys.items())
 # What a JSON Schema cannot say, so the schema accepts and the loader refuses: blank text, a day that does not
 # exist, a whole number written as a float.
-_SCHEMA_IS_WEAKER = ("non-empty text", "set members are non-empty strings", "a date YYYY-MM-DD",
-                     "must be a whole number", "expected an integer")
+_SCHEMA_IS_WEAKER = (
+    "non-empty text",
+    "set members are non-empty strings",
+    "a date YYYY-MM-DD",
+    "must be a whole number",
+    "expected an integer",
+)
 
 
 def _near_misses(spec: dict) -> st.SearchStrategy:
     """Values a hand might write: the right shape with one part wrong, or something else entirely."""
     good = value_for(spec)
-    broken = good.flatmap(lambda v: st.one_of(
-        st.just(v),
-        st.builds(lambda k, x: {**v, k: x}, st.sampled_from(["scope", "amount", "currency", "years", "extendable",
-                                                             "personnel", "zz"] + sorted(spec.get("fields", {}))),
-                  json_like) if isinstance(v, dict) else st.just(v),
-        st.builds(lambda x: [*v, x], json_like) if isinstance(v, list) else st.just(v),
-        st.just([v]), st.just({}), st.just([]),
-    ))
+    broken = good.flatmap(
+        lambda v: st.one_of(
+            st.just(v),
+            st.builds(
+                lambda k, x: {**v, k: x},
+                st.sampled_from(
+                    ["scope", "amount", "currency", "years", "extendable", "personnel", "zz"]
+                    + sorted(spec.get("fields", {}))
+                ),
+                json_like,
+            )
+            if isinstance(v, dict)
+            else st.just(v),
+            st.builds(lambda x: [*v, x], json_like) if isinstance(v, list) else st.just(v),
+            st.just([v]),
+            st.just({}),
+            st.just([]),
+        )
+    )
     return st.one_of(good, broken, json_like, st.floats(allow_nan=False, allow_infinity=False))
 
 

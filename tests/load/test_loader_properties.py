@@ -7,6 +7,7 @@ damaged in one of several ways; loading must never raise, every diagnostic
 must be located inside the file, and a damage that makes the plan invalid
 must be reported (with the message that names it, where that is certain).
 """
+
 from __future__ import annotations
 
 import copy
@@ -61,10 +62,21 @@ def test_valid_plans_load_clean_and_round_trip(plan_and_articles):
 
 
 def test_empty_list_value_round_trips(tmp_path):
-    data = {"schema": "plandiff/1", "id": "p", "title": "T", "date": "2025-01-01", "drafted_by": [],
-            "status": "draft", "revises": None, "responds_to": None, "point_count": None,
-            "coverage": "partial", "aliases": [], "sources": [{"id": "r", "url": "https://example.org/r", "outlet": "O"}],
-            "provisions": {"custom.x": {"summary": "s", "value": [], "evidence": [{"source": "r"}]}}}
+    data = {
+        "schema": "plandiff/1",
+        "id": "p",
+        "title": "T",
+        "date": "2025-01-01",
+        "drafted_by": [],
+        "status": "draft",
+        "revises": None,
+        "responds_to": None,
+        "point_count": None,
+        "coverage": "partial",
+        "aliases": [],
+        "sources": [{"id": "r", "url": "https://example.org/r", "outlet": "O"}],
+        "provisions": {"custom.x": {"summary": "s", "value": [], "evidence": [{"source": "r"}]}},
+    }
     loaded = load_plan(write_plan(tmp_path, data, {}))
     assert loaded.diagnostics == []
     assert loaded.plan.to_data() == data
@@ -129,22 +141,27 @@ def _enum_spots(data: dict) -> list[dict]:
 
 def _quoted(data: dict) -> list[dict]:
     file_ids = {s["id"] for s in data["sources"] if "file" in s}
-    return [ev for evidence, _ in _evidence_lists(data) for ev in evidence
-            if ev["source"] in file_ids and "quote" in ev]
+    return [
+        ev for evidence, _ in _evidence_lists(data) for ev in evidence if ev["source"] in file_ids and "quote" in ev
+    ]
 
 
 def _ensure_enum_provision(data: dict, articles: dict) -> None:
     """Give the plan a provision with an enum value if it has none."""
     if _enum_spots(data):
         return
-    key = next(k for k, spec in sorted(provision_keys.items())
-               if spec["type"] == "enum" and k not in data["provisions"])
+    key = next(
+        k for k, spec in sorted(provision_keys.items()) if spec["type"] == "enum" and k not in data["provisions"]
+    )
     src = data["sources"][0]
     ev = {"source": src["id"]}
     if "file" in src:
         ev["quote"] = articles[src["file"]].split()[0]
-    data["provisions"][key] = {"summary": "An enum provision.", "value": provision_keys[key]["values"][0],
-                               "evidence": [ev]}
+    data["provisions"][key] = {
+        "summary": "An enum provision.",
+        "value": provision_keys[key]["values"][0],
+        "evidence": [ev],
+    }
 
 
 def _ensure_quote(data: dict, articles: dict) -> None:
@@ -154,14 +171,49 @@ def _ensure_quote(data: dict, articles: dict) -> None:
     sid = "zz-article"
     data["sources"].append({"id": sid, "file": f"sources/{sid}.txt"})
     articles[f"sources/{sid}.txt"] = "Some words that were reported.\n"
-    data["provisions"]["custom.zz-quoted"] = {"summary": "A quoted point.",
-                                              "evidence": [{"source": sid, "quote": "words that were"}]}
+    data["provisions"]["custom.zz-quoted"] = {
+        "summary": "A quoted point.",
+        "evidence": [{"source": sid, "quote": "words that were"}],
+    }
 
 
-KINDS = ["drop", "swap-type", "wrong-enum", "corrupt-quote", "unknown-key", "duplicate-top",
-         "duplicate-in-provision", "garbage", "truncate"]
-_JUNK = [b"\x00", b"\xff", b"\xc3", b": ", b"- ", b"[", b"{", b"]", b"&a ", b"*a", b"!!", b"!!python/name:os.system ",
-         b"\t", b"\n  - ", b"'", b'"', b"? ", b"%YAML 1.1\n", b"---\n", b"\r", b"\n", b"<<: ", b"#", b"|"]
+KINDS = [
+    "drop",
+    "swap-type",
+    "wrong-enum",
+    "corrupt-quote",
+    "unknown-key",
+    "duplicate-top",
+    "duplicate-in-provision",
+    "garbage",
+    "truncate",
+]
+_JUNK = [
+    b"\x00",
+    b"\xff",
+    b"\xc3",
+    b": ",
+    b"- ",
+    b"[",
+    b"{",
+    b"]",
+    b"&a ",
+    b"*a",
+    b"!!",
+    b"!!python/name:os.system ",
+    b"\t",
+    b"\n  - ",
+    b"'",
+    b'"',
+    b"? ",
+    b"%YAML 1.1\n",
+    b"---\n",
+    b"\r",
+    b"\n",
+    b"<<: ",
+    b"#",
+    b"|",
+]
 
 
 @st.composite
@@ -197,8 +249,11 @@ def damaged(draw, kind: str):
         if where == "top":
             data["zz_unknown"] = 1
         elif where == "provision-key":
-            data["provisions"]["zz.unknown_key"] = {"summary": "s", "value": 1,
-                                                    "evidence": [{"source": data["sources"][0]["id"]}]}
+            data["provisions"]["zz.unknown_key"] = {
+                "summary": "s",
+                "value": 1,
+                "evidence": [{"source": data["sources"][0]["id"]}],
+            }
         elif where == "provision-field" and data["provisions"]:
             draw(st.sampled_from(list(data["provisions"].values())))["zz_field"] = 1
         else:
@@ -228,7 +283,7 @@ def damaged(draw, kind: str):
         body = raw[:pos] + junk + raw[pos:]
     elif kind == "truncate":
         raw = dump(data).encode("utf-8")
-        body = raw[:draw(st.integers(0, len(raw) - 1))]
+        body = raw[: draw(st.integers(0, len(raw) - 1))]
     else:
         raise AssertionError(kind)
     return data, articles, body, expect
@@ -252,5 +307,8 @@ def test_damaged_plans_fail_politely(kind, data):
         hits = [d for d in loaded.diagnostics if fragment in d.message]
         assert hits, (kind, fragment, [str(d) for d in loaded.diagnostics])
         if line is not None:
-            assert any(d.line == line and d.col == 1 + (4 if kind == "duplicate-in-provision" else 0)
-                       for d in hits), (kind, line, [str(d) for d in hits])
+            assert any(d.line == line and d.col == 1 + (4 if kind == "duplicate-in-provision" else 0) for d in hits), (
+                kind,
+                line,
+                [str(d) for d in hits],
+            )

@@ -6,6 +6,7 @@ points (line:col) and what it tells the analyst. An analyst fixes a plan file
 from these messages alone, so the wording that carries the fix (the
 did-you-mean, the allowed values, the offending path) is asserted too.
 """
+
 from __future__ import annotations
 
 import os
@@ -46,14 +47,14 @@ def test_base_plan_loads_clean(tmp_path):
 
 def test_unknown_provision_key_suggests_the_close_one(tmp_path):
     text = edit("  sovereignty:\n", "  sovereignity:\n")
-    assert diags(tmp_path, text) == [
-        (14, 3, "unknown provision key 'sovereignity'; did you mean 'sovereignty'?")]
+    assert diags(tmp_path, text) == [(14, 3, "unknown provision key 'sovereignity'; did you mean 'sovereignty'?")]
 
 
 def test_unknown_provision_key_without_a_close_match_points_to_custom(tmp_path):
     text = edit("  sovereignty:\n", "  weather:\n")
     assert diags(tmp_path, text) == [
-        (14, 3, "unknown provision key 'weather' (use custom.<slug> for a point that fits no key)")]
+        (14, 3, "unknown provision key 'weather' (use custom.<slug> for a point that fits no key)")
+    ]
 
 
 def test_custom_key_takes_any_value(tmp_path):
@@ -106,13 +107,13 @@ def test_unknown_enum_value_suggests(tmp_path):
 def test_unknown_enum_value_lists_the_allowed_ones(tmp_path):
     text = edit("value: reaffirmed", "value: maybe")
     assert diags(tmp_path, text) == [
-        (17, 12, "unknown value 'maybe' (allowed: reaffirmed, fully-upheld, not-addressed)")]
+        (17, 12, "unknown value 'maybe' (allowed: reaffirmed, fully-upheld, not-addressed)")
+    ]
 
 
 def test_enum_list_only_where_multiple(tmp_path):
     text = edit("value: reaffirmed", "value: [reaffirmed]")
-    assert diags(tmp_path, text) == [
-        (17, 12, "expected one of reaffirmed, fully-upheld, not-addressed; got a list")]
+    assert diags(tmp_path, text) == [(17, 12, "expected one of reaffirmed, fully-upheld, not-addressed; got a list")]
 
 
 def test_multiple_enum_points_at_the_bad_item(tmp_path):
@@ -129,16 +130,23 @@ def test_multiple_enum_rejects_repeats(tmp_path):
 
 def test_record_unknown_field_suggests(tmp_path):
     text = edit("  sovereignty:\n", "  eu.membership:\n")
-    text = edit("    value: reaffirmed\n",
-                "    value:\n      eligibility: eligible\n      preferential_market_acess: true\n", text)
+    text = edit(
+        "    value: reaffirmed\n",
+        "    value:\n      eligibility: eligible\n      preferential_market_acess: true\n",
+        text,
+    )
     assert diags(tmp_path, text) == [
-        (19, 34, "unknown field 'preferential_market_acess'; did you mean 'preferential_market_access'?")]
+        (19, 34, "unknown field 'preferential_market_acess'; did you mean 'preferential_market_access'?")
+    ]
 
 
 def test_record_field_checked_against_its_own_type(tmp_path):
     text = edit("  sovereignty:\n", "  eu.membership:\n")
-    text = edit("    value: reaffirmed\n",
-                "    value:\n      eligibility: eligble\n      preferential_market_access: yes please\n", text)
+    text = edit(
+        "    value: reaffirmed\n",
+        "    value:\n      eligibility: eligble\n      preferential_market_access: yes please\n",
+        text,
+    )
     assert diags(tmp_path, text) == [
         (18, 20, "unknown value 'eligble'; did you mean 'eligible'?"),
         (19, 35, "expected true or false; got a string"),
@@ -174,7 +182,8 @@ def test_count_special_and_bad_special(tmp_path):
     assert diags(tmp_path, ok) == []
     bad = edit("{personnel: 600000, scope: peacetime}", "unlimited")
     assert diags(tmp_path, bad) == [
-        (24, 12, "expected a mapping {personnel: N, scope: …} or one of: no-cap, cap-unspecified; got 'unlimited'")]
+        (24, 12, "expected a mapping {personnel: N, scope: …} or one of: no-cap, cap-unspecified; got 'unlimited'")
+    ]
 
 
 def test_count_negative_and_bad_scope(tmp_path):
@@ -188,7 +197,8 @@ def test_count_negative_and_bad_scope(tmp_path):
 def test_point_shapes(tmp_path):
     assert diags(tmp_path, edit("    point: 1\n", "    point: [1, 21a]\n")) == []
     assert diags(tmp_path, edit("    point: 1\n", "    point: 0\n")) == [
-        (15, 12, "point must be a number, a sub-point such as 21a, or a list of them; got 0")]
+        (15, 12, "point must be a number, a sub-point such as 21a, or a list of them; got 0")
+    ]
 
 
 # --- claims and omission -------------------------------------------------------------------
@@ -213,26 +223,28 @@ def test_claims_with_one_entry(tmp_path):
     one = "    claims:\n      - value: {personnel: 600000}\n        evidence:\n          - source: rep\n"
     text = edit("    value: {personnel: 600000, scope: peacetime}\n    evidence:\n      - source: rep\n", one)
     assert diags(tmp_path, text) == [
-        (25, 7, "claims lists the disagreeing reports: at least two {value, evidence} entries")]
+        (25, 7, "claims lists the disagreeing reports: at least two {value, evidence} entries")
+    ]
 
 
 def test_value_beside_claims(tmp_path):
     text = edit("    evidence:\n      - source: rep\n", TWO_CLAIMS)
-    assert diags(tmp_path, text) == [
-        (24, 5, "a disputed provision keeps value inside each claim, not beside claims")]
+    assert diags(tmp_path, text) == [(24, 5, "a disputed provision keeps value inside each claim, not beside claims")]
 
 
 def test_evidence_beside_claims(tmp_path):
     text = edit("    value: {personnel: 600000, scope: peacetime}\n", TWO_CLAIMS)
     assert diags(tmp_path, text) == [
-        (31, 5, "a disputed provision keeps evidence inside each claim, not beside claims")]
+        (31, 5, "a disputed provision keeps evidence inside each claim, not beside claims")
+    ]
 
 
 def test_claim_without_value_or_omission(tmp_path):
     claims = TWO_CLAIMS.replace("      - value: {personnel: 600000}\n", "      - note: no value\n")
     text = edit("    value: {personnel: 600000, scope: peacetime}\n    evidence:\n      - source: rep\n", claims)
     assert diags(tmp_path, text) == [
-        (25, 9, "a claim needs a value, or status: omitted for a report that the point was dropped")]
+        (25, 9, "a claim needs a value, or status: omitted for a report that the point was dropped")
+    ]
 
 
 def test_claim_value_checked_against_the_type(tmp_path):
@@ -265,7 +277,8 @@ def test_bad_status(tmp_path):
 def test_missing_evidence(tmp_path):
     text = edit("    evidence:\n      - source: rep\n", "")
     assert diags(tmp_path, text) == [
-        (21, 3, "missing evidence: cite at least one source (a quote from plans/sources/ or a report)")]
+        (21, 3, "missing evidence: cite at least one source (a quote from plans/sources/ or a report)")
+    ]
 
 
 def test_evidence_citing_an_undeclared_source_suggests(tmp_path):
@@ -279,7 +292,7 @@ def test_evidence_citing_an_unknown_source(tmp_path):
 
 
 def test_article_evidence_without_quote(tmp_path):
-    text = edit("        quote: \"Ukraine's sovereignty will be reaffirmed\"\n", "")
+    text = edit('        quote: "Ukraine\'s sovereignty will be reaffirmed"\n', "")
     assert diags(tmp_path, text) == [(19, 9, "evidence from the article 'art' needs the quote it rests on")]
 
 
@@ -294,43 +307,50 @@ def test_bad_attribution(tmp_path):
 
 
 def test_quote_not_found_says_where_it_stops_matching(tmp_path):
-    text = edit("will be reaffirmed\"", "will be confirmed\"")
+    text = edit('will be reaffirmed"', 'will be confirmed"')
     assert diags(tmp_path, text) == [
-        (20, 16, "quote not found in sources/art.txt (it matches up to \"Ukraine's sovereignty will be\", then differs)")]
+        (20, 16, 'quote not found in sources/art.txt (it matches up to "Ukraine\'s sovereignty will be", then differs)')
+    ]
 
 
 def test_quote_not_found_at_all(tmp_path):
-    text = edit("\"Ukraine's sovereignty will be reaffirmed\"", "\"Nothing like this\"")
+    text = edit('"Ukraine\'s sovereignty will be reaffirmed"', '"Nothing like this"')
     assert diags(tmp_path, text) == [(20, 16, "quote not found in sources/art.txt")]
 
 
-@pytest.mark.parametrize("quote", [
-    # straight apostrophe in the quote, curly (U+2019) in the article; the article breaks the line
-    "\"Ukraine's sovereignty will be reaffirmed\"",
-    # curly apostrophe in the quote, and the whitespace is different from the article's
-    "\"Ukraine\u2019s   sovereignty will   be reaffirmed\"",
-    # a folded block scalar adds its own line breaks
-    ">-\n          Ukraine's sovereignty\n          will be reaffirmed",
-    # straight double quotes where the article has curly ones
-    "'capped at \"600,000\" troops'",
-    # curly double quotes where the article has curly ones, and a tab
-    "\"capped at \u201c600,000\u201d\ttroops\"",
-    # decomposed é (e + U+0301) against a composed one in the article
-    "\"Caf\u0065\u0301 talks\"",
-])
+@pytest.mark.parametrize(
+    "quote",
+    [
+        # straight apostrophe in the quote, curly (U+2019) in the article; the article breaks the line
+        '"Ukraine\'s sovereignty will be reaffirmed"',
+        # curly apostrophe in the quote, and the whitespace is different from the article's
+        '"Ukraine\u2019s   sovereignty will   be reaffirmed"',
+        # a folded block scalar adds its own line breaks
+        ">-\n          Ukraine's sovereignty\n          will be reaffirmed",
+        # straight double quotes where the article has curly ones
+        "'capped at \"600,000\" troops'",
+        # curly double quotes where the article has curly ones, and a tab
+        '"capped at \u201c600,000\u201d\ttroops"',
+        # decomposed é (e + U+0301) against a composed one in the article
+        '"Caf\u0065\u0301 talks"',
+    ],
+)
 def test_quote_forgives_quote_marks_whitespace_and_normal_form(tmp_path, quote):
     article = ARTICLE + "Caf\u00e9 talks went on.\n"
-    text = edit("\"Ukraine's sovereignty will be reaffirmed\"", quote)
+    text = edit('"Ukraine\'s sovereignty will be reaffirmed"', quote)
     assert diags(tmp_path, text, article=article) == []
 
 
-@pytest.mark.parametrize("quote", [
-    "\"ukraine's sovereignty will be reaffirmed\"",  # case is not forgiven
-    "\"Ukraines sovereignty will be reaffirmed\"",  # nor a dropped apostrophe
-    "\"Ukraine's sovereignty will be reaffirmed!\"",  # nor punctuation
-])
+@pytest.mark.parametrize(
+    "quote",
+    [
+        '"ukraine\'s sovereignty will be reaffirmed"',  # case is not forgiven
+        '"Ukraines sovereignty will be reaffirmed"',  # nor a dropped apostrophe
+        '"Ukraine\'s sovereignty will be reaffirmed!"',  # nor punctuation
+    ],
+)
 def test_quote_is_otherwise_verbatim(tmp_path, quote):
-    text = edit("\"Ukraine's sovereignty will be reaffirmed\"", quote)
+    text = edit('"Ukraine\'s sovereignty will be reaffirmed"', quote)
     [(line, col, msg)] = diags(tmp_path, text)
     assert (line, col) == (20, 16)
     assert msg.startswith("quote not found in sources/art.txt")
@@ -338,7 +358,7 @@ def test_quote_is_otherwise_verbatim(tmp_path, quote):
 
 def test_quotes_not_checked_with_verify_off(tmp_path):
     plans = make_plans_dir(tmp_path)
-    path = write(plans, edit("will be reaffirmed\"", "will be confirmed\""))
+    path = write(plans, edit('will be reaffirmed"', 'will be confirmed"'))
     assert load_plan(path, verify_quotes=False).diagnostics == []
 
 
@@ -352,7 +372,8 @@ def _file_problem(tmp_path, file: str, article: str = ARTICLE):
 
 def test_source_file_with_dotdot(tmp_path):
     assert _file_problem(tmp_path, "sources/../sources/art.txt") == [
-        (9, 11, "source file 'sources/../sources/art.txt' may not use '..'; articles live in sources/")]
+        (9, 11, "source file 'sources/../sources/art.txt' may not use '..'; articles live in sources/")
+    ]
 
 
 def test_source_file_with_backslash_dotdot(tmp_path):
@@ -376,7 +397,8 @@ def test_source_file_outside_sources(tmp_path, file):
     (plans / "other" / "art.txt").write_text(ARTICLE, encoding="utf-8")
     path = write(plans, edit("file: sources/art.txt", f"file: '{file}'"))
     assert [(d.line, d.col, d.message) for d in load_plan(path).diagnostics] == [
-        (9, 11, f"source file {file!r} must be inside sources/")]
+        (9, 11, f"source file {file!r} must be inside sources/")
+    ]
 
 
 def test_source_file_symlink_leading_out(tmp_path):
@@ -386,7 +408,8 @@ def test_source_file_symlink_leading_out(tmp_path):
     os.symlink(secret, plans / "sources" / "link.txt")
     path = write(plans, edit("file: sources/art.txt", "file: sources/link.txt"))
     assert [(d.line, d.col, d.message) for d in load_plan(path).diagnostics] == [
-        (9, 11, "source file 'sources/link.txt' leads outside sources/ (through a symlink)")]
+        (9, 11, "source file 'sources/link.txt' leads outside sources/ (through a symlink)")
+    ]
 
 
 def test_source_file_through_a_symlinked_directory(tmp_path):
@@ -397,7 +420,8 @@ def test_source_file_through_a_symlinked_directory(tmp_path):
     os.symlink(outside, plans / "sources" / "sub", target_is_directory=True)
     path = write(plans, edit("file: sources/art.txt", "file: sources/sub/art.txt"))
     assert [(d.line, d.col, d.message) for d in load_plan(path).diagnostics] == [
-        (9, 11, "source file 'sources/sub/art.txt' leads outside sources/ (through a symlink)")]
+        (9, 11, "source file 'sources/sub/art.txt' leads outside sources/ (through a symlink)")
+    ]
 
 
 def test_source_file_symlink_inside_sources_is_fine(tmp_path):
@@ -409,7 +433,8 @@ def test_source_file_symlink_inside_sources_is_fine(tmp_path):
 
 def test_source_file_missing(tmp_path):
     assert _file_problem(tmp_path, "sources/missing.txt") == [
-        (9, 11, "source file 'sources/missing.txt' does not exist")]
+        (9, 11, "source file 'sources/missing.txt' does not exist")
+    ]
 
 
 def test_source_file_is_a_directory(tmp_path):
@@ -417,16 +442,19 @@ def test_source_file_is_a_directory(tmp_path):
     (plans / "sources" / "dir").mkdir()
     path = write(plans, edit("file: sources/art.txt", "file: sources/dir"))
     assert [(d.line, d.col, d.message) for d in load_plan(path).diagnostics] == [
-        (9, 11, "source file 'sources/dir' is not a regular file")]
+        (9, 11, "source file 'sources/dir' is not a regular file")
+    ]
 
 
 # --- sources ---------------------------------------------------------------------------------
 
 
 def test_duplicate_source_ids(tmp_path):
-    text = edit("  - id: rep\n    url: https://example.org/report\n    outlet: Example News\n",
-                "  - id: rep\n    url: https://example.org/report\n    outlet: Example News\n"
-                "  - id: rep\n    url: https://example.org/other\n    outlet: Other News\n")
+    text = edit(
+        "  - id: rep\n    url: https://example.org/report\n    outlet: Example News\n",
+        "  - id: rep\n    url: https://example.org/report\n    outlet: Example News\n"
+        "  - id: rep\n    url: https://example.org/other\n    outlet: Other News\n",
+    )
     assert diags(tmp_path, text) == [(13, 9, "source id 'rep' is used twice")]
 
 
@@ -436,15 +464,17 @@ def test_url_source_without_outlet(tmp_path):
 
 
 def test_source_with_file_and_url(tmp_path):
-    text = edit("    file: sources/art.txt\n",
-                "    file: sources/art.txt\n    url: https://example.org/a\n    outlet: Wire\n")
+    text = edit(
+        "    file: sources/art.txt\n", "    file: sources/art.txt\n    url: https://example.org/a\n    outlet: Wire\n"
+    )
     assert diags(tmp_path, text) == [(10, 5, "a source has either file or url, not both")]
 
 
 def test_source_with_neither_file_nor_url(tmp_path):
     text = edit("    url: https://example.org/report\n    outlet: Example News\n", "    title: A report\n")
     assert diags(tmp_path, text) == [
-        (10, 5, "a source needs either file (an article in plans/sources/) or url (an external report)")]
+        (10, 5, "a source needs either file (an article in plans/sources/) or url (an external report)")
+    ]
 
 
 def test_url_must_be_http(tmp_path):
@@ -471,8 +501,11 @@ def test_impossible_quoted_date(tmp_path):
     assert [(line, col) for line, col, _ in diags(tmp_path, text)] == [(4, 7)]
 
 
-@pytest.mark.parametrize("value", ["\u0662\u0660\u0662\u0665-\u0661\u0661-\u0662\u0660", '"2025-11-20\\n"'],
-                         ids=["arabic-indic-digits", "trailing-newline"])
+@pytest.mark.parametrize(
+    "value",
+    ["\u0662\u0660\u0662\u0665-\u0661\u0661-\u0662\u0660", '"2025-11-20\\n"'],
+    ids=["arabic-indic-digits", "trailing-newline"],
+)
 def test_date_is_ascii_digits_only(tmp_path, value):
     text = edit("date: 2025-11-20", f"date: {value}")
     found = diags(tmp_path, text)
@@ -480,13 +513,16 @@ def test_date_is_ascii_digits_only(tmp_path, value):
     assert found[0][2].startswith("date must be a date YYYY-MM-DD")
 
 
-@pytest.mark.parametrize("value, shown", [
-    ("20 Nov 2025", "'20 Nov 2025'"),
-    ("2025-11-20T10:00:00", "'2025-11-20T10:00:00'"),
-    ("2025-11-20 10:00:00", "'2025-11-20T10:00:00'"),
-    ("'2025-1-2'", "'2025-1-2'"),
-    ("20251120", "20251120"),
-])
+@pytest.mark.parametrize(
+    "value, shown",
+    [
+        ("20 Nov 2025", "'20 Nov 2025'"),
+        ("2025-11-20T10:00:00", "'2025-11-20T10:00:00'"),
+        ("2025-11-20 10:00:00", "'2025-11-20T10:00:00'"),
+        ("'2025-1-2'", "'2025-1-2'"),
+        ("20251120", "20251120"),
+    ],
+)
 def test_bad_date_shapes(tmp_path, value, shown):
     text = edit("date: 2025-11-20", f"date: {value}")
     assert diags(tmp_path, text) == [(4, 7, f"date must be a date YYYY-MM-DD; got {shown}")]
@@ -506,13 +542,15 @@ def test_quoted_date_is_fine(tmp_path):
 
 def test_id_must_equal_file_stem(tmp_path):
     assert diags(tmp_path, BASE_PLAN, name="other-name.yaml") == [
-        (2, 5, "id 'test-plan' must equal the file name 'other-name'")]
+        (2, 5, "id 'test-plan' must equal the file name 'other-name'")
+    ]
 
 
 def test_id_must_be_a_slug(tmp_path):
     text = edit("id: test-plan", "id: Test Plan")
     assert diags(tmp_path, text, name="Test Plan.yaml") == [
-        (2, 5, "id must be a lowercase id such as us-28-point; got 'Test Plan'")]
+        (2, 5, "id must be a lowercase id such as us-28-point; got 'Test Plan'")
+    ]
 
 
 def _plan(pid: str, extra: str = "") -> str:
@@ -529,7 +567,8 @@ def test_revises_a_missing_plan_suggests_a_neighbour(tmp_path):
     write(plans, _plan("us-28-point"), "us-28-point.yaml")
     target = write(plans, _plan("e3-plan", "revises: us-28-pont\n"), "e3-plan.yaml")
     assert _corpus_diags([target]) == [
-        ("e3-plan.yaml", 3, 10, "revises names 'us-28-pont', but no plan has that id; did you mean 'us-28-point'?")]
+        ("e3-plan.yaml", 3, 10, "revises names 'us-28-pont', but no plan has that id; did you mean 'us-28-point'?")
+    ]
 
 
 def test_responds_to_a_missing_plan(tmp_path):

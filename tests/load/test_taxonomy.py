@@ -32,12 +32,25 @@ def test_every_key_of_the_brief_is_in_the_taxonomy():
 def test_enum_vocabularies_named_by_the_plan_format():
     tax = default_taxonomy()
     assert tax.get("nato.accession").value["values"] == [
-        "barred-constitutionally", "barred", "depends-on-allied-consensus", "not-barred", "not-addressed",
-        "deferred-to-leaders"]
+        "barred-constitutionally",
+        "barred",
+        "depends-on-allied-consensus",
+        "not-barred",
+        "not-addressed",
+        "deferred-to-leaders",
+    ]
     territory = tax.get("territory.donetsk").value
     assert territory["multiple"] is True
-    for v in ("recognized-de-facto-russian", "frozen-at-line-of-contact", "negotiation-from-line-of-contact",
-              "withdrawal", "demilitarized-zone", "free-economic-zone", "russian-withdrawal", "unresolved"):
+    for v in (
+        "recognized-de-facto-russian",
+        "frozen-at-line-of-contact",
+        "negotiation-from-line-of-contact",
+        "withdrawal",
+        "demilitarized-zone",
+        "free-economic-zone",
+        "russian-withdrawal",
+        "unresolved",
+    ):
         assert v in territory["values"]
     cap = tax.get("military.troop_cap").value
     assert cap["type"] == "count" and cap["unit"] == "personnel" and "peacetime" in cap["scopes"]
@@ -45,8 +58,17 @@ def test_enum_vocabularies_named_by_the_plan_format():
 
 def test_every_provision_has_a_known_topic_and_the_nine_topics_exist():
     tax = default_taxonomy()
-    assert set(tax.topics) == {"security", "nato", "military", "territory", "economy", "nuclear",
-                               "humanitarian", "political", "implementation"}
+    assert set(tax.topics) == {
+        "security",
+        "nato",
+        "military",
+        "territory",
+        "economy",
+        "nuclear",
+        "humanitarian",
+        "political",
+        "implementation",
+    }
     assert {p.topic for p in tax.provisions.values()} <= set(tax.topics)
 
 
@@ -58,14 +80,21 @@ def test_pax_crosswalk_is_recorded_where_it_fits():
     assert "StBor" in tax.get("territory.crimea").pax
 
 
-@pytest.mark.parametrize("mutate, fragment", [
-    (lambda d: d["provisions"]["military.troop_cap"].update(topic="weather"), "topic 'weather'"),
-    (lambda d: d["provisions"]["nato.accession"]["value"].update(vocabulary="nope"), "unknown vocabulary"),
-    (lambda d: d["provisions"]["military.troop_cap"].update(colour="red"), "unknown fields"),
-    (lambda d: d["provisions"].update({"custom.x": {"label": "x", "topic": "nato", "description": "x",
-                                                    "value": {"type": "text"}}}), "reserved"),
-    (lambda d: d["provisions"]["elections"]["value"].update(type="blob"), "value type must be"),
-])
+@pytest.mark.parametrize(
+    "mutate, fragment",
+    [
+        (lambda d: d["provisions"]["military.troop_cap"].update(topic="weather"), "topic 'weather'"),
+        (lambda d: d["provisions"]["nato.accession"]["value"].update(vocabulary="nope"), "unknown vocabulary"),
+        (lambda d: d["provisions"]["military.troop_cap"].update(colour="red"), "unknown fields"),
+        (
+            lambda d: d["provisions"].update(
+                {"custom.x": {"label": "x", "topic": "nato", "description": "x", "value": {"type": "text"}}}
+            ),
+            "reserved",
+        ),
+        (lambda d: d["provisions"]["elections"]["value"].update(type="blob"), "value type must be"),
+    ],
+)
 def test_a_broken_taxonomy_is_refused_with_the_reason(mutate, fragment):
     data = raw_taxonomy()
     mutate(data)

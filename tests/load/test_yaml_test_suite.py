@@ -12,6 +12,7 @@ Without it the tests run on the 64-case subset vendored in
 `tests/data/yaml-test-suite` (and fail in CI, env CI set, which must run
 the whole suite), so nothing that matters is skipped.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -52,20 +53,22 @@ CASES = _cases(SUITE)
 # or a reader regression) fails test_case. libyaml's compose_all accepts 4 more
 # (9HCY, EB22, MUS6-01, RHX7), which read_yaml rejects as "more than one YAML
 # document in the file".
-LIBYAML_ACCEPTS = frozenset({
-    "9C9N",  # Wrong indented flow sequence
-    "9JBA",  # Invalid comment after end of flow sequence
-    "CVW2",  # Invalid comment after comma
-    "DK95-01",  # Tabs that look like indentation
-    "G5U8",  # Plain dashes in flow sequence
-    "MUS6-00",  # Directive variants
-    "QB6E",  # Wrong indented multiline quoted scalar
-    "S98Z",  # Block scalar with more spaces than first content line
-    "SU5Z",  # Comment without whitespace after doublequoted scalar
-    "X4QW",  # Comment without whitespace after block scalar indicator
-    "Y79Y-003",  # Tabs in various contexts
-    "YJV2",  # Dash in flow sequence
-})
+LIBYAML_ACCEPTS = frozenset(
+    {
+        "9C9N",  # Wrong indented flow sequence
+        "9JBA",  # Invalid comment after end of flow sequence
+        "CVW2",  # Invalid comment after comma
+        "DK95-01",  # Tabs that look like indentation
+        "G5U8",  # Plain dashes in flow sequence
+        "MUS6-00",  # Directive variants
+        "QB6E",  # Wrong indented multiline quoted scalar
+        "S98Z",  # Block scalar with more spaces than first content line
+        "SU5Z",  # Comment without whitespace after doublequoted scalar
+        "X4QW",  # Comment without whitespace after block scalar indicator
+        "Y79Y-003",  # Tabs in various contexts
+        "YJV2",  # Dash in flow sequence
+    }
+)
 # The pure-Python SafeLoader, which yamlsafe falls back on without libyaml.
 PURE_PYTHON_ACCEPTS = frozenset({"9C9N", "9JBA", "CVW2", "DK95-01", "G5U8", "QB6E", "S98Z", "SU5Z", "YJV2"})
 KNOWN_ACCEPTED = LIBYAML_ACCEPTS if yamlsafe._Loader is getattr(yaml, "CSafeLoader", None) else PURE_PYTHON_ACCEPTS
@@ -75,8 +78,10 @@ def test_suite_is_present():
     """CI runs the whole suite; elsewhere the vendored subset stands in, and says so."""
     if WHOLE:
         return
-    message = (f"YAML test suite not found at {FULL}; ran the {len(CASES)}-case subset in {VENDORED} instead "
-               "(check out shared/yaml-test-suite beside the repository or set PLANDIFF_YAML_SUITE)")
+    message = (
+        f"YAML test suite not found at {FULL}; ran the {len(CASES)}-case subset in {VENDORED} instead "
+        "(check out shared/yaml-test-suite beside the repository or set PLANDIFF_YAML_SUITE)"
+    )
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
@@ -137,8 +142,11 @@ def test_case(case, tmp_path):
 def test_suite_counts():
     errors = [c for c in CASES if _is_error(c)]
     assert (len(CASES), len(errors)) == ((402, 94) if WHOLE else (64, 36))
-    mappings = [c for c in CASES if not _is_error(c)
-                and isinstance(read_yaml("c.yaml", (SUITE / c / "in.yaml").read_bytes()).data, dict)]
+    mappings = [
+        c
+        for c in CASES
+        if not _is_error(c) and isinstance(read_yaml("c.yaml", (SUITE / c / "in.yaml").read_bytes()).data, dict)
+    ]
     # the data comparison in test_case is not vacuous
     assert len(mappings) >= (80 if WHOLE else 20)
     assert KNOWN_ACCEPTED & set(errors)  # the leniency cases are among those run

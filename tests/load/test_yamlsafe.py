@@ -7,6 +7,7 @@ inputs are sized to be decisive (alias bombs that would expand to 10^9
 nodes, 100,000 nesting levels, a 20 MB scalar) yet each runs in well under
 two seconds.
 """
+
 from __future__ import annotations
 
 import re
@@ -93,20 +94,31 @@ BARE_CASES = [
     Case("empty-file", b"", [(1, 1, "file holds no YAML document")]),
     Case("comments-only", b"# nothing here\n\n   # still nothing\n", [(1, 1, "file holds no YAML document")]),
     Case("only-document-marker", b"---\n", [(2, 1, NOT_MAPPING + " (schema, id, title, …); got null")]),
-    Case("top-level-list", b"- schema: plandiff/1\n- id: x\n", [(1, 1, NOT_MAPPING + " (schema, id, title, …); got a list")]),
+    Case(
+        "top-level-list",
+        b"- schema: plandiff/1\n- id: x\n",
+        [(1, 1, NOT_MAPPING + " (schema, id, title, …); got a list")],
+    ),
     Case("top-level-scalar", b"plandiff/1\n", [(1, 1, NOT_MAPPING + " (schema, id, title, …); got a string")]),
     Case("top-level-int", b"42\n", [(1, 1, "got an integer")]),
     # --- tags ---------------------------------------------------------------
     Case("python-object", b"a: !!python/object:os.system {}\n", [(1, 4, "unsupported tag !!python/object:os.system")]),
-    Case("python-object-apply", b"a: !!python/object/apply:os.system ['echo pwned']\n",
-         [(1, 4, "unsupported tag !!python/object/apply:os.system")]),
+    Case(
+        "python-object-apply",
+        b"a: !!python/object/apply:os.system ['echo pwned']\n",
+        [(1, 4, "unsupported tag !!python/object/apply:os.system")],
+    ),
     Case("python-name", b"a: !!python/name:os.system\n", [(1, 4, "unsupported tag !!python/name:os.system")]),
     Case("binary", b"x: 1\na: !!binary aGVsbG8=\n", [(2, 4, "unsupported tag !!binary")]),
     Case("set", b"a: !!set {x, y}\n", [(1, 4, "unsupported tag !!set")]),
     Case("omap", b"a: !!omap [{x: 1}]\n", [(1, 4, "unsupported tag !!omap")]),
     Case("custom-tag-scalar", b"a: !foo bar\n", [(1, 4, "unsupported tag !foo")]),
     Case("custom-tag-mapping", b"a:\n  b: !local {x: 1}\n", [(2, 6, "unsupported tag !local")]),
-    Case("global-tag", b"a: !<tag:example.com,2000:app/foo> bar\n", [(1, 4, "unsupported tag tag:example.com,2000:app/foo")]),
+    Case(
+        "global-tag",
+        b"a: !<tag:example.com,2000:app/foo> bar\n",
+        [(1, 4, "unsupported tag tag:example.com,2000:app/foo")],
+    ),
     Case("bad-int-tag", b"a: !!int abc\n", [(1, 4, "cannot read int 'abc'")]),
     Case("bad-timestamp", b"a: 2025-13-45\n", [(1, 4, "cannot read timestamp '2025-13-45'")]),
     Case("value-key", b"a: =\n", [(1, 4, "unsupported YAML key '='")]),
@@ -178,8 +190,10 @@ def test_alias_bomb_reports_stay_few(tmp_path, capsys):
 def test_python_tags_never_run_code(tmp_path, capsys):
     marker = tmp_path / "pwned"
     path = tmp_path / "evil.yaml"
-    path.write_text(f"a: !!python/object/apply:os.mkdir ['{marker}']\n"
-                    f"b: !!python/object/new:os.mkdir ['{marker}']\n", encoding="utf-8")
+    path.write_text(
+        f"a: !!python/object/apply:os.mkdir ['{marker}']\nb: !!python/object/new:os.mkdir ['{marker}']\n",
+        encoding="utf-8",
+    )
     rc, lines, _ = run_check(capsys, str(path))
     assert rc == 1
     assert not marker.exists()
@@ -215,8 +229,9 @@ def test_base_plan_is_clean(tmp_path, capsys):
 
 
 def test_duplicate_top_level_key(tmp_path, capsys):
-    _only_error(tmp_path, capsys, BASE_PLAN + "title: Another title\n",
-                27, 1, "duplicate key 'title' (first defined on line 3)")
+    _only_error(
+        tmp_path, capsys, BASE_PLAN + "title: Another title\n", 27, 1, "duplicate key 'title' (first defined on line 3)"
+    )
 
 
 def test_duplicate_key_in_a_provision(tmp_path, capsys):
@@ -225,14 +240,17 @@ def test_duplicate_key_in_a_provision(tmp_path, capsys):
 
 
 def test_duplicate_provision_key(tmp_path, capsys):
-    text = BASE_PLAN + ("  sovereignty:\n    summary: Again.\n    value: fully-upheld\n"
-                        "    evidence:\n      - source: rep\n")
+    text = BASE_PLAN + (
+        "  sovereignty:\n    summary: Again.\n    value: fully-upheld\n    evidence:\n      - source: rep\n"
+    )
     _only_error(tmp_path, capsys, text, 27, 3, "duplicate key 'sovereignty' (first defined on line 14)")
 
 
 def test_duplicate_key_in_a_block_value(tmp_path, capsys):
-    text = BASE_PLAN.replace("    value: {personnel: 600000, scope: peacetime}\n",
-                             "    value:\n      personnel: 600000\n      scope: peacetime\n      personnel: 5\n")
+    text = BASE_PLAN.replace(
+        "    value: {personnel: 600000, scope: peacetime}\n",
+        "    value:\n      personnel: 600000\n      scope: peacetime\n      personnel: 5\n",
+    )
     _only_error(tmp_path, capsys, text, 27, 7, "duplicate key 'personnel' (first defined on line 25)")
 
 
@@ -253,8 +271,7 @@ def test_python_object_as_a_value(tmp_path, capsys):
 
 def test_binary_as_a_value(tmp_path, capsys):
     text = BASE_PLAN.replace("value: reaffirmed", "value: !!binary cmVhZmZpcm1lZA==")
-    _only_error(tmp_path, capsys, text, 17, 12,
-                "unsupported tag !!binary; plan files use plain YAML values only")
+    _only_error(tmp_path, capsys, text, 17, 12, "unsupported tag !!binary; plan files use plain YAML values only")
 
 
 def test_set_as_a_value(tmp_path, capsys):
@@ -268,9 +285,12 @@ def test_merge_key_in_a_provision(tmp_path, capsys):
 
 
 def test_alias_in_a_plan_points_at_the_anchor(tmp_path, capsys):
-    text = BASE_PLAN.replace("    summary: The army is capped.\n",
-                             "    summary: &s The army is capped.\n    note: *s\n")
-    _only_error(tmp_path, capsys, text, 23, 14, "anchors and aliases are not supported in plan files; write the value out")
+    text = BASE_PLAN.replace(
+        "    summary: The army is capped.\n", "    summary: &s The army is capped.\n    note: *s\n"
+    )
+    _only_error(
+        tmp_path, capsys, text, 23, 14, "anchors and aliases are not supported in plan files; write the value out"
+    )
 
 
 def test_huge_integer_as_a_point(tmp_path, capsys):

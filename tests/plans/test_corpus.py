@@ -1,4 +1,5 @@
 """The plan corpus itself: complete, clean, and faithful to its sources."""
+
 import hashlib
 import os
 import re
@@ -12,11 +13,26 @@ from plandiff.load import load_corpus
 from tests.support.paths import CORPUS_DATA, DATA, PLANS, SHARED
 
 SEEDS = Path(os.environ.get("PLANDIFF_SEEDS", SHARED / "seeds"))
-VERSIONS = {"us-28-point", "e3-counterproposal", "eu-24-point", "geneva-revised", "ua-20-point", "jeddah-truce",
-            "us-framework-apr2025", "ua-eu-london-apr2025", "ru-istanbul-memorandum", "ua-istanbul-memorandum",
-            "eu-ua-12-point", "eu-berlin-statement", "us-ua-bilateral-guarantee",
-            "multilateral-guarantee-framework", "paris-declaration", "prosperity-plan",
-            "us-guarantee-draft-nov2025", "ua-revised-20pt-dec2025"}
+VERSIONS = {
+    "us-28-point",
+    "e3-counterproposal",
+    "eu-24-point",
+    "geneva-revised",
+    "ua-20-point",
+    "jeddah-truce",
+    "us-framework-apr2025",
+    "ua-eu-london-apr2025",
+    "ru-istanbul-memorandum",
+    "ua-istanbul-memorandum",
+    "eu-ua-12-point",
+    "eu-berlin-statement",
+    "us-ua-bilateral-guarantee",
+    "multilateral-guarantee-framework",
+    "paris-declaration",
+    "prosperity-plan",
+    "us-guarantee-draft-nov2025",
+    "ua-revised-20pt-dec2025",
+}
 
 
 @pytest.fixture(scope="module")
@@ -74,8 +90,7 @@ def test_every_article_is_cited_and_every_value_has_evidence(corpus):
 
 
 def test_the_headline_facts_are_recorded(corpus):
-    us, e3, gv, ua = (corpus.plans[k] for k in ("us-28-point", "e3-counterproposal", "geneva-revised",
-                                                 "ua-20-point"))
+    us, e3, gv, ua = (corpus.plans[k] for k in ("us-28-point", "e3-counterproposal", "geneva-revised", "ua-20-point"))
     assert us.provisions["military.troop_cap"].value == {"personnel": 600000, "scope": "unqualified"}
     assert e3.provisions["military.troop_cap"].value == {"personnel": 800000, "scope": "peacetime"}
     assert us.provisions["nato.accession"].value == "barred-constitutionally"
@@ -95,9 +110,13 @@ def test_disputes_are_kept_as_claims_not_resolved(corpus):
 
 
 def test_uncertain_attribution_of_article_000_is_recorded(corpus):
-    flagged = [(plan.id, p.key) for plan in corpus.plans.values() for p in plan.provisions.values()
-               for e in list(p.evidence) + [e for c in p.claims for e in c.evidence]
-               if e.source == "a000" and e.attribution == "uncertain"]
+    flagged = [
+        (plan.id, p.key)
+        for plan in corpus.plans.values()
+        for p in plan.provisions.values()
+        for e in list(p.evidence) + [e for c in p.claims for e in c.evidence]
+        if e.source == "a000" and e.attribution == "uncertain"
+    ]
     assert {pid for pid, _ in flagged} >= {"e3-counterproposal", "geneva-revised"}
 
 
@@ -110,15 +129,27 @@ def test_european_texts_are_separate_versions(corpus):
 
 # --- coverage: what a missing key means -------------------------------------
 
-COVERAGE = {"us-28-point": "full-text", "e3-counterproposal": "full-text", "eu-24-point": "full-text",
-            "geneva-revised": "partial", "ua-20-point": "full-text", "jeddah-truce": "full-text",
-            # the later documents, as the brief reads them (plan-facts-later.md, each section's header)
-            "us-framework-apr2025": "full-text", "ua-eu-london-apr2025": "full-text",
-            "ru-istanbul-memorandum": "full-text", "ua-istanbul-memorandum": "full-text",
-            "eu-ua-12-point": "partial", "eu-berlin-statement": "full-text",
-            "us-ua-bilateral-guarantee": "partial", "multilateral-guarantee-framework": "partial",
-            "paris-declaration": "full-text", "prosperity-plan": "partial",
-            "us-guarantee-draft-nov2025": "full-text", "ua-revised-20pt-dec2025": "partial"}
+COVERAGE = {
+    "us-28-point": "full-text",
+    "e3-counterproposal": "full-text",
+    "eu-24-point": "full-text",
+    "geneva-revised": "partial",
+    "ua-20-point": "full-text",
+    "jeddah-truce": "full-text",
+    # the later documents, as the brief reads them (plan-facts-later.md, each section's header)
+    "us-framework-apr2025": "full-text",
+    "ua-eu-london-apr2025": "full-text",
+    "ru-istanbul-memorandum": "full-text",
+    "ua-istanbul-memorandum": "full-text",
+    "eu-ua-12-point": "partial",
+    "eu-berlin-statement": "full-text",
+    "us-ua-bilateral-guarantee": "partial",
+    "multilateral-guarantee-framework": "partial",
+    "paris-declaration": "full-text",
+    "prosperity-plan": "partial",
+    "us-guarantee-draft-nov2025": "full-text",
+    "ua-revised-20pt-dec2025": "partial",
+}
 
 
 def _points(plan):
@@ -154,9 +185,16 @@ def test_every_point_of_a_numbered_full_text_is_coded(corpus, pid, count):
 def test_e3_points_nobody_describes_are_unreported_not_absent(corpus):
     e3 = corpus.plans["e3-counterproposal"]
     unreported = {k for k, p in e3.provisions.items() if p.unreported}
-    assert unreported == {"economy.us_russia_cooperation", "implementation.monitoring", "nuclear.arms_control",
-                          "territory.other_regions", "territory.no_forcible_change",
-                          "navigation.dnipro_black_sea", "legal_force", "ceasefire"}
+    assert unreported == {
+        "economy.us_russia_cooperation",
+        "implementation.monitoring",
+        "nuclear.arms_control",
+        "territory.other_regions",
+        "territory.no_forcible_change",
+        "navigation.dnipro_black_sea",
+        "legal_force",
+        "ceasefire",
+    }
     for key in unreported:
         assert e3.provisions[key].value is None and e3.provisions[key].note, key
 
@@ -174,11 +212,15 @@ def test_geneva_keeps_no_extrapolated_or_single_weak_source_values(corpus):
 
 # --- corrections from review (issue 8, brief §14) ----------------------------
 
+
 def test_ua_referendum_is_one_fact_on_the_whole_agreement(corpus):
     ref = corpus.plans["ua-20-point"].provisions["implementation.referendum"]
     assert not ref.disputed
-    assert ref.value == {"scope": "whole-agreement", "trigger": "territorial-option",
-                         "precondition_ceasefire": {"days": 60}}
+    assert ref.value == {
+        "scope": "whole-agreement",
+        "trigger": "territorial-option",
+        "precondition_ceasefire": {"days": 60},
+    }
 
 
 def test_ua_guarantee_term_belongs_to_the_bilateral_document(corpus):
@@ -219,6 +261,7 @@ def test_jeddah_resumption_rests_on_the_joint_statement(corpus):
 
 # --- sources a reader can cite -----------------------------------------------
 
+
 def _external_sources(corpus):
     return [(plan.id, s) for plan in corpus.plans.values() for s in plan.sources if not s.file]
 
@@ -245,8 +288,11 @@ def test_every_external_source_has_outlet_url_and_a_date_unless_none_is_known(co
 
 def test_outlets_are_names_not_url_slugs(corpus):
     for pid, s in _external_sources(corpus):
-        assert s.outlet.strip() == s.outlet and (any(ch.isupper() for ch in s.outlet) or "." in s.outlet), \
-            (pid, s.id, s.outlet)
+        assert s.outlet.strip() == s.outlet and (any(ch.isupper() for ch in s.outlet) or "." in s.outlet), (
+            pid,
+            s.id,
+            s.outlet,
+        )
 
 
 def test_local_articles_carry_their_known_outlet_and_inferred_date(corpus):
@@ -282,6 +328,7 @@ def test_no_source_from_the_do_not_use_lists_is_cited(corpus):
 
 # --- what the reports can and cannot say, across every pair -------------------------------
 
+
 def test_no_pair_of_versions_counts_silence_as_a_drop_or_an_addition(corpus):
     """For every ordered pair, each dropped or added provision is one the other side is known not
     to hold (reported omitted there, or missing from its published full text)."""
@@ -312,8 +359,12 @@ def test_geneva_drops_only_what_reports_say_was_removed(corpus):
 
 
 def test_external_sources_say_who_and_mostly_when(corpus):
-    new = [plan for pid, plan in corpus.plans.items() if pid not in
-           {"us-28-point", "e3-counterproposal", "eu-24-point", "geneva-revised", "ua-20-point", "jeddah-truce"}]
+    new = [
+        plan
+        for pid, plan in corpus.plans.items()
+        if pid
+        not in {"us-28-point", "e3-counterproposal", "eu-24-point", "geneva-revised", "ua-20-point", "jeddah-truce"}
+    ]
     sources = [s for plan in new for s in plan.sources if s.url] + [s for e in corpus.events for s in e.sources]
     assert all(s.outlet for s in sources)
     assert sum(1 for s in sources if s.date) / len(sources) >= 0.9
@@ -322,8 +373,14 @@ def test_external_sources_say_who_and_mostly_when(corpus):
 def test_every_version_says_which_date_it_carries(corpus):
     words = ("present", "leak", "sign", "sent", "hand", "circulat", "readout", "publi")  # word stems
     for plan in corpus.plans.values():
-        if plan.id in {"us-28-point", "e3-counterproposal", "eu-24-point", "geneva-revised", "ua-20-point",
-                       "jeddah-truce"}:
+        if plan.id in {
+            "us-28-point",
+            "e3-counterproposal",
+            "eu-24-point",
+            "geneva-revised",
+            "ua-20-point",
+            "jeddah-truce",
+        }:
             continue  # kept by another editor
         first = (plan.notes or "").split(".")[0].lower()
         assert "date" in first and any(w in first for w in words), plan.id

@@ -5,6 +5,7 @@ import inside a function still ties two modules together). `from a import b`
 counts as importing `a.b` when that is a module, else `a`; a package's
 `__init__` is not counted as importing its own sub-modules' importers.
 """
+
 from __future__ import annotations
 
 import ast
@@ -91,8 +92,11 @@ def cycles(g: dict[str, set[str]]) -> list[list[str]]:
 
 
 def test_no_module_is_over_450_lines():
-    long = {name: n for name, path in modules().items()
-            if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    long = {
+        name: n
+        for name, path in modules().items()
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
     assert not long, f"split these by responsibility: {long}"
 
 

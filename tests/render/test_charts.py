@@ -1,4 +1,5 @@
 """The numeric chart with many versions: who states a figure, who states none, who is not reported."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,8 +16,9 @@ def chart():
     plans = list(load_corpus([REPO / "plans"], verify_quotes=False).plans.values())
     tax = default_taxonomy()
     spec = tax.get("military.troop_cap").value
-    return numeric_chart("military.troop_cap", "Troop cap", spec, history("military.troop_cap", plans, tax),
-                         href=lambda p: f"#v-{p.id}")
+    return numeric_chart(
+        "military.troop_cap", "Troop cap", spec, history("military.troop_cap", plans, tax), href=lambda p: f"#v-{p.id}"
+    )
 
 
 def _ids() -> list[str]:
@@ -38,11 +40,23 @@ def test_every_version_is_in_exactly_one_group(chart):
     stated, none = _groups(chart)
     desc = chart.find("desc").text
     assert set(stated).isdisjoint(none)
-    assert {"us-28-point", "e3-counterproposal", "eu-berlin-statement", "ua-20-point", "geneva-revised",
-            "ru-istanbul-memorandum", "us-framework-apr2025"} <= set(stated)
+    assert {
+        "us-28-point",
+        "e3-counterproposal",
+        "eu-berlin-statement",
+        "ua-20-point",
+        "geneva-revised",
+        "ru-istanbul-memorandum",
+        "us-framework-apr2025",
+    } <= set(stated)
     # stating no cap, and a full text without a cap, are both "states none" — not "unknown"
-    assert {"ua-eu-london-apr2025", "ua-istanbul-memorandum", "eu-24-point", "jeddah-truce",
-            "paris-declaration"} <= set(none)
+    assert {
+        "ua-eu-london-apr2025",
+        "ua-istanbul-memorandum",
+        "eu-24-point",
+        "jeddah-truce",
+        "paris-declaration",
+    } <= set(none)
     unreported = desc.split("Not reported: ")[1].rstrip(".").split(", ")
     assert {"eu-ua-12-point", "prosperity-plan", "multilateral-guarantee-framework"} <= set(unreported)
     assert sorted(stated + none + unreported) == sorted(_ids())  # each version once

@@ -1,4 +1,5 @@
 """`plandiff export`: the tables load back into exactly what the plan files say."""
+
 from __future__ import annotations
 
 import csv
@@ -38,8 +39,13 @@ def test_every_file_of_the_package_is_written(exported):
 def test_the_descriptor_describes_the_columns_and_their_types(exported):
     pkg = json.loads((exported / "datapackage.json").read_text(encoding="utf-8"))
     assert pkg["profile"] == "tabular-data-package"
-    parse = {"integer": int, "number": float, "date": lambda v: re.fullmatch(r"\d{4}-\d{2}-\d{2}", v).group(),
-             "boolean": lambda v: {"true": True, "false": False}[v], "string": str}
+    parse = {
+        "integer": int,
+        "number": float,
+        "date": lambda v: re.fullmatch(r"\d{4}-\d{2}-\d{2}", v).group(),
+        "boolean": lambda v: {"true": True, "false": False}[v],
+        "string": str,
+    }
     for res in pkg["resources"]:
         header, rows = read(exported / res["path"])
         fields = res["schema"]["fields"]
@@ -83,8 +89,9 @@ def test_rows_come_back_as_the_plans_say(exported, plans):
                 assert r["summary"] == prov.summary
                 assert int(r["evidence_count"]) == len(prov.evidence)
                 urls = r["evidence_urls"].split(" | ") if r["evidence_urls"] else []
-                assert urls == [plan.source(e.source).url or f"plans/{plan.source(e.source).file}"
-                                for e in prov.evidence]
+                assert urls == [
+                    plan.source(e.source).url or f"plans/{plan.source(e.source).file}" for e in prov.evidence
+                ]
 
 
 def test_the_troop_cap_is_a_number_with_its_unit_and_scope(exported):
@@ -100,8 +107,11 @@ def test_the_troop_cap_is_a_number_with_its_unit_and_scope(exported):
 
 def test_evidence_table_has_one_row_per_citation(exported, plans):
     _, rows = read(exported / "evidence.csv")
-    expected = sum(len(p.evidence) + sum(len(c.evidence) for c in p.claims)
-                   for plan in plans.values() for p in plan.provisions.values())
+    expected = sum(
+        len(p.evidence) + sum(len(c.evidence) for c in p.claims)
+        for plan in plans.values()
+        for p in plan.provisions.values()
+    )
     assert len(rows) == expected
     berlin = [r for r in rows if r["version"] == "eu-berlin-statement" and r["source"] == "govuk-joint-statement"]
     assert berlin and all(r["outlet"] == "GOV.UK" and r["date"] == "2025-12-15" for r in berlin)

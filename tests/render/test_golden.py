@@ -17,6 +17,7 @@ To re-pin the pairs to the current plans/ files as well (after editing plan data
 
     PLANDIFF_UPDATE_GOLDEN=plans python -m pytest tests/render/test_golden.py
 """
+
 from __future__ import annotations
 
 import difflib
@@ -41,9 +42,11 @@ from tests.support.paths import GOLDEN, PLANS
 UPDATE = os.environ.get("PLANDIFF_UPDATE_GOLDEN", "")
 NAMES = sorted(p.name[: -len(".old.yaml")] for p in GOLDEN.glob("*.old.yaml"))
 FORMATS = ("txt", "md", "json")
-HOW = ("if the new output is intended, regenerate with\n"
-       "    PLANDIFF_UPDATE_GOLDEN=1 python -m pytest tests/render/test_golden.py\n"
-       "and review `git diff tests/golden/` before committing")
+HOW = (
+    "if the new output is intended, regenerate with\n"
+    "    PLANDIFF_UPDATE_GOLDEN=1 python -m pytest tests/render/test_golden.py\n"
+    "and review `git diff tests/golden/` before committing"
+)
 
 
 def _plan_id(path: Path) -> str:
@@ -68,17 +71,18 @@ def render(name: str) -> dict[str, str]:
     doc = changeset_to_json(cs)
     # `path` is where the plan was read from; pin it to the real file name, not the golden copy's
     doc["old"]["path"], doc["new"]["path"] = f"{old.id}.yaml", f"{new.id}.yaml"
-    return {"txt": render_text(cs, Style(False)),
-            "md": render_markdown(cs),
-            "json": json.dumps(doc, indent=2, ensure_ascii=False) + "\n"}
+    return {
+        "txt": render_text(cs, Style(False)),
+        "md": render_markdown(cs),
+        "json": json.dumps(doc, indent=2, ensure_ascii=False) + "\n",
+    }
 
 
 def test_golden_pairs_exist():
     assert NAMES, f"no *.old.yaml in {GOLDEN}"
     for name in NAMES:
         assert (GOLDEN / f"{name}.new.yaml").is_file(), f"{name}.old.yaml has no {name}.new.yaml"
-    known = {f"{n}.{suffix}" for n in NAMES for suffix in
-             ("old.yaml", "new.yaml", *(f"expected.{f}" for f in FORMATS))}
+    known = {f"{n}.{suffix}" for n in NAMES for suffix in ("old.yaml", "new.yaml", *(f"expected.{f}" for f in FORMATS))}
     strays = sorted(p.name for p in GOLDEN.iterdir() if p.name not in known)
     assert not strays, f"files in tests/golden/ that follow no pair: {strays}"
 
@@ -94,8 +98,13 @@ def test_golden_report(name, fmt):
     assert expected_path.is_file(), f"{expected_path.name} is missing; {HOW}"
     expected = expected_path.read_text(encoding="utf-8")
     if got != expected:
-        delta = "".join(list(difflib.unified_diff(expected.splitlines(True), got.splitlines(True),
-                                                  f"{expected_path.name} (expected)", "rendered now"))[:80])
+        delta = "".join(
+            list(
+                difflib.unified_diff(
+                    expected.splitlines(True), got.splitlines(True), f"{expected_path.name} (expected)", "rendered now"
+                )
+            )[:80]
+        )
         pytest.fail(f"{name}: the {fmt} report differs from {expected_path.name}; {HOW}\n\n{delta}", pytrace=False)
 
 

@@ -3,6 +3,7 @@
 Real plans are read from the repository's plans/ directory; commands that
 could write (apply) run on a copy in tmp_path.
 """
+
 from __future__ import annotations
 
 import csv
@@ -29,11 +30,26 @@ from plandiff.render.style import Style
 from plandiff.render.text import TextReport, render_text
 from tests.support.paths import PLANS
 
-REAL_IDS = ["jeddah-truce", "us-framework-apr2025", "ua-eu-london-apr2025", "ua-istanbul-memorandum",
-            "ru-istanbul-memorandum", "eu-ua-12-point", "us-28-point", "us-guarantee-draft-nov2025",
-            "e3-counterproposal", "eu-24-point", "geneva-revised", "ua-revised-20pt-dec2025", "eu-berlin-statement",
-            "multilateral-guarantee-framework", "us-ua-bilateral-guarantee", "ua-20-point", "paris-declaration",
-            "prosperity-plan"]
+REAL_IDS = [
+    "jeddah-truce",
+    "us-framework-apr2025",
+    "ua-eu-london-apr2025",
+    "ua-istanbul-memorandum",
+    "ru-istanbul-memorandum",
+    "eu-ua-12-point",
+    "us-28-point",
+    "us-guarantee-draft-nov2025",
+    "e3-counterproposal",
+    "eu-24-point",
+    "geneva-revised",
+    "ua-revised-20pt-dec2025",
+    "eu-berlin-statement",
+    "multilateral-guarantee-framework",
+    "us-ua-bilateral-guarantee",
+    "ua-20-point",
+    "paris-declaration",
+    "prosperity-plan",
+]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -61,26 +77,41 @@ EV2 = (Evidence("rep", note="a second report"),)
 
 
 def prov(key: str, **kw) -> Provision:
-    base = {"point": 6, "summary": "The army is capped.", "value": {"personnel": 600000, "scope": "peacetime"},
-            "evidence": EV}
+    base = {
+        "point": 6,
+        "summary": "The army is capped.",
+        "value": {"personnel": 600000, "scope": "peacetime"},
+        "evidence": EV,
+    }
     base.update(kw)
     return Provision(key, **base)
 
 
 def plan(pid: str, *provisions: Provision, coverage: str = "full-text") -> Plan:
     """A version whose full text is known (so a key it lacks is one it does not hold), unless partial."""
-    return Plan(id=pid, title=f"Plan {pid}", date="2025-11-20", status="leaked-draft", sources=SOURCES,
-                provisions={p.key: p for p in provisions}, coverage=coverage,
-                coverage_source="rep" if coverage == "full-text" else None)
+    return Plan(
+        id=pid,
+        title=f"Plan {pid}",
+        date="2025-11-20",
+        status="leaked-draft",
+        sources=SOURCES,
+        provisions={p.key: p for p in provisions},
+        coverage=coverage,
+        coverage_source="rep" if coverage == "full-text" else None,
+    )
 
 
 CAP = "military.troop_cap"
 KIND_PAIRS = {
     "added": (plan("old-plan"), plan("new-plan", prov(CAP))),
     "dropped": (plan("old-plan", prov(CAP)), plan("new-plan")),
-    "changed": (plan("old-plan", prov(CAP)),
-                plan("new-plan", prov(CAP, value={"personnel": 800000, "scope": "peacetime"},
-                                      summary="The army is capped higher."))),
+    "changed": (
+        plan("old-plan", prov(CAP)),
+        plan(
+            "new-plan",
+            prov(CAP, value={"personnel": 800000, "scope": "peacetime"}, summary="The army is capped higher."),
+        ),
+    ),
     "renumbered": (plan("old-plan", prov(CAP)), plan("new-plan", prov(CAP, point="6a"))),
     "reworded": (plan("old-plan", prov(CAP)), plan("new-plan", prov(CAP, summary="Our words for it changed."))),
     "recited": (plan("old-plan", prov(CAP)), plan("new-plan", prov(CAP, evidence=EV + EV2))),
@@ -93,8 +124,10 @@ def shows(kind: str, text: str, md: str) -> bool:
     """Whether the text and Markdown reports name the change as its kind requires."""
     text = ANSI.sub("", text)
     if kind == "unreported":  # one compact group per silent version, not a line of its own
-        return re.search(rf"Not reported in [\w-]+ \(1\): {re.escape(CAP)}", text) is not None and \
-            re.search(rf"\*\*Not reported in [\w-]+\*\* \(1\): `{re.escape(CAP)}`", md) is not None
+        return (
+            re.search(rf"Not reported in [\w-]+ \(1\): {re.escape(CAP)}", text) is not None
+            and re.search(rf"\*\*Not reported in [\w-]+\*\* \(1\): `{re.escape(CAP)}`", md) is not None
+        )
     return f"{kind:<10} {CAP}" in text and f"**{kind}** `{CAP}`" in md
 
 
@@ -123,10 +156,17 @@ def test_synthetic_change_of_every_kind_renders(kind):
     """Each renderer on a hand-built change of each class (no differ involved)."""
     cls = next(k for k in KINDS if k.kind == kind)
     old, new = KIND_PAIRS["changed"]
-    c = cls(key=CAP, label="Troop cap", topic="military", old=old.provisions[CAP], new=new.provisions[CAP],
-            fields=("value", "summary"), details=(Detail("", "600,000", "800,000 personnel", "+200,000"),),
-            words=((0, "The army is capped"), (1, " higher"), (0, ".")),
-            old_state="unreported" if kind == "unreported" else "held")
+    c = cls(
+        key=CAP,
+        label="Troop cap",
+        topic="military",
+        old=old.provisions[CAP],
+        new=new.provisions[CAP],
+        fields=("value", "summary"),
+        details=(Detail("", "600,000", "800,000 personnel", "+200,000"),),
+        words=((0, "The army is capped"), (1, " higher"), (0, ".")),
+        old_state="unreported" if kind == "unreported" else "held",
+    )
     cs = ChangeSet(old=old, new=new, changes=(c,))
     for show_all in (False, True):
         text = render_text(cs, Style(False), show_all)
@@ -170,8 +210,9 @@ def test_silence_rewording_and_evidence_are_not_differences(tmp_path, capsys):
 def test_each_renderer_has_a_handler_for_each_kind():
     for renderer in (TextReport, MarkdownReport):
         for k in KINDS:
-            assert callable(getattr(renderer, f"_render_{k.__name__}", None)), \
+            assert callable(getattr(renderer, f"_render_{k.__name__}", None)), (
                 f"{renderer.__name__} has no _render_{k.__name__}: a new change kind needs a handler in every renderer"
+            )
     for k in KINDS:
         assert k.kind in text_mod._MARK, f"render/text.py _MARK has no mark for {k.kind!r}"
         assert k.kind in MIRROR and MIRROR[MIRROR[k.kind]] == k.kind
@@ -185,8 +226,14 @@ def test_a_kind_without_a_handler_fails_loudly():
         kind = "merged"
 
     old, new = KIND_PAIRS["changed"]
-    c = Merged(key=CAP, label="Troop cap", topic="military", old=old.provisions[CAP], new=new.provisions[CAP],
-               fields=("value",))
+    c = Merged(
+        key=CAP,
+        label="Troop cap",
+        topic="military",
+        old=old.provisions[CAP],
+        new=new.provisions[CAP],
+        fields=("value",),
+    )
     cs = ChangeSet(old=old, new=new, changes=(c,))
     with pytest.raises((AttributeError, KeyError)):
         render_text(cs)
@@ -195,6 +242,7 @@ def test_a_kind_without_a_handler_fails_loudly():
 
 
 # --- typed descriptions on the real plans -------------------------------------------
+
 
 def test_us_28_to_e3_typed_descriptions():
     cs = diff_plans(real("us-28-point"), real("e3-counterproposal"))
@@ -216,8 +264,13 @@ def test_us_28_to_e3_typed_descriptions():
     # a drop is a provision the E3 text is known not to hold, never one it is silent on
     assert all(c.new_state == "omitted" for c in cs.changes if c.kind == "dropped")
     # our own rewording and new citations are not changes of the plan
-    for key in ("russia.g8", "sovereignty", "eu.membership", "nuclear.non_nuclear_status",
-                "non_aggression.legislation"):
+    for key in (
+        "russia.g8",
+        "sovereignty",
+        "eu.membership",
+        "nuclear.non_nuclear_status",
+        "non_aggression.legislation",
+    ):
         assert change(cs, key).kind == "reworded", key
 
 
@@ -230,8 +283,10 @@ def test_us_28_to_ua_20_guarantee_members_and_compensation():
     assert "article 5 like: false → true" in g.description
     # the 15-year term belongs to the bilateral guarantee document, not to the 20 points
     assert "disputed" not in g.description and "duration" not in g.description
-    assert "Troop cap: point: 6 → 4; 600,000 → 800,000 personnel (+200,000, +33%)" in \
-        change(cs, "military.troop_cap").description
+    assert (
+        "Troop cap: point: 6 → 4; 600,000 → 800,000 personnel (+200,000, +33%)"
+        in change(cs, "military.troop_cap").description
+    )
 
 
 def test_a_dispute_that_settles_is_described():
@@ -242,8 +297,10 @@ def test_a_dispute_that_settles_is_described():
     # omitted in Geneva, not in the 20-point text: out of both, and the report says why
     amnesty = change(cs, "amnesty")
     assert amnesty.kind == "unchanged" and not amnesty.difference
-    assert "in neither version (reported omitted in geneva-revised; not in the full text of ua-20-point)" \
+    assert (
+        "in neither version (reported omitted in geneva-revised; not in the full text of ua-20-point)"
         in amnesty.description
+    )
 
 
 def test_cli_diff_on_real_plans(capsys):
@@ -261,12 +318,29 @@ HOSTILE = "*bold* _x_ [link](javascript:alert(1)) <script>"
 
 
 def test_markdown_escapes_plan_text():
-    old = plan("old-plan", Provision("territory.general", 21, "Ukraine cedes land.", "Ukraine cedes land.",
-                                     evidence=(Evidence("art", quote=HOSTILE),)))
+    old = plan(
+        "old-plan",
+        Provision(
+            "territory.general",
+            21,
+            "Ukraine cedes land.",
+            "Ukraine cedes land.",
+            evidence=(Evidence("art", quote=HOSTILE),),
+        ),
+    )
     new = dataclasses.replace(
-        plan("new-plan", Provision("territory.general", 21, f"Ukraine cedes {HOSTILE} land.", HOSTILE,
-                                   evidence=(Evidence("rep", note=HOSTILE),))),
-        title=HOSTILE)
+        plan(
+            "new-plan",
+            Provision(
+                "territory.general",
+                21,
+                f"Ukraine cedes {HOSTILE} land.",
+                HOSTILE,
+                evidence=(Evidence("rep", note=HOSTILE),),
+            ),
+        ),
+        title=HOSTILE,
+    )
     md = render_markdown(diff_plans(old, new))
     assert "<script>" not in md and "&lt;script&gt;" in md
     assert "\\*bold\\*" in md and "\\_x\\_" in md
@@ -311,6 +385,7 @@ def test_word_diff_markup_stays_markup_next_to_punctuation():
 
 # --- colour ---------------------------------------------------------------------------
 
+
 def test_no_colour_when_not_a_terminal(capsys, monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
     code, out, _ = cli(capsys, "diff", "us-28-point", "e3-counterproposal", "--plans", str(PLANS))
@@ -340,12 +415,14 @@ def test_no_color_env_wins_unless_color_flag(capsys, monkeypatch):
 
 def test_markdown_and_json_never_coloured(capsys):
     for fmt in ("markdown", "json"):
-        _, out, _ = cli(capsys, "diff", "us-28-point", "e3-counterproposal", "--plans", str(PLANS),
-                        "--format", fmt, "--color")
+        _, out, _ = cli(
+            capsys, "diff", "us-28-point", "e3-counterproposal", "--plans", str(PLANS), "--format", fmt, "--color"
+        )
         assert "\x1b[" not in out
 
 
 # --- exit codes -----------------------------------------------------------------------
+
 
 def test_exit_0_when_identical(capsys):
     code, out, err = cli(capsys, "diff", "us-28-point", "us-28-point", "--plans", str(PLANS))
@@ -400,6 +477,7 @@ def test_a_mistyped_plan_id_gets_a_suggestion(capsys):
 
 # --- history and matrix -------------------------------------------------------------------
 
+
 def test_history_lists_all_versions_in_lineage_order(capsys):
     code, out, err = cli(capsys, "history", "military.troop_cap", "--plans", str(PLANS))
     assert code == 0 and err == ""
@@ -420,8 +498,10 @@ def test_history_lists_all_versions_in_lineage_order(capsys):
     assert "eu-24-point (2025-11-23): no-cap" in out
     assert "geneva-revised (2025-11-23): ⚠ dropped | 800,000 personnel (peacetime)" in out
     assert "    evidence: claim 1: Caliber.az" in out
-    assert '    evidence: claim 2: article a000, 2025-11-25 "a cap on the Ukrainian armed forces at 800,000 personnel during peacetime"' \
-           " [attribution uncertain]" in out
+    assert (
+        '    evidence: claim 2: article a000, 2025-11-25 "a cap on the Ukrainian armed forces at 800,000 personnel during peacetime"'
+        " [attribution uncertain]" in out
+    )
     assert "ua-20-point (2025-12-23, point 4): 800,000 personnel (peacetime)" in out
 
 
@@ -457,8 +537,15 @@ def test_matrix_json(capsys):
     assert doc["legend"] == LEGEND and doc["coverage"]["geneva-revised"] == "partial"
     rows = {r["key"]: r for r in doc["rows"]}
     cells = rows["military.troop_cap"]["cells"]
-    assert cells["jeddah-truce"] == {"presence": "omitted", "state": "absent", "text": "—",
-                                     "words": "not in the full text", "point": None, "value": None, "claims": []}
+    assert cells["jeddah-truce"] == {
+        "presence": "omitted",
+        "state": "absent",
+        "text": "—",
+        "words": "not in the full text",
+        "point": None,
+        "value": None,
+        "claims": [],
+    }
     assert rows["elections"]["cells"]["geneva-revised"]["presence"] == "unreported"
     assert cells["geneva-revised"]["state"] == "disputed" and len(cells["geneva-revised"]["claims"]) == 2
     assert cells["us-28-point"]["value"] == {"personnel": 600000, "scope": "unqualified"}
@@ -478,17 +565,21 @@ def test_matrix_markdown_and_text(fmt, capsys):
     assert "⚠" in table and "?" in table and "n/r" in table and "—" in table
     if fmt == "markdown":
         assert out.startswith("| provision | " + " | ".join(REAL_IDS) + " |\n|---|")
-        assert ("| Troop cap (`military.troop_cap`) | — | ⚠ dropped \\| no-cap | no-cap | no-cap | cap-unspecified | n/r "
-                "| 600,000 personnel (unqualified) |") in out
+        assert (
+            "| Troop cap (`military.troop_cap`) | — | ⚠ dropped \\| no-cap | no-cap | no-cap | cap-unspecified | n/r "
+            "| 600,000 personnel (unqualified) |"
+        ) in out
     else:
         assert "\x1b[" not in out
 
 
 # --- apply ------------------------------------------------------------------------------
 
+
 def test_apply_rebuilds_new(plans_copy, tmp_path, capsys):
-    code, out, _ = cli(capsys, "diff", "us-28-point", "e3-counterproposal", "--plans", str(plans_copy),
-                       "--format", "json")
+    code, out, _ = cli(
+        capsys, "diff", "us-28-point", "e3-counterproposal", "--plans", str(plans_copy), "--format", "json"
+    )
     assert code == 1
     changes = tmp_path / "changes.json"
     changes.write_text(out, encoding="utf-8")
@@ -524,8 +615,16 @@ def test_apply_refuses_to_overwrite_old(plans_copy, tmp_path, capsys):
     changes = tmp_path / "changes.json"
     changes.write_text(out, encoding="utf-8")
     before = (plans_copy / "us-28-point.yaml").read_bytes()
-    code, _, err = cli(capsys, "apply", "us-28-point", str(changes), "--plans", str(plans_copy),
-                       "-o", str(plans_copy / "us-28-point.yaml"))
+    code, _, err = cli(
+        capsys,
+        "apply",
+        "us-28-point",
+        str(changes),
+        "--plans",
+        str(plans_copy),
+        "-o",
+        str(plans_copy / "us-28-point.yaml"),
+    )
     assert code == 2 and "refusing to write" in err and "inside the plans directory" in err
     assert (plans_copy / "us-28-point.yaml").read_bytes() == before
 
@@ -549,11 +648,12 @@ def test_unchanged_hidden_but_counted(capsys):
 
 # --- reports a reader can cite ------------------------------------------------------------
 
+
 def test_default_report_is_short_and_names_outlets_not_ids():
     cs = diff_plans(real("us-28-point"), real("e3-counterproposal"))
     text = render_text(cs)
     assert len(text.splitlines()) <= 150
-    cap = text[text.index("military.troop_cap (point 6)"):].split("\n~ ", 1)[0]
+    cap = text[text.index("military.troop_cap (point 6)") :].split("\n~ ", 1)[0]
     assert '    old: The Straits Times, 2025-11-25 "accept curbs on its military"' in cap
     assert "a001" not in text  # local articles are named by their outlet where it is known
 
@@ -561,8 +661,9 @@ def test_default_report_is_short_and_names_outlets_not_ids():
 def test_evidence_modes_show_one_all_or_no_citations():
     cs = diff_plans(real("us-28-point"), real("e3-counterproposal"))
     lines = {mode: render_text(cs, evidence=mode).splitlines() for mode in ("none", "one", "full")}
-    cites = {mode: [ln for ln in out if re.match(r"    (old|new|both|old and new): ", ln)]
-             for mode, out in lines.items()}
+    cites = {
+        mode: [ln for ln in out if re.match(r"    (old|new|both|old and new): ", ln)] for mode, out in lines.items()
+    }
     assert cites["none"] == []
     assert len(cites["none"]) < len(cites["one"]) < len(cites["full"])
     head = [ln for ln in lines["one"] if ln.startswith("~ changed    military.troop_cap")]

@@ -17,6 +17,7 @@ Every plan drawn here round-trips through the loader without a problem:
 `plan_from_data(plan.to_data())` gives the same plan back (tests/diff/test_diff_properties.py
 asserts it), so what the property tests find is the differ's doing, not the data's.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -35,11 +36,54 @@ CUSTOM_KEYS = ["custom.kakhovka_dam", "custom.black-sea-grain", "custom.x1", "cu
 
 # Words for summaries and free text: plain words, a few with punctuation or
 # non-ASCII letters, and ones YAML would read as other types if unquoted.
-WORDS = ["Russia", "Ukraine", "Europe", "NATO", "troops", "cap", "the", "a", "of", "and", "in", "peace",
-         "guarantee", "is", "are", "not", "600,000", "800,000", "point", "Article", "5", "sanctions",
-         "frozen", "assets", "Zaporizhzhia", "Kyiv's", "de", "facto", "line", "contact", "yes", "no",
-         "null", "true", "1.5", "Донецьк", "Krym", "(AFP)", "—", "per-cent", "US$100bn", "#7", "&", "x:y"]
+WORDS = [
+    "Russia",
+    "Ukraine",
+    "Europe",
+    "NATO",
+    "troops",
+    "cap",
+    "the",
+    "a",
+    "of",
+    "and",
+    "in",
+    "peace",
+    "guarantee",
+    "is",
+    "are",
+    "not",
+    "600,000",
+    "800,000",
+    "point",
+    "Article",
+    "5",
+    "sanctions",
+    "frozen",
+    "assets",
+    "Zaporizhzhia",
+    "Kyiv's",
+    "de",
+    "facto",
+    "line",
+    "contact",
+    "yes",
+    "no",
+    "null",
+    "true",
+    "1.5",
+    "Донецьк",
+    "Krym",
+    "(AFP)",
+    "—",
+    "per-cent",
+    "US$100bn",
+    "#7",
+    "&",
+    "x:y",
+]
 SLUGS = ["alpha", "beta", "plan-x", "us-28-point", "draft-2", "v9"]
+
 
 def _sentence(seed: int, min_words: int, max_words: int) -> str:
     rnd = random.Random(seed)
@@ -54,11 +98,27 @@ def sentences(min_words: int = 1, max_words: int = 12) -> st.SearchStrategy[str]
 
 short_text = sentences(1, 4)
 iso_dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)).map(dt.date.isoformat)
-numbers = st.one_of(st.integers(-1000, 10**9),
-                    st.floats(-1e6, 1e12, allow_nan=False, allow_infinity=False).map(lambda f: round(f, 3)))
+numbers = st.one_of(
+    st.integers(-1000, 10**9), st.floats(-1e6, 1e12, allow_nan=False, allow_infinity=False).map(lambda f: round(f, 3))
+)
 nonneg_numbers = st.one_of(st.integers(0, 10**12), st.floats(0, 1e12, allow_nan=False, allow_infinity=False))
-set_members = st.sampled_from(["United States", "NATO", "Europe", "Russia", "Ukraine", "European signatories",
-                               "ai", "energy", "data-centres", "start", "un", "iaea", "Türkiye"])
+set_members = st.sampled_from(
+    [
+        "United States",
+        "NATO",
+        "Europe",
+        "Russia",
+        "Ukraine",
+        "European signatories",
+        "ai",
+        "energy",
+        "data-centres",
+        "start",
+        "un",
+        "iaea",
+        "Türkiye",
+    ]
+)
 
 
 def value_strategy(spec: dict, top: bool = True) -> st.SearchStrategy[Any]:
@@ -66,8 +126,10 @@ def value_strategy(spec: dict, top: bool = True) -> st.SearchStrategy[Any]:
     kind = spec["type"]
     if kind == "count":
         unit = spec["unit"]
-        counts = st.fixed_dictionaries({unit: st.integers(0, 2_000_000)},
-                                       optional={"scope": st.sampled_from(spec["scopes"])} if spec["scopes"] else {})
+        counts = st.fixed_dictionaries(
+            {unit: st.integers(0, 2_000_000)},
+            optional={"scope": st.sampled_from(spec["scopes"])} if spec["scopes"] else {},
+        )
         return st.one_of(counts, st.sampled_from(spec["specials"])) if spec["specials"] else counts
     if kind == "enum":
         one = st.sampled_from(spec["values"])
@@ -81,7 +143,7 @@ def value_strategy(spec: dict, top: bool = True) -> st.SearchStrategy[Any]:
     if kind == "bool":
         return st.booleans()
     if kind == "integer":
-        return st.integers(-10**6, 10**9)
+        return st.integers(-(10**6), 10**9)
     if kind == "number":
         return numbers
     if kind == "text":
@@ -91,9 +153,12 @@ def value_strategy(spec: dict, top: bool = True) -> st.SearchStrategy[Any]:
     if kind == "money":
         return st.fixed_dictionaries({"amount": nonneg_numbers, "currency": st.sampled_from(["USD", "EUR", "GBP"])})
     if kind == "duration":
-        return st.builds(lambda unit, n, ext: {unit: n, **({} if ext is None else {"extendable": ext})},
-                         st.sampled_from(DURATION_UNITS), st.one_of(st.integers(0, 100), st.floats(0, 100, allow_nan=False)),
-                         st.one_of(st.none(), st.booleans()))
+        return st.builds(
+            lambda unit, n, ext: {unit: n, **({} if ext is None else {"extendable": ext})},
+            st.sampled_from(DURATION_UNITS),
+            st.one_of(st.integers(0, 100), st.floats(0, 100, allow_nan=False)),
+            st.one_of(st.none(), st.booleans()),
+        )
     if kind == "record":
         fields = spec["fields"]
 
@@ -104,8 +169,13 @@ def value_strategy(spec: dict, top: bool = True) -> st.SearchStrategy[Any]:
 
         return record()
     if kind == "any":  # custom keys: free-form data
-        return st.one_of(short_text, st.integers(0, 100), st.booleans(), st.lists(set_members, min_size=1, max_size=3),
-                         st.fixed_dictionaries({"note": short_text}))
+        return st.one_of(
+            short_text,
+            st.integers(0, 100),
+            st.booleans(),
+            st.lists(set_members, min_size=1, max_size=3),
+            st.fixed_dictionaries({"note": short_text}),
+        )
     raise AssertionError(f"no strategy for value type {kind!r}")
 
 
@@ -119,14 +189,26 @@ def sources_strategy(draw) -> tuple[Source, ...]:
     out = []
     for i in range(n):
         sid = f"s{i}" if draw(st.booleans()) else f"src-{i}"
-        opt = {k: draw(st.one_of(st.none(), s)) for k, s in
-               (("date", iso_dates), ("title", short_text), ("language", st.sampled_from(["en", "uk", "lv"])),
-                ("note", short_text))}
+        opt = {
+            k: draw(st.one_of(st.none(), s))
+            for k, s in (
+                ("date", iso_dates),
+                ("title", short_text),
+                ("language", st.sampled_from(["en", "uk", "lv"])),
+                ("note", short_text),
+            )
+        }
         if draw(st.booleans()):
             out.append(Source(id=sid, file=f"sources/{sid}.txt", **opt))
         else:
-            out.append(Source(id=sid, url=f"https://example.org/{sid}", outlet=draw(st.sampled_from(
-                ["Reuters", "AP", "liga.net", "Kyiv Independent"])), **opt))
+            out.append(
+                Source(
+                    id=sid,
+                    url=f"https://example.org/{sid}",
+                    outlet=draw(st.sampled_from(["Reuters", "AP", "liga.net", "Kyiv Independent"])),
+                    **opt,
+                )
+            )
     return tuple(out)
 
 
@@ -137,14 +219,22 @@ def evidence_strategy(draw, sources: tuple[Source, ...]) -> tuple[Evidence, ...]
     for _ in range(n):
         src = draw(st.sampled_from(sources))
         quote = draw(short_text) if src.file is not None else draw(st.one_of(st.none(), short_text))
-        out.append(Evidence(source=src.id, quote=quote,
-                            note=draw(st.one_of(st.none(), short_text)),
-                            attribution=draw(st.sampled_from([None, None, None, "uncertain"]))))
+        out.append(
+            Evidence(
+                source=src.id,
+                quote=quote,
+                note=draw(st.one_of(st.none(), short_text)),
+                attribution=draw(st.sampled_from([None, None, None, "uncertain"])),
+            )
+        )
     return tuple(out)
 
 
-points = st.one_of(st.integers(1, 30), st.from_regex(r"\A[1-9][0-9]?[a-d]?\Z"),
-                   st.lists(st.one_of(st.integers(1, 30), st.sampled_from(["21a", "21b", "7"])), min_size=1, max_size=2))
+points = st.one_of(
+    st.integers(1, 30),
+    st.from_regex(r"\A[1-9][0-9]?[a-d]?\Z"),
+    st.lists(st.one_of(st.integers(1, 30), st.sampled_from(["21a", "21b", "7"])), min_size=1, max_size=2),
+)
 
 
 @st.composite
@@ -169,7 +259,9 @@ def provision_strategy(draw, key: str, sources: tuple[Source, ...], shape: str |
             else:
                 claims.append(Claim(draw(value_strategy(spec)), "included", ev, cnote))
         return Provision(key, point, summary, None, "included", (), tuple(claims), note)
-    value = draw(st.one_of(st.none(), value_strategy(spec))) if draw(st.integers(0, 5)) == 0 else draw(value_strategy(spec))
+    value = (
+        draw(st.one_of(st.none(), value_strategy(spec))) if draw(st.integers(0, 5)) == 0 else draw(value_strategy(spec))
+    )
     return Provision(key, point, summary, value, "included", draw(evidence_strategy(sources)), (), note)
 
 
@@ -182,22 +274,43 @@ def plans(draw, plan_id: str | None = None, min_keys: int = 0, max_keys: int = 1
     provisions = {k: draw(provision_strategy(k, sources)) for k in keys}
     pid = plan_id or draw(st.sampled_from(SLUGS))
     coverage = draw(st.sampled_from([FULL_TEXT, PARTIAL]))
-    return Plan(id=pid, coverage=coverage, coverage_source=sources[0].id if coverage == FULL_TEXT else None, title=draw(sentences(1, 6)), date=draw(iso_dates),
-                drafted_by=tuple(draw(st.lists(st.sampled_from(["United States", "Russia", "Ukraine", "E3"]),
-                                               max_size=2, unique=True))),
-                status=draw(st.sampled_from(["leaked-draft", "counterproposal", "framework"])),
-                revises=draw(st.one_of(st.none(), st.sampled_from(SLUGS))),
-                responds_to=draw(st.one_of(st.none(), st.sampled_from(SLUGS))),
-                point_count=draw(st.one_of(st.none(), st.integers(1, 40))),
-                aliases=tuple(draw(st.lists(short_text, max_size=2, unique=True))),
-                notes=draw(st.one_of(st.none(), sentences(3, 12))),
-                sources=sources, provisions=provisions)
+    return Plan(
+        id=pid,
+        coverage=coverage,
+        coverage_source=sources[0].id if coverage == FULL_TEXT else None,
+        title=draw(sentences(1, 6)),
+        date=draw(iso_dates),
+        drafted_by=tuple(
+            draw(st.lists(st.sampled_from(["United States", "Russia", "Ukraine", "E3"]), max_size=2, unique=True))
+        ),
+        status=draw(st.sampled_from(["leaked-draft", "counterproposal", "framework"])),
+        revises=draw(st.one_of(st.none(), st.sampled_from(SLUGS))),
+        responds_to=draw(st.one_of(st.none(), st.sampled_from(SLUGS))),
+        point_count=draw(st.one_of(st.none(), st.integers(1, 40))),
+        aliases=tuple(draw(st.lists(short_text, max_size=2, unique=True))),
+        notes=draw(st.one_of(st.none(), sentences(3, 12))),
+        sources=sources,
+        provisions=provisions,
+    )
 
 
 # --- pairs -----------------------------------------------------------------
 
-EDITS = ("drop", "add", "value", "reword", "renumber", "evidence", "omit", "dispute", "restore", "header",
-         "source", "unreport", "coverage")
+EDITS = (
+    "drop",
+    "add",
+    "value",
+    "reword",
+    "renumber",
+    "evidence",
+    "omit",
+    "dispute",
+    "restore",
+    "header",
+    "source",
+    "unreport",
+    "coverage",
+)
 
 
 def reword(draw, summary: str) -> str:
@@ -255,9 +368,13 @@ def plan_pairs(draw, max_edits: int = 6) -> tuple[Plan, Plan, list[str]]:
             continue
         if edit == "header":
             name = draw(st.sampled_from(["title", "status", "point_count", "id", "date"]))
-            header[name] = {"title": draw(sentences(1, 5)), "status": "revised-draft",
-                            "point_count": draw(st.integers(1, 40)), "id": draw(st.sampled_from(SLUGS)),
-                            "date": draw(iso_dates)}[name]
+            header[name] = {
+                "title": draw(sentences(1, 5)),
+                "status": "revised-draft",
+                "point_count": draw(st.integers(1, 40)),
+                "id": draw(st.sampled_from(SLUGS)),
+                "date": draw(iso_dates),
+            }[name]
             done.append(f"header:{name}")
             continue
         if edit == "add":
@@ -282,8 +399,9 @@ def plan_pairs(draw, max_edits: int = 6) -> tuple[Plan, Plan, list[str]]:
         elif edit == "evidence" and not p.disputed:
             provs[k] = dataclasses.replace(p, evidence=new_evidence(draw, sources, p.evidence))
         elif edit == "omit" and not p.omitted:
-            provs[k] = dataclasses.replace(p, value=None, status=OMITTED, claims=(),
-                                           evidence=p.evidence or draw(evidence_strategy(sources)))
+            provs[k] = dataclasses.replace(
+                p, value=None, status=OMITTED, claims=(), evidence=p.evidence or draw(evidence_strategy(sources))
+            )
         elif edit == "dispute":
             provs[k] = draw(provision_strategy(k, sources, shape="disputed"))
         elif edit == "unreport" and not p.unreported:
@@ -298,6 +416,7 @@ def plan_pairs(draw, max_edits: int = 6) -> tuple[Plan, Plan, list[str]]:
 
 
 # --- single, targeted edits ----------------------------------------------------
+
 
 @st.composite
 def plan_and_key(draw, shape: str = "plain") -> tuple[Plan, str]:

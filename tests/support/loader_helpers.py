@@ -3,6 +3,7 @@
 The base plan is written out by hand (not dumped) so tests can state the exact
 line and column a diagnostic must point at; `BASE_LINES` documents them.
 """
+
 from __future__ import annotations
 
 import textwrap

@@ -10,6 +10,7 @@ plus `tmp_dir/plans/sources/…` and returns the plan's path.
 Differ tests can reuse `plans()`, `value_for(spec)` (a value of a taxonomy
 value-type spec) and `provision_keys` (taxonomy keys with their specs).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -67,15 +68,19 @@ def value_for(spec: dict) -> st.SearchStrategy:
     if kind == "date":
         return iso_date
     if kind == "money":
-        return st.fixed_dictionaries({"amount": non_negative,
-                                      "currency": st.from_regex(r"\A[A-Z]{3}\Z")})
+        return st.fixed_dictionaries({"amount": non_negative, "currency": st.from_regex(r"\A[A-Z]{3}\Z")})
     if kind == "duration":
-        return st.builds(lambda unit, n, ext: {unit: n, **ext}, st.sampled_from(DURATION_UNITS), non_negative,
-                         st.one_of(st.just({}), st.builds(lambda b: {"extendable": b}, st.booleans())))
+        return st.builds(
+            lambda unit, n, ext: {unit: n, **ext},
+            st.sampled_from(DURATION_UNITS),
+            non_negative,
+            st.one_of(st.just({}), st.builds(lambda b: {"extendable": b}, st.booleans())),
+        )
     if kind == "record":
         fields = spec["fields"]
         return st.sets(st.sampled_from(sorted(fields)), min_size=1).flatmap(
-            lambda names: st.fixed_dictionaries({n: value_for(fields[n]) for n in sorted(names)}))
+            lambda names: st.fixed_dictionaries({n: value_for(fields[n]) for n in sorted(names)})
+        )
     if kind == "any":
         return json_like
     raise ValueError(f"no strategy for value type {kind!r}")
@@ -88,8 +93,13 @@ def _value_of(spec: dict) -> st.SearchStrategy:
     custom key's free-form value (or a set) could be [].
     """
     if spec["type"] == "any":
-        return st.one_of(st.booleans(), st.integers(-(10**9), 10**9), text,
-                         st.lists(json_like, min_size=1, max_size=3), st.dictionaries(slug, json_like, max_size=3))
+        return st.one_of(
+            st.booleans(),
+            st.integers(-(10**9), 10**9),
+            text,
+            st.lists(json_like, min_size=1, max_size=3),
+            st.dictionaries(slug, json_like, max_size=3),
+        )
     return value_for(spec).filter(lambda v: v != [])
 
 
@@ -101,8 +111,11 @@ def _sources(draw) -> tuple[list[dict], dict[str, str]]:
     ids = draw(st.lists(slug, min_size=1, max_size=4, unique=True))
     sources, articles = [], {}
     for sid in ids:
-        optional = {k: draw(s) for k, s in (("date", iso_date), ("title", text), ("language", slug),
-                                             ("note", text)) if draw(st.booleans())}
+        optional = {
+            k: draw(s)
+            for k, s in (("date", iso_date), ("title", text), ("language", slug), ("note", text))
+            if draw(st.booleans())
+        }
         if draw(st.booleans()):
             file = f"sources/{sid}.txt"
             sentences = draw(st.lists(st.lists(word, min_size=3, max_size=10), min_size=1, max_size=4))
@@ -110,8 +123,9 @@ def _sources(draw) -> tuple[list[dict], dict[str, str]]:
             sources.append({"id": sid, "file": file, **optional})
         else:
             host = draw(slug)
-            sources.append({"id": sid, "url": f"https://{host}.example.org/{draw(slug)}",
-                            "outlet": draw(text), **optional})
+            sources.append(
+                {"id": sid, "url": f"https://{host}.example.org/{draw(slug)}", "outlet": draw(text), **optional}
+            )
     return sources, articles
 
 

@@ -5,10 +5,20 @@ or an article can become markup; each page is self-contained (inline CSS, at
 most one inline script, a Content-Security-Policy that loads nothing).
 See docs/html.md.
 """
+
 from plandiff.output import OutputError
 from plandiff.render.html.compare import ComparePage, render_compare
 from plandiff.render.html.page import Links, clean, serialize
 from plandiff.render.html.site import Site, default_pairs, write_site
 
-__all__ = ["ComparePage", "render_compare", "Links", "clean", "serialize", "Site", "default_pairs", "write_site",
-           "OutputError"]
+__all__ = [
+    "ComparePage",
+    "render_compare",
+    "Links",
+    "clean",
+    "serialize",
+    "Site",
+    "default_pairs",
+    "write_site",
+    "OutputError",
+]

@@ -9,6 +9,7 @@ only adds the filters of the comparison and matrix pages. Rows carry
 are all hidden hides too (`data-filter-group`). The controls (#filters)
 start `hidden`, so without scripts the page simply shows everything.
 """
+
 from __future__ import annotations
 
 from importlib import resources

@@ -5,6 +5,7 @@ Like the text and Markdown reports it dispatches on the change type
 provision row has a stable anchor, `id="p-<key>"`, and is marked by kind with
 a symbol, a word and a colour.
 """
+
 from __future__ import annotations
 
 from lxml import etree
@@ -82,16 +83,24 @@ class ComparePage:
     def render(self) -> etree._Element:
         cs = self.cs
         title = f"{cs.old.title} → {cs.new.title}"
-        body = [el("h1", "What changed: ", el("bdi", cs.old.id), " → ", el("bdi", cs.new.id)),
-                self._versus(), self._summary(), filters(KIND_ORDER)]
+        body = [
+            el("h1", "What changed: ", el("bdi", cs.old.id), " → ", el("bdi", cs.new.id)),
+            self._versus(),
+            self._summary(),
+            filters(KIND_ORDER),
+        ]
         body += self._topics()
         body += self._silent()
-        return document(f"{title} — plandiff", body, links=self.links, script=True,
-                        description=f"Provision-by-provision comparison of {cs.old.id} and {cs.new.id}")
+        return document(
+            f"{title} — plandiff",
+            body,
+            links=self.links,
+            script=True,
+            description=f"Provision-by-provision comparison of {cs.old.id} and {cs.new.id}",
+        )
 
     def _side_box(self, plan, role: str, relation: str | None = None) -> etree._Element:
-        box = el("section", *version_heading(plan, self.links, role=role), class_="side",
-                 aria_label=f"{role} version")
+        box = el("section", *version_heading(plan, self.links, role=role), class_="side", aria_label=f"{role} version")
         if relation:
             box.append(el("p", relation, class_="muted"))
         if plan.notes or plan.aliases:
@@ -114,28 +123,52 @@ class ComparePage:
             relation = f"Answers {cs.old.id}."
         elif cs.old.revises == cs.new.id or cs.old.responds_to == cs.new.id:
             relation = f"Came before {cs.old.id}: this page reads the lineage backwards."
-        return el("div", self._side_box(cs.old, "Old (left)"), el("div", "→", class_="arrow", aria_hidden="true"),
-                  self._side_box(cs.new, "New (right)", relation), class_="versus")
+        return el(
+            "div",
+            self._side_box(cs.old, "Old (left)"),
+            el("div", "→", class_="arrow", aria_hidden="true"),
+            self._side_box(cs.new, "New (right)", relation),
+            class_="versus",
+        )
 
     def _summary(self) -> etree._Element:
         cs = self.cs
         counts = cs.counts()
         head = el("tr", *[el("th", kind_mark(k), scope="col", class_=f"k-{k}") for k in KIND_NAMES])
         row = el("tr", *[el("td", str(counts[k]), class_=f"k-{k}") for k in KIND_NAMES])
-        out = el("section", el("h2", "Summary", id="summary"),
-                 el("table", el("caption", f"Provisions by kind of change ({len(cs.changes)} in all)",
-                                class_="vh"),
-                    el("thead", head), el("tbody", row), class_="counts"),
-                 el("p", f"{cs.differences} provision{'s' * (cs.differences != 1)} differ in the plans themselves. "
-                         "Reworded, recited (new evidence) and not-reported provisions are not differences: "
-                         "our wording or citations moved, or one version is silent.", class_="muted"),
-                 aria_labelledby="summary")
+        out = el(
+            "section",
+            el("h2", "Summary", id="summary"),
+            el(
+                "table",
+                el("caption", f"Provisions by kind of change ({len(cs.changes)} in all)", class_="vh"),
+                el("thead", head),
+                el("tbody", row),
+                class_="counts",
+            ),
+            el(
+                "p",
+                f"{cs.differences} provision{'s' * (cs.differences != 1)} differ in the plans themselves. "
+                "Reworded, recited (new evidence) and not-reported provisions are not differences: "
+                "our wording or citations moved, or one version is silent.",
+                class_="muted",
+            ),
+            aria_labelledby="summary",
+        )
         differences = [c for c in cs.changes if c.difference]
         if differences:
             out.append(el("h3", "Changes at a glance", id="glance"))
-            out.append(el("ul", *[el("li", kind_mark(c.kind), " ",
-                                     el("a", c.label, href=f"#p-{c.key}"), " ", self._what(c))
-                                  for c in differences], class_="glance", aria_labelledby="glance"))
+            out.append(
+                el(
+                    "ul",
+                    *[
+                        el("li", kind_mark(c.kind), " ", el("a", c.label, href=f"#p-{c.key}"), " ", self._what(c))
+                        for c in differences
+                    ],
+                    class_="glance",
+                    aria_labelledby="glance",
+                )
+            )
         else:
             out.append(el("p", "No provision differs between these versions."))
         return out
@@ -156,15 +189,29 @@ class ComparePage:
                 current = c.topic
                 tid = f"topic-{c.topic}"
                 table = el("tbody")
-                out.append(el("section",
-                              el("h2", topic_title(self.tax, c.topic), id=tid),
-                              el("table",
-                                 el("colgroup", el("col", class_="c-what"), el("col"), el("col")),
-                                 el("thead", el("tr", el("th", "Provision and change", scope="col"),
-                                                el("th", el("bdi", self.cs.old.id), " (old)", scope="col"),
-                                                el("th", el("bdi", self.cs.new.id), " (new)", scope="col"))),
-                                 table, class_="side-by-side"),
-                              aria_labelledby=tid, data_filter_group=True))
+                out.append(
+                    el(
+                        "section",
+                        el("h2", topic_title(self.tax, c.topic), id=tid),
+                        el(
+                            "table",
+                            el("colgroup", el("col", class_="c-what"), el("col"), el("col")),
+                            el(
+                                "thead",
+                                el(
+                                    "tr",
+                                    el("th", "Provision and change", scope="col"),
+                                    el("th", el("bdi", self.cs.old.id), " (old)", scope="col"),
+                                    el("th", el("bdi", self.cs.new.id), " (new)", scope="col"),
+                                ),
+                            ),
+                            table,
+                            class_="side-by-side",
+                        ),
+                        aria_labelledby=tid,
+                        data_filter_group=True,
+                    )
+                )
             assert table is not None  # the first change opens a topic
             table.append(getattr(self, f"_render_{type(c).__name__}")(c))
         return out
@@ -177,18 +224,34 @@ class ComparePage:
             if not rows:
                 continue
             sid = f"silent-{side}"
-            out.append(el("details",
-                          el("summary", f"Not reported in {plan.id} ({len(rows)})", id=sid),
-                          el("p", f"No report about {plan.id} mentions these provisions; {plan.id} is known only "
-                                  "through reports, so nothing can be said about whether it holds them.",
-                             class_="muted"),
-                          el("table",
-                             el("colgroup", el("col", class_="c-what"), el("col"), el("col")),
-                             el("thead", el("tr", el("th", "Provision", scope="col"),
-                                            el("th", el("bdi", self.cs.old.id), " (old)", scope="col"),
-                                            el("th", el("bdi", self.cs.new.id), " (new)", scope="col"))),
-                             el("tbody", *[self._render_Unreported(c) for c in rows]), class_="side-by-side"),
-                          class_="silent"))
+            out.append(
+                el(
+                    "details",
+                    el("summary", f"Not reported in {plan.id} ({len(rows)})", id=sid),
+                    el(
+                        "p",
+                        f"No report about {plan.id} mentions these provisions; {plan.id} is known only "
+                        "through reports, so nothing can be said about whether it holds them.",
+                        class_="muted",
+                    ),
+                    el(
+                        "table",
+                        el("colgroup", el("col", class_="c-what"), el("col"), el("col")),
+                        el(
+                            "thead",
+                            el(
+                                "tr",
+                                el("th", "Provision", scope="col"),
+                                el("th", el("bdi", self.cs.old.id), " (old)", scope="col"),
+                                el("th", el("bdi", self.cs.new.id), " (new)", scope="col"),
+                            ),
+                        ),
+                        el("tbody", *[self._render_Unreported(c) for c in rows]),
+                        class_="side-by-side",
+                    ),
+                    class_="silent",
+                )
+            )
         return out
 
     # --- one row per provision, by kind ------------------------------------
@@ -196,13 +259,25 @@ class ComparePage:
     def _row(self, c: Change, old_cell: list, new_cell: list, details: bool = True) -> etree._Element:
         href = self.links.provision(c.key)
         label = el("a", c.label, href=href, title="This provision in every version") if href else c.label
-        head = el("th", el("div", label, class_="label"), el("div", el("span", c.key, class_="key")),
-                  el("div", kind_mark(c.kind)), scope="row")
+        head = el(
+            "th",
+            el("div", label, class_="label"),
+            el("div", el("span", c.key, class_="key")),
+            el("div", kind_mark(c.kind)),
+            scope="row",
+        )
         if details and c.details:
             head.append(el("ul", *[detail_view(d) for d in c.details], class_="details"))
-        return el("tr", head, el("td", *old_cell, data_side=f"{self.cs.old.id} (old)"),
-                  el("td", *new_cell, data_side=f"{self.cs.new.id} (new)"),
-                  id=f"p-{c.key}", class_=f"r-{c.kind}", data_kind=c.kind, data_filter_row=True)
+        return el(
+            "tr",
+            head,
+            el("td", *old_cell, data_side=f"{self.cs.old.id} (old)"),
+            el("td", *new_cell, data_side=f"{self.cs.new.id} (new)"),
+            id=f"p-{c.key}",
+            class_=f"r-{c.kind}",
+            data_kind=c.kind,
+            data_filter_row=True,
+        )
 
     def _side(self, c: Change, side: str) -> list:
         plan = self.cs.old if side == "old" else self.cs.new
@@ -214,9 +289,11 @@ class ComparePage:
         words = c.words if "summary" in c.fields else ()
         state = c.old_state if side == "old" else c.new_state
         absent = {ABSENT: f"Not in the full text of {plan.id}.", SILENT: f"Not reported in {plan.id}."}.get(
-            state, f"Not in {plan.id}.")
-        return out + provision_view(plan, prov, spec_of(self.tax, c.key), self.links, words=words, side=side,
-                                    absent_text=absent)
+            state, f"Not in {plan.id}."
+        )
+        return out + provision_view(
+            plan, prov, spec_of(self.tax, c.key), self.links, words=words, side=side, absent_text=absent
+        )
 
     def _render_Added(self, c: Added) -> etree._Element:
         return self._row(c, self._side(c, "old"), self._side(c, "new"))

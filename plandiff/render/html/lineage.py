@@ -3,6 +3,7 @@
 Built with the helpers in svg.py; like every picture there it is `role="img"`
 with a title and a description that says everything it shows.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -16,8 +17,9 @@ from plandiff.render.html.svg import _n, _svg, _text, wrap
 # --- lineage -------------------------------------------------------------------
 
 
-def lineage_diagram(plans: list[Plan], *, href: Callable[[Plan], str | None] | None = None,
-                    uid: str = "lineage") -> etree._Element:
+def lineage_diagram(
+    plans: list[Plan], *, href: Callable[[Plan], str | None] | None = None, uid: str = "lineage"
+) -> etree._Element:
     """Versions as boxes in columns by generation; solid arrows 'revises', dashed arrows 'answers', both labelled.
 
     Within a column, versions sit near the versions they come from; versions
@@ -48,9 +50,11 @@ def lineage_diagram(plans: list[Plan], *, href: Callable[[Plan], str | None] | N
         columns.setdefault(depth[p.id], []).append(p)
     row: dict[str, int] = {}
     for col in sorted(columns):
+
         def rank(p: Plan, col=col):
             parents = [row[x] for x in (p.revises, p.responds_to) if x in row]
             return (p.id not in linked, sum(parents) / len(parents) if parents else 0, p.date or "", p.id)
+
         columns[col].sort(key=rank)
         for r, p in enumerate(columns[col]):
             row[p.id] = r
@@ -64,9 +68,22 @@ def lineage_diagram(plans: list[Plan], *, href: Callable[[Plan], str | None] | N
     pos = {p.id: (margin + depth[p.id] * (box_w + gap_x), top + row[p.id] * (box_h + gap_y)) for p in plans}
     desc = "; ".join(f"{c} {rel} {a}" for a, c, rel in edges) or "No version revises or answers another"
     svg = _svg(uid, "How the versions descend from one another", desc + ".", width, height)
-    svg.append(el("defs", el("marker", el("path", d="M0,0 L10,5 L0,10 z", class_="arrowhead"),
-                             id=f"{uid}-arrow", viewBox="0 0 10 10", refX="9", refY="5",
-                             markerWidth="7", markerHeight="7", orient="auto")))
+    svg.append(
+        el(
+            "defs",
+            el(
+                "marker",
+                el("path", d="M0,0 L10,5 L0,10 z", class_="arrowhead"),
+                id=f"{uid}-arrow",
+                viewBox="0 0 10 10",
+                refX="9",
+                refY="5",
+                markerWidth="7",
+                markerHeight="7",
+                orient="auto",
+            ),
+        )
+    )
     near = [(a, c, rel) for a, c, rel in edges if depth[c] - depth[a] == 1]
     far = [(a, c, rel) for a, c, rel in edges if depth[c] - depth[a] != 1]
 
@@ -99,17 +116,22 @@ def lineage_diagram(plans: list[Plan], *, href: Callable[[Plan], str | None] | N
         svg.append(_edge(uid, d, a, c, rel, (x1 + x2) / 2, peak - 3 + 14))
     for p in plans:
         x, y = pos[p.id]
-        g = el("g", el("title", f"{p.title} ({p.id}, {p.date or 'undated'})"),
-               el("rect", x=_n(x), y=_n(y), width=_n(box_w), height=_n(box_h), rx="6", class_="node"),
-               _text(x + box_w / 2, y + 21, [wrap(p.id, 24, 1)[0]], cls="strong"),
-               _text(x + box_w / 2, y + 38, [p.date or "undated"], cls="small"))
+        g = el(
+            "g",
+            el("title", f"{p.title} ({p.id}, {p.date or 'undated'})"),
+            el("rect", x=_n(x), y=_n(y), width=_n(box_w), height=_n(box_h), rx="6", class_="node"),
+            _text(x + box_w / 2, y + 21, [wrap(p.id, 24, 1)[0]], cls="strong"),
+            _text(x + box_w / 2, y + 38, [p.date or "undated"], cls="small"),
+        )
         target = href(p) if href else None
         svg.append(el("a", g, href=target) if target else g)
     return svg
 
 
 def _edge(uid: str, d: str, a: str, c: str, rel: str, lx: float, ly: float) -> etree._Element:
-    return el("g", el("title", f"{c} {rel} {a}"),
-              el("path", d=d, class_="edge" + (" edge-answers" if rel == "answers" else ""),
-                 marker_end=f"url(#{uid}-arrow)"),
-              _text(lx, ly, [rel], cls="small edge-label"))
+    return el(
+        "g",
+        el("title", f"{c} {rel} {a}"),
+        el("path", d=d, class_="edge" + (" edge-answers" if rel == "answers" else ""), marker_end=f"url(#{uid}-arrow)"),
+        _text(lx, ly, [rel], cls="small edge-label"),
+    )

@@ -15,6 +15,7 @@ Each page is self-contained: one inline stylesheet and at most one inline
 script, both constants pinned by SHA-256 in a Content-Security-Policy that
 allows nothing else to load (no fonts, images, frames or connections).
 """
+
 from __future__ import annotations
 
 import base64
@@ -33,8 +34,16 @@ from plandiff.render.points import points_phrase
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 REPLACEMENT = "\ufffd"
 
-KIND_MARK = {"added": "+", "dropped": "−", "changed": "~", "renumbered": "#", "reworded": "≈", "recited": "≈",
-             "unreported": "?", "unchanged": "="}
+KIND_MARK = {
+    "added": "+",
+    "dropped": "−",
+    "changed": "~",
+    "renumbered": "#",
+    "reworded": "≈",
+    "recited": "≈",
+    "unreported": "?",
+    "unchanged": "=",
+}
 KIND_ORDER = ("added", "dropped", "changed", "renumbered", "reworded", "recited", "unchanged")
 GENERATOR = "plandiff"
 
@@ -95,15 +104,17 @@ SCRIPT_HASH = _sha256(SCRIPT)
 
 def csp(with_script: bool) -> str:
     """The policy: nothing loads; the inline stylesheet and script are allowed by hash only."""
-    return "; ".join([
-        "default-src 'none'",
-        f"style-src {STYLE_HASH}",
-        f"script-src {SCRIPT_HASH}" if with_script else "script-src 'none'",
-        "img-src 'none'",
-        "base-uri 'none'",
-        "form-action 'none'",
-        "require-trusted-types-for 'script'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'none'",
+            f"style-src {STYLE_HASH}",
+            f"script-src {SCRIPT_HASH}" if with_script else "script-src 'none'",
+            "img-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "require-trusted-types-for 'script'",
+        ]
+    )
 
 
 class Links:
@@ -159,38 +170,53 @@ class Links:
 def nav(links: Links) -> etree._Element | None:
     if links.site is None:
         return None
-    return el("nav", el("a", "plandiff", class_="brand", href=links.page("index")),
-              el("a", "Versions", href=links.page("index")),
-              el("a", "Provisions × versions", href=links.page("matrix")),
-              el("a", "Timeline", href=links.page("timeline")),
-              el("a", "Comparisons", href=links.page("comparisons")),
-              el("a", "Provisions", href=links.rel("index.html", "provisions")),
-              el("a", "Source articles", href=links.rel("index.html", "sources")),
-              class_="site-nav", aria_label="Site")
+    return el(
+        "nav",
+        el("a", "plandiff", class_="brand", href=links.page("index")),
+        el("a", "Versions", href=links.page("index")),
+        el("a", "Provisions × versions", href=links.page("matrix")),
+        el("a", "Timeline", href=links.page("timeline")),
+        el("a", "Comparisons", href=links.page("comparisons")),
+        el("a", "Provisions", href=links.rel("index.html", "provisions")),
+        el("a", "Source articles", href=links.rel("index.html", "sources")),
+        class_="site-nav",
+        aria_label="Site",
+    )
 
 
-def document(title: str, body: Iterable, *, links: Links, script: bool = False,
-             description: str | None = None) -> etree._Element:
+def document(
+    title: str, body: Iterable, *, links: Links, script: bool = False, description: str | None = None
+) -> etree._Element:
     """A whole page: head with CSP and inline style, skip link, site navigation, main, footer, script."""
-    head = el("head",
-              el("meta", charset="utf-8"),
-              el("meta", http_equiv="Content-Security-Policy", content=csp(script)),
-              el("meta", name="viewport", content="width=device-width, initial-scale=1"),
-              el("meta", name="color-scheme", content="light dark"),
-              el("meta", name="referrer", content="no-referrer"),
-              el("meta", name="generator", content=GENERATOR),
-              el("meta", name="description", content=description) if description else None,
-              el("title", title))
+    head = el(
+        "head",
+        el("meta", charset="utf-8"),
+        el("meta", http_equiv="Content-Security-Policy", content=csp(script)),
+        el("meta", name="viewport", content="width=device-width, initial-scale=1"),
+        el("meta", name="color-scheme", content="light dark"),
+        el("meta", name="referrer", content="no-referrer"),
+        el("meta", name="generator", content=GENERATOR),
+        el("meta", name="description", content=description) if description else None,
+        el("title", title),
+    )
     style = etree.SubElement(head, "style")
     style.text = CSS
     main = el("main", id="main")
     add(main, *body)
-    body_el = el("body",
-                 el("a", "Skip to content", href="#main", class_="skip"),
-                 nav(links),
-                 main,
-                 el("footer", el("p", "Built by plandiff from cited plan files. Every value on this page rests on "
-                                      "the evidence shown with it; colours always come with a word.")))
+    body_el = el(
+        "body",
+        el("a", "Skip to content", href="#main", class_="skip"),
+        nav(links),
+        main,
+        el(
+            "footer",
+            el(
+                "p",
+                "Built by plandiff from cited plan files. Every value on this page rests on "
+                "the evidence shown with it; colours always come with a word.",
+            ),
+        ),
+    )
     if script:
         s = etree.SubElement(body_el, "script")
         s.text = SCRIPT
@@ -214,16 +240,28 @@ def filters(kinds: Iterable[str] | None, placeholder: str = "troop, Donetsk, NAT
         fs = el("fieldset", el("legend", "Show"))
         for i, kind in enumerate(["all", *kinds]):
             rid = f"kind-{kind}"
-            fs.append(el("label", el("input", type="radio", name="kind", value=kind, id=rid, checked=(i == 0)),
-                         " " + kind if kind == "all" else " ", kind_mark(kind) if kind != "all" else None,
-                         for_=rid))
+            fs.append(
+                el(
+                    "label",
+                    el("input", type="radio", name="kind", value=kind, id=rid, checked=(i == 0)),
+                    " " + kind if kind == "all" else " ",
+                    kind_mark(kind) if kind != "all" else None,
+                    for_=rid,
+                )
+            )
         box.append(fs)
-    box.append(el("label", "Search ", el("input", type="search", id="filter-text", placeholder=placeholder,
-                                         autocomplete="off"), for_="filter-text"))
+    box.append(
+        el(
+            "label",
+            "Search ",
+            el("input", type="search", id="filter-text", placeholder=placeholder, autocomplete="off"),
+            for_="filter-text",
+        )
+    )
     box.append(el("output", id="filter-status", aria_live="polite", for_="filter-text"))
     return box
 
 
 def points_text(point) -> str | None:
-    """"point 6", "points 5, 10"; None when unnumbered (plandiff.render.points)."""
+    """ "point 6", "points 5, 10"; None when unnumbered (plandiff.render.points)."""
     return points_phrase(point)

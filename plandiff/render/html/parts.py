@@ -3,6 +3,7 @@
 Every function returns lxml elements (or lists of them); plan text goes in
 only as text, through `el()`.
 """
+
 from __future__ import annotations
 
 import functools
@@ -102,8 +103,13 @@ def value_view(spec: Kind | dict, value) -> etree._Element:
             dl.append(el("dd", kind.field(name).format(v)))
         return dl
     meaning = meanings(spec, value)
-    return el("p", el("span", "Value: ", class_="vlabel"), format_value(spec, value),
-              el("span", f" — {meaning}", class_="muted") if meaning else None, class_="value")
+    return el(
+        "p",
+        el("span", "Value: ", class_="vlabel"),
+        format_value(spec, value),
+        el("span", f" — {meaning}", class_="muted") if meaning else None,
+        class_="value",
+    )
 
 
 def words_view(words, side: str) -> list:
@@ -119,8 +125,9 @@ def words_view(words, side: str) -> list:
     granularity = getattr(words, "granularity", "words")
     if granularity != "words":  # the word diff was over its budget (diff/words.py): say how coarse this is
         how = "sentence by sentence" if granularity == "sentences" else "as a whole"
-        out.append(el("span", f" (compared {how}: too long or too different for a word-level comparison)",
-                      class_="muted"))
+        out.append(
+            el("span", f" (compared {how}: too long or too different for a word-level comparison)", class_="muted")
+        )
     return out
 
 
@@ -145,14 +152,17 @@ def evidence_view(plan: Plan, evidence: tuple[Evidence, ...], links: Links) -> l
     return out
 
 
-CAVEAT_WORDS = {"aggregator": "aggregator", "state-aligned": "state-aligned outlet",
-                "machine-translated": "machine-translated"}
+CAVEAT_WORDS = {
+    "aggregator": "aggregator",
+    "state-aligned": "state-aligned outlet",
+    "machine-translated": "machine-translated",
+}
 
 
 def caveat_badges(source) -> list:
     """The source's caveats as words beside its name, so a reader can weigh the citation."""
     out: list = []
-    for c in (source.caveats if source is not None else ()):
+    for c in source.caveats if source is not None else ():
         out += [" ", el("span", CAVEAT_WORDS.get(c, c), class_="caveat")]
     return out
 
@@ -193,8 +203,10 @@ def cite(plan: Plan, ev: Evidence, links: Links) -> list:
 
 
 def claim_view(plan: Plan, spec: Kind, n: int, claim: Claim, links: Links) -> etree._Element:
-    li = el("li", el("p", el("strong", f"Report {n}: "),
-                     "omitted" if claim.status == "omitted" else None, class_="claim-head"))
+    li = el(
+        "li",
+        el("p", el("strong", f"Report {n}: "), "omitted" if claim.status == "omitted" else None, class_="claim-head"),
+    )
     if claim.status == "omitted":
         li[0].append(el("span", " (the provision is reported dropped)", class_="muted"))
     elif claim.value is None:
@@ -207,25 +219,41 @@ def claim_view(plan: Plan, spec: Kind, n: int, claim: Claim, links: Links) -> et
     return li
 
 
-def provision_view(plan: Plan, prov: Provision | None, spec: Kind, links: Links, *, words=(), side: str = "",
-                   absent_text: str = "Not in this version.") -> list:
+def provision_view(
+    plan: Plan,
+    prov: Provision | None,
+    spec: Kind,
+    links: Links,
+    *,
+    words=(),
+    side: str = "",
+    absent_text: str = "Not in this version.",
+) -> list:
     """One version's provision: state, summary (with the word diff), value or disputed claims, note, evidence."""
     if prov is None:
         return [el("p", absent_text, class_="absent")]
     out: list = []
     if prov.omitted:
-        out.append(el("p", el("span", "Reported omitted", class_="state"), " — this version leaves it out.",
-                      class_="omitted"))
+        out.append(
+            el("p", el("span", "Reported omitted", class_="state"), " — this version leaves it out.", class_="omitted")
+        )
     if prov.unreported:
-        out.append(el("p", el("span", "Not reported", class_="state"),
-                      " — the text has this point, but no report we cite shows what it says.", class_="omitted"))
+        out.append(
+            el(
+                "p",
+                el("span", "Not reported", class_="state"),
+                " — the text has this point, but no report we cite shows what it says.",
+                class_="omitted",
+            )
+        )
     if prov.summary is not None:
         body = words_view(words, side) if words and side else [prov.summary]
         out.append(el("p", *body, class_="summary"))
     if prov.claims:
         out.append(el("p", el("span", "⚠ disputed", class_="badge"), " Reports disagree:", class_="claims-head"))
-        out.append(el("ul", *[claim_view(plan, spec, n, c, links) for n, c in enumerate(prov.claims, 1)],
-                      class_="claims"))
+        out.append(
+            el("ul", *[claim_view(plan, spec, n, c, links) for n, c in enumerate(prov.claims, 1)], class_="claims")
+        )
     elif not prov.omitted and not prov.unreported:
         if prov.value is None:
             out.append(el("p", "Mentioned without a value.", class_="value muted"))

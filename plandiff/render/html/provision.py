@@ -4,6 +4,7 @@ Rows are versions in lineage order, each with a stable anchor
 `id="v-<plan id>"`; a row says how the version changed the provision from
 the version it revises or answers, and links to that comparison.
 """
+
 from __future__ import annotations
 
 from lxml import etree
@@ -38,9 +39,15 @@ def record_table(key: str, spec: Kind, cells: list[Cell]) -> etree._Element | No
     if not spec.fields:
         return None
     names: list[str] = list(spec.fields)
-    extra = [k for c in cells if c.provision is not None
-             for v in [c.provision.value, *(cl.value for cl in c.provision.claims)] if isinstance(v, dict)
-             for k in v if k not in names]
+    extra = [
+        k
+        for c in cells
+        if c.provision is not None
+        for v in [c.provision.value, *(cl.value for cl in c.provision.claims)]
+        if isinstance(v, dict)
+        for k in v
+        if k not in names
+    ]
     names += list(dict.fromkeys(extra))
 
     def field_text(c: Cell, name: str) -> str:
@@ -74,10 +81,23 @@ def record_table(key: str, spec: Kind, cells: list[Cell]) -> etree._Element | No
     absent = [c.plan.id for c in cells if c.state == ABSENT]
     silent = [c.plan.id for c in cells if c.state == UNREPORTED]
     note = (f"; not in the full text of {', '.join(absent)}" if absent else "") + (
-        f"; not reported in {', '.join(silent)}" if silent else "")
-    return el("div", el("table", el("caption", "Each field of the provision in each version that has it; "
-                                                f"— not stated, ⚠ reports disagree{note}.", class_="muted"),
-                        el("thead", head), el("tbody", *rows), class_="grid"), class_="table-wrap")
+        f"; not reported in {', '.join(silent)}" if silent else ""
+    )
+    return el(
+        "div",
+        el(
+            "table",
+            el(
+                "caption",
+                f"Each field of the provision in each version that has it; — not stated, ⚠ reports disagree{note}.",
+                class_="muted",
+            ),
+            el("thead", head),
+            el("tbody", *rows),
+            class_="grid",
+        ),
+        class_="table-wrap",
+    )
 
 
 def render_provision(key: str, label: str, ptype, cells: list[Cell], links: Links, site, taxonomy) -> etree._Element:
@@ -86,24 +106,51 @@ def render_provision(key: str, label: str, ptype, cells: list[Cell], links: Link
     held = sum(1 for c in cells if c.held)
     known_absent = sum(1 for c in cells if c.presence == "omitted")
     silent = len(cells) - held - known_absent
-    body: list = [el("h1", label),
-                  el("p", el("code", key), " · ", topic_title(taxonomy, topic),
-                     f" · held in {held} of {len(cells)} versions, known absent from {known_absent}, "
-                     f"not reported in {silent}", class_="sub")]
+    body: list = [
+        el("h1", label),
+        el(
+            "p",
+            el("code", key),
+            " · ",
+            topic_title(taxonomy, topic),
+            f" · held in {held} of {len(cells)} versions, known absent from {known_absent}, not reported in {silent}",
+            class_="sub",
+        ),
+    ]
     if ptype is not None and ptype.description:
         body.append(el("p", ptype.description))
     if spec.chart == "numeric":
-        body.append(el("figure", numeric_chart(key, label, spec, cells, href=lambda p: f"#v-{p.id}"),
-                       el("figcaption", f"{label} in each version. Hatched bars with a dashed outline: reports "
-                                        "disagree (each report's figure is drawn); dashed empty box: mentioned "
-                                        "without a figure; no bar: the version is known not to have it (dropped, or "
-                                        "not in its full text) or was not reported on, as the label under it says.")))
+        body.append(
+            el(
+                "figure",
+                numeric_chart(key, label, spec, cells, href=lambda p: f"#v-{p.id}"),
+                el(
+                    "figcaption",
+                    f"{label} in each version. Hatched bars with a dashed outline: reports "
+                    "disagree (each report's figure is drawn); dashed empty box: mentioned "
+                    "without a figure; no bar: the version is known not to have it (dropped, or "
+                    "not in its full text) or was not reported on, as the label under it says.",
+                ),
+            )
+        )
     elif spec.chart == "status":
-        body.append(el("figure", status_grid([(key, label, spec, cells)], [c.plan for c in cells],
-                                             title=f"{label} in each version", uid=f"grid-{key}",
-                                             cell_href=lambda k, p: f"#v-{p.id}"),
-                       el("figcaption", "Each cell names the status; hatched cells: reports disagree; dashed "
-                                        "empty cells: not in that version (— known absent, n/r not reported).")))
+        body.append(
+            el(
+                "figure",
+                status_grid(
+                    [(key, label, spec, cells)],
+                    [c.plan for c in cells],
+                    title=f"{label} in each version",
+                    uid=f"grid-{key}",
+                    cell_href=lambda k, p: f"#v-{p.id}",
+                ),
+                el(
+                    "figcaption",
+                    "Each cell names the status; hatched cells: reports disagree; dashed "
+                    "empty cells: not in that version (— known absent, n/r not reported).",
+                ),
+            )
+        )
     table = record_table(key, spec, cells)
     if table is not None:
         body += [el("h2", "Field by field", id="fields"), table]
@@ -113,21 +160,55 @@ def render_provision(key: str, label: str, ptype, cells: list[Cell], links: Link
         p = c.provision
         pts = points_text(p.point) if p is not None else None
         vhref = links.version(c.plan.id)
-        head = el("th", el("div", el("a", c.plan.title, href=vhref) if vhref else c.plan.title, class_="label"),
-                  el("div", " · ".join(b for b in (c.plan.id, c.plan.date, pts) if b), class_="muted"),
-                  scope="row")
-        rows.append(el("tr", head,
-                       el("td", *(provision_view(c.plan, p, spec, links) if p is not None
-                                  else [el("p", state_words(c), class_="value")])),
-                       el("td", *_change_from_parents(site, key, c, links)),
-                       id=f"v-{c.plan.id}"))
-    body.append(el("div", el("table", el("colgroup", el("col", class_="c-what"), el("col"), el("col", class_="c-chg")),
-                              el("thead", el("tr", el("th", "Version", scope="col"),
-                                             el("th", "What it says", scope="col"),
-                                             el("th", "Change from the version before", scope="col"))),
-                              el("tbody", *rows), class_="grid history"), class_="table-wrap"))
-    return document(f"{label} ({key}) across versions — plandiff", body, links=links,
-                    description=f"{label} in every plan version, with evidence")
+        head = el(
+            "th",
+            el("div", el("a", c.plan.title, href=vhref) if vhref else c.plan.title, class_="label"),
+            el("div", " · ".join(b for b in (c.plan.id, c.plan.date, pts) if b), class_="muted"),
+            scope="row",
+        )
+        rows.append(
+            el(
+                "tr",
+                head,
+                el(
+                    "td",
+                    *(
+                        provision_view(c.plan, p, spec, links)
+                        if p is not None
+                        else [el("p", state_words(c), class_="value")]
+                    ),
+                ),
+                el("td", *_change_from_parents(site, key, c, links)),
+                id=f"v-{c.plan.id}",
+            )
+        )
+    body.append(
+        el(
+            "div",
+            el(
+                "table",
+                el("colgroup", el("col", class_="c-what"), el("col"), el("col", class_="c-chg")),
+                el(
+                    "thead",
+                    el(
+                        "tr",
+                        el("th", "Version", scope="col"),
+                        el("th", "What it says", scope="col"),
+                        el("th", "Change from the version before", scope="col"),
+                    ),
+                ),
+                el("tbody", *rows),
+                class_="grid history",
+            ),
+            class_="table-wrap",
+        )
+    )
+    return document(
+        f"{label} ({key}) across versions — plandiff",
+        body,
+        links=links,
+        description=f"{label} in every plan version, with evidence",
+    )
 
 
 def _change_from_parents(site, key: str, c: Cell, links: Links) -> list:

@@ -10,6 +10,7 @@
 `Site` knows every page and answers "where is X" for the links; `write_site`
 writes the pages into one directory and nowhere else.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -87,7 +88,7 @@ def default_pairs(plans: list[Plan]) -> list[tuple[str, str]]:
                 out.append((root, leaf))
     dated = [p for p in ordered if p.date]
     for i, a in enumerate(dated):
-        for b in dated[i + 1:]:
+        for b in dated[i + 1 :]:
             assert a.date is not None and b.date is not None  # dated
             near = abs((_day(b.date) - _day(a.date)).days) <= NEAR_DAYS
             older, newer = (a, b) if (a.date, a.id) <= (b.date, b.id) else (b, a)
@@ -106,8 +107,13 @@ def _day(s: str) -> datetime.date:
 
 
 class Site:
-    def __init__(self, plans: list[Plan], pairs: Sequence[tuple[str, str]] = (), taxonomy: Taxonomy | None = None,
-                 events: Sequence[Event] = ()):
+    def __init__(
+        self,
+        plans: list[Plan],
+        pairs: Sequence[tuple[str, str]] = (),
+        taxonomy: Taxonomy | None = None,
+        events: Sequence[Event] = (),
+    ):
         self.tax = taxonomy or default_taxonomy()
         self.events = sorted(events, key=lambda e: (e.date, e.id))
         self.plans = lineage_order(list(plans))
@@ -219,15 +225,28 @@ class Site:
 
     def index_page(self) -> etree._Element:
         links = Links("index.html", self)
-        body: list = [el("h1", "Peace-plan versions compared"),
-                      el("p", f"{len(self.plans)} versions of the plans to end the war in Ukraine, each kept as a "
-                              "cited file in which every value rests on quoted words. Follow a comparison to see "
-                              "what one version changed in another, a provision to follow it through every "
-                              "version, or a source article to read the quoted passages in context.",
-                         class_="sub")]
-        body.append(el("figure", lineage_diagram(self.plans, href=lambda p: f"#v-{p.id}"),
-                       el("figcaption", "Lineage, oldest generation on the left. Solid arrow: revises; "
-                                        "dashed arrow: answers (a counterproposal to).")))
+        body: list = [
+            el("h1", "Peace-plan versions compared"),
+            el(
+                "p",
+                f"{len(self.plans)} versions of the plans to end the war in Ukraine, each kept as a "
+                "cited file in which every value rests on quoted words. Follow a comparison to see "
+                "what one version changed in another, a provision to follow it through every "
+                "version, or a source article to read the quoted passages in context.",
+                class_="sub",
+            ),
+        ]
+        body.append(
+            el(
+                "figure",
+                lineage_diagram(self.plans, href=lambda p: f"#v-{p.id}"),
+                el(
+                    "figcaption",
+                    "Lineage, oldest generation on the left. Solid arrow: revises; "
+                    "dashed arrow: answers (a counterproposal to).",
+                ),
+            )
+        )
         body.append(el("h2", "Versions", id="versions"))
         rows = []
         for p in self.plans:
@@ -239,23 +258,40 @@ class Site:
                 lineage.append(f"answers {p.responds_to}")
             comps = [el("li", el("a", f"vs {a}", href=links.compare(a, b))) for a, b in self.pairs if b == p.id]
             comps += [el("li", el("a", f"vs {b}", href=links.compare(a, b))) for a, b in self.pairs if a == p.id]
-            rows.append(el("tr",
-                           el("th", el("div", el("bdi", p.title), class_="label"), el("code", p.id), scope="row"),
-                           el("td", p.date or "?"),
-                           el("td", ", ".join(p.drafted_by) or "unknown"),
-                           el("td", p.status or "?", el("br"),
-                              el("span", "full text" if p.full_text else "partial: from reports", class_="muted")),
-                           el("td", str(p.point_count) if p.point_count else "?"),
-                           el("td", f"{sum(1 for x in provs if not x.omitted)} in",
-                              el("br"), f"{sum(1 for x in provs if x.disputed)} disputed",
-                              el("br"), f"{sum(1 for x in provs if x.omitted)} omitted"),
-                           el("td", "; ".join(lineage) or "—"),
-                           el("td", el("ul", *comps, class_="plain") if comps else "—"),
-                           id=f"v-{p.id}"))
-        head = el("tr", *[el("th", h, scope="col") for h in ("Version", "Date", "Drafted by", "Status", "Points",
-                                                               "Provisions", "Lineage", "Comparisons")])
-        body.append(el("div", el("table", el("thead", head), el("tbody", *rows), class_="grid"),
-                       class_="table-wrap"))
+            rows.append(
+                el(
+                    "tr",
+                    el("th", el("div", el("bdi", p.title), class_="label"), el("code", p.id), scope="row"),
+                    el("td", p.date or "?"),
+                    el("td", ", ".join(p.drafted_by) or "unknown"),
+                    el(
+                        "td",
+                        p.status or "?",
+                        el("br"),
+                        el("span", "full text" if p.full_text else "partial: from reports", class_="muted"),
+                    ),
+                    el("td", str(p.point_count) if p.point_count else "?"),
+                    el(
+                        "td",
+                        f"{sum(1 for x in provs if not x.omitted)} in",
+                        el("br"),
+                        f"{sum(1 for x in provs if x.disputed)} disputed",
+                        el("br"),
+                        f"{sum(1 for x in provs if x.omitted)} omitted",
+                    ),
+                    el("td", "; ".join(lineage) or "—"),
+                    el("td", el("ul", *comps, class_="plain") if comps else "—"),
+                    id=f"v-{p.id}",
+                )
+            )
+        head = el(
+            "tr",
+            *[
+                el("th", h, scope="col")
+                for h in ("Version", "Date", "Drafted by", "Status", "Points", "Provisions", "Lineage", "Comparisons")
+            ],
+        )
+        body.append(el("div", el("table", el("thead", head), el("tbody", *rows), class_="grid"), class_="table-wrap"))
         body += self._pictures(links)
         body.append(el("h2", "Comparisons", id="comparisons"))
         items = []
@@ -265,19 +301,37 @@ class Site:
             counts = cs.counts()
             what = ", ".join(f"{counts[k]} {k}" for k in KIND_ORDER if counts[k])
             new = self.by_id[b]
-            how = ("revises and answers" if new.revises == a and new.responds_to == a else "revises"
-                   if new.revises == a else "answers" if new.responds_to == a else
-                   "close in time" if (a, b) in self._default and self._near(a, b) else
-                   "end to end" if (a, b) in self._default else "on request")
-            items.append(el("li", el("a", f"{a} → {b}", href=links.compare(a, b)), f" ({how})",
-                            f" — {what or 'no changes'}"))
-        body.append(el("ul", *items) if items else
-                    el("p", "None of these versions revises or answers another one here; "
-                            "`plandiff site --pair OLD:NEW` adds a comparison.", class_="muted"))
+            how = (
+                "revises and answers"
+                if new.revises == a and new.responds_to == a
+                else "revises"
+                if new.revises == a
+                else "answers"
+                if new.responds_to == a
+                else "close in time"
+                if (a, b) in self._default and self._near(a, b)
+                else "end to end"
+                if (a, b) in self._default
+                else "on request"
+            )
+            items.append(
+                el("li", el("a", f"{a} → {b}", href=links.compare(a, b)), f" ({how})", f" — {what or 'no changes'}")
+            )
+        body.append(
+            el("ul", *items)
+            if items
+            else el(
+                "p",
+                "None of these versions revises or answers another one here; "
+                "`plandiff site --pair OLD:NEW` adds a comparison.",
+                class_="muted",
+            )
+        )
         body.append(el("p", el("a", "Every provision in every version (the matrix)", href=links.page("matrix"))))
         body.append(el("p", el("a", "Pick any two versions (all comparisons)", href=links.page("comparisons"))))
-        body.append(el("p", el("a", "Every version and event on one time axis (the timeline)",
-                               href=links.page("timeline"))))
+        body.append(
+            el("p", el("a", "Every version and event on one time axis (the timeline)", href=links.page("timeline")))
+        )
         body.append(el("h2", "Provisions", id="provisions"))
         topics = el("div", class_="topics")
         body.append(topics)
@@ -293,145 +347,273 @@ class Site:
             cells = self.matrix.rows[key]
             n = sum(1 for c in cells if c.held)
             assert ul is not None  # the first key opens a topic
-            ul.append(el("li", el("a", label_of(self.tax, key), href=links.provision(key)), " ",
-                         el("code", key, class_="key"), f" — in {n} of {len(cells)} versions"))
+            ul.append(
+                el(
+                    "li",
+                    el("a", label_of(self.tax, key), href=links.provision(key)),
+                    " ",
+                    el("code", key, class_="key"),
+                    f" — in {n} of {len(cells)} versions",
+                )
+            )
         body.append(el("h2", "Source articles", id="sources"))
         arts = list(self.articles)
         if arts:
-            body.append(el("ul", *[el("li", el("a", file_label(a.file), href=links.rel(a.page)),
-                                           f" — {sum(1 for p in a.passages.values() if p.start is not None)} "
-                                           "quoted passages; cited by "
-                                           + ", ".join(dict.fromkeys(pl.id for pl, _ in a.cited_as)))
-                                   for a in arts]))
+            body.append(
+                el(
+                    "ul",
+                    *[
+                        el(
+                            "li",
+                            el("a", file_label(a.file), href=links.rel(a.page)),
+                            f" — {sum(1 for p in a.passages.values() if p.start is not None)} "
+                            "quoted passages; cited by " + ", ".join(dict.fromkeys(pl.id for pl, _ in a.cited_as)),
+                        )
+                        for a in arts
+                    ],
+                )
+            )
         else:
             body.append(el("p", "No plan cites a local article.", class_="muted"))
-        return document("Peace-plan versions — plandiff", body, links=links,
-                        description="Versions of the Ukraine peace plans, compared provision by provision")
+        return document(
+            "Peace-plan versions — plandiff",
+            body,
+            links=links,
+            description="Versions of the Ukraine peace plans, compared provision by provision",
+        )
 
     def _pictures(self, links: Links) -> list:
         out: list = [el("h2", "At a glance", id="glance")]
         for key in self._numeric_keys():
             label = label_of(self.tax, key)
-            out.append(el("figure", numeric_chart(key, label, spec_of(self.tax, key), self.matrix.rows[key],
-                                                  href=partial(_plan_link, links, key)),
-                          el("figcaption", el("a", label, href=links.provision(key)),
-                             " in each version. Hatched bars with a dashed outline: reports disagree (each "
-                             "report's figure is drawn); no bar: known absent (dropped, or not in the full "
-                             "text) or not reported, as the label under it says.")))
+            out.append(
+                el(
+                    "figure",
+                    numeric_chart(
+                        key, label, spec_of(self.tax, key), self.matrix.rows[key], href=partial(_plan_link, links, key)
+                    ),
+                    el(
+                        "figcaption",
+                        el("a", label, href=links.provision(key)),
+                        " in each version. Hatched bars with a dashed outline: reports disagree (each "
+                        "report's figure is drawn); no bar: known absent (dropped, or not in the full "
+                        "text) or not reported, as the label under it says.",
+                    ),
+                )
+            )
         enums = self._enum_keys()
         if enums:
             rows = [(k, label_of(self.tax, k), spec_of(self.tax, k), self.matrix.rows[k]) for k in enums]
-            out.append(el("figure", el("div", status_grid(rows, self.plans, title="Statuses across versions",
-                                                           uid="grid-index",
-                                                           row_href=lambda k: links.provision(k),
-                                                           cell_href=lambda k, p: links.provision(k, p.id)),
-                                       class_="table-wrap"),
-                          el("figcaption", "Each cell names the status a version gives; a cell split in bands "
-                                           "combines statuses. Hatched with a dashed outline: reports disagree; "
-                                           "dashed empty: — known absent (omitted, or not in the full text) or n/r not "
-                                           "reported. Every row links to the "
-                                           "provision's page.")))
+            out.append(
+                el(
+                    "figure",
+                    el(
+                        "div",
+                        status_grid(
+                            rows,
+                            self.plans,
+                            title="Statuses across versions",
+                            uid="grid-index",
+                            row_href=lambda k: links.provision(k),
+                            cell_href=lambda k, p: links.provision(k, p.id),
+                        ),
+                        class_="table-wrap",
+                    ),
+                    el(
+                        "figcaption",
+                        "Each cell names the status a version gives; a cell split in bands "
+                        "combines statuses. Hatched with a dashed outline: reports disagree; "
+                        "dashed empty: — known absent (omitted, or not in the full text) or n/r not "
+                        "reported. Every row links to the "
+                        "provision's page.",
+                    ),
+                )
+            )
         return out
 
     def comparisons_page(self) -> etree._Element:
         """A picker: every pair of versions, linked where the site has the comparison."""
         links = Links("comparisons.html", self)
-        head = el("tr", el("th", "Older ↓ · newer →", scope="col"),
-                  *[el("th", el("a", p.id, href=links.version(p.id)), scope="col") for p in self.plans])
+        head = el(
+            "tr",
+            el("th", "Older ↓ · newer →", scope="col"),
+            *[el("th", el("a", p.id, href=links.version(p.id)), scope="col") for p in self.plans],
+        )
         rows = []
         for i, a in enumerate(self.plans):
-            row = el("tr", el("th", el("a", a.id, href=links.version(a.id)), el("br"),
-                              el("span", a.date or "", class_="muted"), scope="row"))
+            row = el(
+                "tr",
+                el(
+                    "th",
+                    el("a", a.id, href=links.version(a.id)),
+                    el("br"),
+                    el("span", a.date or "", class_="muted"),
+                    scope="row",
+                ),
+            )
             for j, b in enumerate(self.plans):
                 target = (links.compare(a.id, b.id) or links.compare(b.id, a.id)) if j > i else None
                 if j <= i:
                     row.append(el("td", "·" if j == i else "", class_="muted"))
                 elif target:
-                    row.append(el("td", el("a", "compare", href=target,
-                                           title=f"{a.id} → {b.id}")))
+                    row.append(el("td", el("a", "compare", href=target, title=f"{a.id} → {b.id}")))
                 else:
-                    row.append(el("td", "—", title=f"not built: plandiff site --pair {a.id}:{b.id}",
-                                  class_="muted"))
+                    row.append(el("td", "—", title=f"not built: plandiff site --pair {a.id}:{b.id}", class_="muted"))
             rows.append(row)
-        body = [el("h1", "Comparisons"),
-                el("p", f"Every pair of the {len(self.plans)} versions, older (row) against newer (column). The "
-                        "site compares each version with the one it revises or answers, each line end to end, and "
-                        f"versions dated within {NEAR_DAYS} days of each other; a dash marks a pair it does not "
-                        "build — add one with plandiff site --pair OLD:NEW.", class_="sub"),
-                el("div", el("table", el("thead", head), el("tbody", *rows), class_="grid picker"),
-                   class_="table-wrap")]
-        return document("Comparisons — plandiff", body, links=links,
-                        description="Pick two plan versions to compare")
+        body = [
+            el("h1", "Comparisons"),
+            el(
+                "p",
+                f"Every pair of the {len(self.plans)} versions, older (row) against newer (column). The "
+                "site compares each version with the one it revises or answers, each line end to end, and "
+                f"versions dated within {NEAR_DAYS} days of each other; a dash marks a pair it does not "
+                "build — add one with plandiff site --pair OLD:NEW.",
+                class_="sub",
+            ),
+            el("div", el("table", el("thead", head), el("tbody", *rows), class_="grid picker"), class_="table-wrap"),
+        ]
+        return document("Comparisons — plandiff", body, links=links, description="Pick two plan versions to compare")
 
     def timeline_page(self) -> etree._Element:
         links = Links("timeline.html", self)
         sides = default_sides()
-        items = marks(self.plans, self.events, version_href=lambda p: links.version(p.id),
-                      event_href=lambda e: f"#e-{e.id}", sides=sides)
-        body: list = [el("h1", "Timeline"),
-                      el("p", f"{len(self.plans)} versions and {len(self.events)} events of the talks on one time "
-                              "axis, one lane per drafting side; a version or event of more than one side is in "
-                              "the joint lane. Each mark links to the version or to the event's entry below.",
-                         class_="sub")]
+        items = marks(
+            self.plans,
+            self.events,
+            version_href=lambda p: links.version(p.id),
+            event_href=lambda e: f"#e-{e.id}",
+            sides=sides,
+        )
+        body: list = [
+            el("h1", "Timeline"),
+            el(
+                "p",
+                f"{len(self.plans)} versions and {len(self.events)} events of the talks on one time "
+                "axis, one lane per drafting side; a version or event of more than one side is in "
+                "the joint lane. Each mark links to the version or to the event's entry below.",
+                class_="sub",
+            ),
+        ]
         if items:
-            body.append(el("figure", el("div", timeline_svg(items, self.plans, lanes=sides.lanes), class_="table-wrap"),
-                           el("figcaption", "Filled dot: a plan version (see its row on the versions page); "
-                                            "hollow square: an event, a bar when it lasted several days. Solid "
-                                            "arrow: revises; dashed arrow: answers. The picture scrolls sideways; "
-                                            "the table below holds the same facts.")))
+            body.append(
+                el(
+                    "figure",
+                    el("div", timeline_svg(items, self.plans, lanes=sides.lanes), class_="table-wrap"),
+                    el(
+                        "figcaption",
+                        "Filled dot: a plan version (see its row on the versions page); "
+                        "hollow square: an event, a bar when it lasted several days. Solid "
+                        "arrow: revises; dashed arrow: answers. The picture scrolls sideways; "
+                        "the table below holds the same facts.",
+                    ),
+                )
+            )
             body.append(el("h2", "Chronology", id="chronology"))
-            body.append(el("div", chronology(items, self.by_id, {e.id: e for e in self.events},
-                                             version_href=links.version), class_="table-wrap"))
+            body.append(
+                el(
+                    "div",
+                    chronology(items, self.by_id, {e.id: e for e in self.events}, version_href=links.version),
+                    class_="table-wrap",
+                )
+            )
         else:
             body.append(el("p", "No dated version or event.", class_="muted"))
-        return document("Timeline — plandiff", body, links=links,
-                        description="Every plan version and event of the talks on one time axis")
+        return document(
+            "Timeline — plandiff",
+            body,
+            links=links,
+            description="Every plan version and event of the talks on one time axis",
+        )
 
     def matrix_page(self) -> etree._Element:
         links = Links("matrix.html", self)
-        head = el("tr", el("th", "Provision", scope="col"),
-                  *[el("th", el("a", p.id, href=links.version(p.id)), el("br"),
-                       el("span", p.date or "", class_="muted"), scope="col") for p in self.plans])
-        table = el("table", el("caption", "Each provision (rows) in each version (columns). " + LEGEND,
-                               class_="muted"),
-                   el("thead", head), class_="grid matrix")
+        head = el(
+            "tr",
+            el("th", "Provision", scope="col"),
+            *[
+                el(
+                    "th",
+                    el("a", p.id, href=links.version(p.id)),
+                    el("br"),
+                    el("span", p.date or "", class_="muted"),
+                    scope="col",
+                )
+                for p in self.plans
+            ],
+        )
+        table = el(
+            "table",
+            el("caption", "Each provision (rows) in each version (columns). " + LEGEND, class_="muted"),
+            el("thead", head),
+            class_="grid matrix",
+        )
         current, group = None, None
         for key in self.keys:
             ptype = self.tax.get(key)
             topic = ptype.topic if ptype else "custom"
             if topic != current:
                 current = topic
-                group = el("tbody", el("tr", el("th", topic_title(self.tax, topic), scope="rowgroup",
-                                                colspan=str(len(self.plans) + 1))), data_filter_group=True)
+                group = el(
+                    "tbody",
+                    el(
+                        "tr", el("th", topic_title(self.tax, topic), scope="rowgroup", colspan=str(len(self.plans) + 1))
+                    ),
+                    data_filter_group=True,
+                )
                 table.append(group)
-            row = el("tr", el("th", el("a", label_of(self.tax, key), href=links.provision(key)), el("br"),
-                              el("code", key, class_="key"), scope="row"), data_filter_row=True)
+            row = el(
+                "tr",
+                el(
+                    "th",
+                    el("a", label_of(self.tax, key), href=links.provision(key)),
+                    el("br"),
+                    el("code", key, class_="key"),
+                    scope="row",
+                ),
+                data_filter_row=True,
+            )
             for c in self.matrix.rows[key]:
-                row.append(el("td", el("a", state_words(c, compact=True), href=links.provision(key, c.plan.id),
-                                       class_="cell-link"), class_=f"st-{c.state}"))
+                row.append(
+                    el(
+                        "td",
+                        el("a", state_words(c, compact=True), href=links.provision(key, c.plan.id), class_="cell-link"),
+                        class_=f"st-{c.state}",
+                    )
+                )
             assert group is not None  # the first key opens a topic
             group.append(row)
-        body = [el("h1", "Provisions × versions"),
-                el("p", "How each provision evolved, at a glance. Each cell links to the provision's page, where "
-                        "the evidence is.", class_="sub"),
-                filters(None, placeholder="troop, Donetsk, 800,000…"),
-                el("div", table, class_="table-wrap")]
-        return document("Provisions × versions — plandiff", body, links=links, script=True,
-                        description="Every provision in every plan version")
+        body = [
+            el("h1", "Provisions × versions"),
+            el(
+                "p",
+                "How each provision evolved, at a glance. Each cell links to the provision's page, where "
+                "the evidence is.",
+                class_="sub",
+            ),
+            filters(None, placeholder="troop, Donetsk, 800,000…"),
+            el("div", table, class_="table-wrap"),
+        ]
+        return document(
+            "Provisions × versions — plandiff",
+            body,
+            links=links,
+            script=True,
+            description="Every provision in every plan version",
+        )
 
 
 # --- writing ---------------------------------------------------------------------
 
 
-def write_site(site: Site, out_dir: str | Path, plans_dir: str | Path | None = None,
-               protected=()) -> list[str]:
+def write_site(site: Site, out_dir: str | Path, plans_dir: str | Path | None = None, protected=()) -> list[str]:
     """Build every page and write it under out_dir (plandiff.output.OwnedFolder); returns the site paths.
 
     The folder must be new, empty or an earlier build; pages the previous
     build wrote and this one does not are removed if nobody changed them.
     """
-    with OwnedFolder(out_dir, MANIFEST, owner="plandiff site", plans_dir=plans_dir, protected=protected,
-                     fresh_only=True) as folder:
+    with OwnedFolder(
+        out_dir, MANIFEST, owner="plandiff site", plans_dir=plans_dir, protected=protected, fresh_only=True
+    ) as folder:
         for path, build in site.pages():
             folder.write(path, serialize(build()))
         folder.prune()

@@ -10,6 +10,7 @@ provision pages link to; each links back to the provisions that cite it.
 Articles are read only through `source_file_problem`, the loader's own guard,
 so a source path can never lead outside the plans' `sources/` directory.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -147,8 +148,8 @@ class Articles:
                         if passage is not None:
                             passage.citations.append(Citation(plan, key, ev.source, claim))
         for art in self.by_real.values():
-            found = sorted((p for p in art.passages.values() if p.start is not None and p.end is not None),
-                           key=lambda p: (p.start, -p.end))  # type: ignore[operator]  # both set, filtered above
+            spans = [(p.start, p.end, p) for p in art.passages.values() if p.start is not None and p.end is not None]
+            found = [p for _, _, p in sorted(spans, key=lambda t: (t[0], -t[1]))]
             for n, p in enumerate(found, 1):
                 p.number = n
 
@@ -187,29 +188,63 @@ def render_article(art: Article, links: Links, taxonomy) -> etree._Element:
     if found:
         items = []
         for p in found:
-            items.append(el("li", el("blockquote", art.text[p.start:p.end]),
-                            el("p", "Cited for: ", *_joined([_citation_link(c, links, taxonomy)
-                                                             for c in p.citations]),
-                               " · ", el("a", "↑ in the text", href=f"#{p.anchor}")),
-                            id=f"cite-{p.number}"))
+            items.append(
+                el(
+                    "li",
+                    el("blockquote", art.text[p.start : p.end]),
+                    el(
+                        "p",
+                        "Cited for: ",
+                        *_joined([_citation_link(c, links, taxonomy) for c in p.citations]),
+                        " · ",
+                        el("a", "↑ in the text", href=f"#{p.anchor}"),
+                    ),
+                    id=f"cite-{p.number}",
+                )
+            )
         aside.append(el("ol", *items, class_="passages"))
     else:
         aside.append(el("p", "No plan quotes this article.", class_="muted"))
     if missing:
         aside.append(el("h3", "Quoted but not found in this text"))
-        aside.append(el("ul", *[el("li", el("q", p.quote), " — ", *_joined([_citation_link(c, links, taxonomy)
-                                                                            for c in p.citations]))
-                                for p in missing]))
+        aside.append(
+            el(
+                "ul",
+                *[
+                    el(
+                        "li",
+                        el("q", p.quote),
+                        " — ",
+                        *_joined([_citation_link(c, links, taxonomy) for c in p.citations]),
+                    )
+                    for p in missing
+                ],
+            )
+        )
     n = len(found)
-    body: list = [el("h1", "Source article ", el("code", file_label(art.file))),
-                  el("p", f"{n} passage{'s' * (n != 1)} quoted by the plans, highlighted and numbered; each "
-                          "number leads to the provisions that cite it.", class_="sub"),
-                  el("p", "Cited by:"), el("ul", *cited),
-                  el("div", el("section", el("h2", "The article", id="text"), _article_text(art, found),
-                               aria_labelledby="text"),
-                     aside, class_="article-layout")]
-    return document(f"Source article {file_label(art.file)} — plandiff", body, links=links,
-                    description="A source article with the passages the plan files quote")
+    body: list = [
+        el("h1", "Source article ", el("code", file_label(art.file))),
+        el(
+            "p",
+            f"{n} passage{'s' * (n != 1)} quoted by the plans, highlighted and numbered; each "
+            "number leads to the provisions that cite it.",
+            class_="sub",
+        ),
+        el("p", "Cited by:"),
+        el("ul", *cited),
+        el(
+            "div",
+            el("section", el("h2", "The article", id="text"), _article_text(art, found), aria_labelledby="text"),
+            aside,
+            class_="article-layout",
+        ),
+    ]
+    return document(
+        f"Source article {file_label(art.file)} — plandiff",
+        body,
+        links=links,
+        description="A source article with the passages the plan files quote",
+    )
 
 
 def _joined(items: list) -> list:
@@ -249,7 +284,17 @@ def _article_text(art: Article, passages: list[Passage]) -> etree._Element:
             para.append(mark)
             for p in covering:
                 if p.end == e:
-                    para.append(el("sup", el("a", str(p.number), href=f"#cite-{p.number}",
-                                             aria_label=f"passage {p.number}: who cites it"), class_="fn"))
+                    para.append(
+                        el(
+                            "sup",
+                            el(
+                                "a",
+                                str(p.number),
+                                href=f"#cite-{p.number}",
+                                aria_label=f"passage {p.number}: who cites it",
+                            ),
+                            class_="fn",
+                        )
+                    )
         out.append(para)
     return out

@@ -10,6 +10,7 @@ that states everything the picture shows, so nothing depends on seeing it.
 Colours come from CSS classes (the page's stylesheet has light and dark
 schemes); nothing here uses inline styles, which the page's CSP would refuse.
 """
+
 from __future__ import annotations
 
 import math
@@ -56,8 +57,16 @@ def wrap(text: str, width: int, max_lines: int = 4) -> list[str]:
     return lines or [""]
 
 
-def _text(x: float, y: float, lines: Sequence[str], *, size: int = 12, anchor: str = "middle",
-          cls: str | None = None, line_h: float | None = None) -> etree._Element:
+def _text(
+    x: float,
+    y: float,
+    lines: Sequence[str],
+    *,
+    size: int = 12,
+    anchor: str = "middle",
+    cls: str | None = None,
+    line_h: float | None = None,
+) -> etree._Element:
     t = el("text", x=_n(x), y=_n(y), text_anchor=anchor, class_=cls)
     lh = line_h or size * 1.25
     for i, line in enumerate(lines):
@@ -70,18 +79,34 @@ def _n(v: float) -> str:
 
 
 def _svg(uid: str, title: str, desc: str, width: float, height: float) -> etree._Element:
-    return el("svg", el("title", title, id=f"{uid}-title"), el("desc", desc, id=f"{uid}-desc"),
-              viewBox=f"0 0 {_n(width)} {_n(height)}",
-              width=_n(width), height=_n(height), role="img", class_="chart",
-              aria_labelledby=f"{uid}-title {uid}-desc")
+    return el(
+        "svg",
+        el("title", title, id=f"{uid}-title"),
+        el("desc", desc, id=f"{uid}-desc"),
+        viewBox=f"0 0 {_n(width)} {_n(height)}",
+        width=_n(width),
+        height=_n(height),
+        role="img",
+        class_="chart",
+        aria_labelledby=f"{uid}-title {uid}-desc",
+    )
 
 
 def _hatch(uid: str) -> etree._Element:
     pid = f"{uid}-hatch"
-    return el("defs", el("pattern", el("rect", width="8", height="8", class_="hatch-bg"),
-                         el("line", x1="4", y1="0", x2="4", y2="8", class_="hatch-line"),
-                         id=pid, width="8", height="8", patternUnits="userSpaceOnUse",
-                         patternTransform="rotate(45)"))
+    return el(
+        "defs",
+        el(
+            "pattern",
+            el("rect", width="8", height="8", class_="hatch-bg"),
+            el("line", x1="4", y1="0", x2="4", y2="8", class_="hatch-line"),
+            id=pid,
+            width="8",
+            height="8",
+            patternUnits="userSpaceOnUse",
+            patternTransform="rotate(45)",
+        ),
+    )
 
 
 def _version_label(plan: Plan) -> list[str]:
@@ -137,8 +162,9 @@ def known_none(cell: Cell, spec: Kind | dict) -> bool:
     return cell.state in (OMITTED, ABSENT)  # ABSENT: missing from a published full text
 
 
-def numeric_chart(key: str, label: str, spec: Kind | dict, cells: list[Cell], *,
-                  href: Callable[[Plan], str | None] | None = None) -> etree._Element:
+def numeric_chart(
+    key: str, label: str, spec: Kind | dict, cells: list[Cell], *, href: Callable[[Plan], str | None] | None = None
+) -> etree._Element:
     """Horizontal bars, one row per version that states something; then, apart, the versions known to state none.
 
     A row per version keeps the chart legible however many versions there
@@ -163,18 +189,26 @@ def numeric_chart(key: str, label: str, spec: Kind | dict, cells: list[Cell], *,
             v = numeric_value(spec, p.value)
             values += [v] if v is not None else []
         elif c.state == DISPUTED:
-            values += [v for v in (numeric_value(spec, cl.value) for cl in p.claims if cl.status != "omitted")
-                       if v is not None]
+            values += [
+                v for v in (numeric_value(spec, cl.value) for cl in p.claims if cl.status != "omitted") if v is not None
+            ]
     axis_top, step = _nice_max(max(values) if values else 1.0)
-    rest_lines = wrap("Not reported in: " + ", ".join(c.plan.id for c in unreported), int(width / (11 * CHAR_W)),
-                      6) if unreported else []
-    height = (top + row_h * len(stated) + (head_h + row_h * len(none) if none else 0)
-              + 16 * len(rest_lines) + 14)
+    rest_lines = (
+        wrap("Not reported in: " + ", ".join(c.plan.id for c in unreported), int(width / (11 * CHAR_W)), 6)
+        if unreported
+        else []
+    )
+    height = top + row_h * len(stated) + (head_h + row_h * len(none) if none else 0) + 16 * len(rest_lines) + 14
     unit = kind_of(spec).unit()
-    desc = (f"{label} in each version, in the order the versions were drafted. States a value: "
-            + ("; ".join(cell_words(c) for c in stated) or "none") + ". States none: "
-            + ("; ".join(_none_words(c) for c in none) or "none") + ". Not reported: "
-            + (", ".join(c.plan.id for c in unreported) or "none") + ".")
+    desc = (
+        f"{label} in each version, in the order the versions were drafted. States a value: "
+        + ("; ".join(cell_words(c) for c in stated) or "none")
+        + ". States none: "
+        + ("; ".join(_none_words(c) for c in none) or "none")
+        + ". Not reported: "
+        + (", ".join(c.plan.id for c in unreported) or "none")
+        + "."
+    )
     svg = _svg(uid, f"{label} across versions", desc, width, height)
     svg.append(_hatch(uid))
     x0 = label_w
@@ -187,8 +221,9 @@ def numeric_chart(key: str, label: str, spec: Kind | dict, cells: list[Cell], *,
     t = 0.0
     while t <= axis_top + 1e-9:
         x = x_of(t)
-        ticks.append(el("line", x1=_n(x), x2=_n(x), y1=_n(top - 4), y2=_n(max(plot_bottom, top + 4)),
-                        class_="gridline"))
+        ticks.append(
+            el("line", x1=_n(x), x2=_n(x), y1=_n(top - 4), y2=_n(max(plot_bottom, top + 4)), class_="gridline")
+        )
         ticks.append(_text(x, top - 10, [_short_num(t)], cls="small"))
         t += step
     if unit:
@@ -196,8 +231,14 @@ def numeric_chart(key: str, label: str, spec: Kind | dict, cells: list[Cell], *,
     svg.append(ticks)
 
     def row_label(c: Cell, y: float) -> etree._Element:
-        lab = _text(label_w - 8, y + row_h / 2 - 2, [wrap(c.plan.id, 26, 1)[0], c.plan.date or "undated"],
-                    anchor="end", cls="small", line_h=12)
+        lab = _text(
+            label_w - 8,
+            y + row_h / 2 - 2,
+            [wrap(c.plan.id, 26, 1)[0], c.plan.date or "undated"],
+            anchor="end",
+            cls="small",
+            line_h=12,
+        )
         target = href(c.plan) if href else None
         return el("a", lab, href=target) if target else lab
 
@@ -214,8 +255,16 @@ def numeric_chart(key: str, label: str, spec: Kind | dict, cells: list[Cell], *,
             g.append(el("rect", x=_n(x0), y=_n(by), width=_n(max(x_of(v) - x0, 1)), height=_n(bar_h), class_="bar"))
             scope = p.value.get("scope") if isinstance(p.value, dict) else None
             figure = format_value(spec, p.value).split(" (")[0]
-            g.append(_text(x0 + plot_w + 6, y + row_h / 2 - (2 if scope else -4), [figure] + ([f"({scope})"] if scope
-                           else []), anchor="start", cls="strong", line_h=12))
+            g.append(
+                _text(
+                    x0 + plot_w + 6,
+                    y + row_h / 2 - (2 if scope else -4),
+                    [figure] + ([f"({scope})"] if scope else []),
+                    anchor="start",
+                    cls="strong",
+                    line_h=12,
+                )
+            )
         elif c.state == DISPUTED:
             claims = p.claims
             sub = bar_h / max(len(claims), 1)
@@ -223,16 +272,44 @@ def numeric_chart(key: str, label: str, spec: Kind | dict, cells: list[Cell], *,
                 v = numeric_value(spec, cl.value) if cl.status != "omitted" else None
                 sy = by + j * sub
                 if v is None:
-                    g.append(el("line", x1=_n(x0), x2=_n(x0 + 12), y1=_n(sy + sub / 2), y2=_n(sy + sub / 2),
-                                class_="bar-disputed"))
+                    g.append(
+                        el(
+                            "line",
+                            x1=_n(x0),
+                            x2=_n(x0 + 12),
+                            y1=_n(sy + sub / 2),
+                            y2=_n(sy + sub / 2),
+                            class_="bar-disputed",
+                        )
+                    )
                     continue
-                g.append(el("rect", x=_n(x0), y=_n(sy + 1), width=_n(max(x_of(v) - x0, 1)), height=_n(sub - 2),
-                            class_="bar-disputed", fill=f"url(#{uid}-hatch)"))
-            alts = " or ".join("dropped" if cl.status == "omitted" else
-                               (format_value(spec, cl.value).split(" (")[0] if cl.value is not None else "?")
-                               for cl in claims)
-            g.append(_text(x0 + plot_w + 6, y + row_h / 2 - 2, wrap("disputed: " + alts, 24, 2), anchor="start",
-                           cls="strong", line_h=12))
+                g.append(
+                    el(
+                        "rect",
+                        x=_n(x0),
+                        y=_n(sy + 1),
+                        width=_n(max(x_of(v) - x0, 1)),
+                        height=_n(sub - 2),
+                        class_="bar-disputed",
+                        fill=f"url(#{uid}-hatch)",
+                    )
+                )
+            alts = " or ".join(
+                "dropped"
+                if cl.status == "omitted"
+                else (format_value(spec, cl.value).split(" (")[0] if cl.value is not None else "?")
+                for cl in claims
+            )
+            g.append(
+                _text(
+                    x0 + plot_w + 6,
+                    y + row_h / 2 - 2,
+                    wrap("disputed: " + alts, 24, 2),
+                    anchor="start",
+                    cls="strong",
+                    line_h=12,
+                )
+            )
         else:  # a value that is not a figure (no-cap), or a mention without a value
             g.append(el("rect", x=_n(x0), y=_n(by), width=_n(plot_w), height=_n(bar_h), class_="bar-unknown"))
             words = c.text if c.state == VALUE else "? no figure given"
@@ -245,11 +322,17 @@ def numeric_chart(key: str, label: str, spec: Kind | dict, cells: list[Cell], *,
         for c in none:
             g = el("g", el("title", _none_words(c)), class_="slot st-none")
             g.append(row_label(c, y))
-            g.append(el("line", x1=_n(x0), x2=_n(x0 + plot_w), y1=_n(y + row_h / 2), y2=_n(y + row_h / 2),
-                        class_="none-line"))
-            g.append(_text(x0 + plot_w + 6, y + row_h / 2 + 4,
-                           [_none_short(c)],
-                           anchor="start"))
+            g.append(
+                el(
+                    "line",
+                    x1=_n(x0),
+                    x2=_n(x0 + plot_w),
+                    y1=_n(y + row_h / 2),
+                    y2=_n(y + row_h / 2),
+                    class_="none-line",
+                )
+            )
+            g.append(_text(x0 + plot_w + 6, y + row_h / 2 + 4, [_none_short(c)], anchor="start"))
             svg.append(g)
             y += row_h
     if rest_lines:
@@ -283,9 +366,15 @@ def _value_class(spec: Kind | dict, value: Any) -> str:
         return f"s{sum(map(ord, str(value))) % PALETTE_SIZE}"
 
 
-def status_grid(rows: Sequence[tuple[str, str, Kind | dict, list[Cell]]], plans: list[Plan], *, title: str,
-                uid: str = "grid", row_href: Callable[[str], str | None] | None = None,
-                cell_href: Callable[[str, Plan], str | None] | None = None) -> etree._Element:
+def status_grid(
+    rows: Sequence[tuple[str, str, Kind | dict, list[Cell]]],
+    plans: list[Plan],
+    *,
+    title: str,
+    uid: str = "grid",
+    row_href: Callable[[str], str | None] | None = None,
+    cell_href: Callable[[str, Plan], str | None] | None = None,
+) -> etree._Element:
     """A grid of enum provisions (rows) × versions (columns): coloured cells, each labelled in words."""
     col_w, label_w, head_h, pad = 138, 190, 58, 6
     chars = int((col_w - 2 * pad) / (11 * CHAR_W))
@@ -332,14 +421,32 @@ def status_grid(rows: Sequence[tuple[str, str, Kind | dict, list[Cell]]], plans:
                 vals = c.prov.value if isinstance(c.prov.value, list) else [c.prov.value]
                 part = (h - 2) / len(vals)
                 for k, v in enumerate(vals):
-                    g.append(el("rect", x=_n(x + 1), y=_n(y + 1 + k * part), width=_n(col_w - 2),
-                                height=_n(part), class_=f"cell {_value_class(spec, v)}"))
+                    g.append(
+                        el(
+                            "rect",
+                            x=_n(x + 1),
+                            y=_n(y + 1 + k * part),
+                            width=_n(col_w - 2),
+                            height=_n(part),
+                            class_=f"cell {_value_class(spec, v)}",
+                        )
+                    )
             elif c.state == DISPUTED:
-                g.append(el("rect", x=_n(x + 2), y=_n(y + 2), width=_n(col_w - 4), height=_n(h - 4),
-                            class_="cell-disputed", fill=f"url(#{uid}-hatch)"))
+                g.append(
+                    el(
+                        "rect",
+                        x=_n(x + 2),
+                        y=_n(y + 2),
+                        width=_n(col_w - 4),
+                        height=_n(h - 4),
+                        class_="cell-disputed",
+                        fill=f"url(#{uid}-hatch)",
+                    )
+                )
             else:
-                g.append(el("rect", x=_n(x + 2), y=_n(y + 2), width=_n(col_w - 4), height=_n(h - 4),
-                            class_="cell-empty"))
+                g.append(
+                    el("rect", x=_n(x + 2), y=_n(y + 2), width=_n(col_w - 4), height=_n(h - 4), class_="cell-empty")
+                )
             ty = y + h / 2 - (len(lines) - 1) * 7 + 4
             g.append(_text(x + col_w / 2, ty, lines, cls="on-cell", size=11, line_h=14))
             target = cell_href(key, c.plan) if cell_href else None

@@ -10,6 +10,7 @@ facts follow as a chronological table that reads at any width.
 Which lane an actor belongs to is data (`plandiff/data/sides.yaml`, read by
 `plandiff.sides`), not code.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -43,8 +44,14 @@ def _day(s: str) -> dt.date:
     return dt.date.fromisoformat(s)
 
 
-def marks(plans: list[Plan], events: list[Event], *, version_href: Callable[[Plan], str | None],
-          event_href: Callable[[Event], str | None], sides: Sides | None = None) -> list[Mark]:
+def marks(
+    plans: list[Plan],
+    events: list[Event],
+    *,
+    version_href: Callable[[Plan], str | None],
+    event_href: Callable[[Event], str | None],
+    sides: Sides | None = None,
+) -> list[Mark]:
     """Versions and events with a date, in date order (versions first on a shared day)."""
     sides = sides or default_sides()
     out = []
@@ -52,8 +59,10 @@ def marks(plans: list[Plan], events: list[Event], *, version_href: Callable[[Pla
         if not p.date:
             continue
         lane = sides.lane(p.drafted_by)
-        words = (f"{p.date}: version {p.id} — {p.title}; {p.status or 'status unknown'}; drafted by "
-                 f"{', '.join(p.drafted_by) or 'unknown'} ({lane})")
+        words = (
+            f"{p.date}: version {p.id} — {p.title}; {p.status or 'status unknown'}; drafted by "
+            f"{', '.join(p.drafted_by) or 'unknown'} ({lane})"
+        )
         out.append(Mark(p.id, "version", _day(p.date), _day(p.date), lane, p.id, words, version_href(p)))
     for e in events:
         lane = sides.lane(e.parties)
@@ -72,8 +81,9 @@ def _months(first: dt.date, last: dt.date) -> list[dt.date]:
     return out
 
 
-def timeline_svg(items: list[Mark], plans: list[Plan], *, lanes: tuple[str, ...], uid: str = "timeline",
-                 day_w: float = 4.2) -> etree._Element:
+def timeline_svg(
+    items: list[Mark], plans: list[Plan], *, lanes: tuple[str, ...], uid: str = "timeline", day_w: float = 4.2
+) -> etree._Element:
     """Lanes (rows) over a month axis; a label never overlaps another (labels stack within a lane)."""
     months = _months(min(m.start for m in items), max(m.end for m in items))
     origin = months[0]
@@ -99,16 +109,45 @@ def timeline_svg(items: list[Mark], plans: list[Plan], *, lanes: tuple[str, ...]
         y += lane_rows[lane] * row_h + 2 * pad
     width = x_of(months[-1]) + 160
     height = y + 4
-    desc = ("Every version and event on one time axis, " + months[0].strftime("%B %Y") + " to "
-            + (months[-1] - dt.timedelta(days=1)).strftime("%B %Y") + ", one lane per drafting side ("
-            + ", ".join(lane_order) + "): " + "; ".join(m.words for m in items) + ". Lineage: "
-            + ("; ".join(f"{p.id} {rel} {parent}" for p in plans for rel, parent in
-                         (("revises", p.revises), ("answers", p.responds_to)) if parent) or "none") + ".")
+    desc = (
+        "Every version and event on one time axis, "
+        + months[0].strftime("%B %Y")
+        + " to "
+        + (months[-1] - dt.timedelta(days=1)).strftime("%B %Y")
+        + ", one lane per drafting side ("
+        + ", ".join(lane_order)
+        + "): "
+        + "; ".join(m.words for m in items)
+        + ". Lineage: "
+        + (
+            "; ".join(
+                f"{p.id} {rel} {parent}"
+                for p in plans
+                for rel, parent in (("revises", p.revises), ("answers", p.responds_to))
+                if parent
+            )
+            or "none"
+        )
+        + "."
+    )
     svg = _svg(uid, "Timeline of versions and events", desc, width, height)
     svg.set("class", "chart timeline")
-    svg.append(el("defs", el("marker", el("path", d="M0,0 L10,5 L0,10 z", class_="arrowhead"),
-                             id=f"{uid}-arrow", viewBox="0 0 10 10", refX="9", refY="5",
-                             markerWidth="7", markerHeight="7", orient="auto")))
+    svg.append(
+        el(
+            "defs",
+            el(
+                "marker",
+                el("path", d="M0,0 L10,5 L0,10 z", class_="arrowhead"),
+                id=f"{uid}-arrow",
+                viewBox="0 0 10 10",
+                refX="9",
+                refY="5",
+                markerWidth="7",
+                markerHeight="7",
+                orient="auto",
+            ),
+        )
+    )
     grid = el("g", aria_hidden="true")
     for i, month in enumerate(months):
         x = x_of(month)
@@ -132,11 +171,22 @@ def timeline_svg(items: list[Mark], plans: list[Plan], *, lanes: tuple[str, ...]
             if parent in at and p.id in at:
                 (x1, y1), (x2, y2) = at[parent], at[p.id]
                 mid = (x1 + x2) / 2
-                d = (f"M{_n(x1)},{_n(y1)} C{_n(mid)},{_n(y1 - 28 if y1 == y2 else y1)} "
-                     f"{_n(mid)},{_n(y2 - 28 if y1 == y2 else y2)} {_n(x2 - 7)},{_n(y2)}")
-                arrows.append(el("g", el("title", f"{p.id} {rel} {parent}"),
-                                 el("path", d=d, class_="edge" + (" edge-answers" if rel == "answers" else ""),
-                                    marker_end=f"url(#{uid}-arrow)")))
+                d = (
+                    f"M{_n(x1)},{_n(y1)} C{_n(mid)},{_n(y1 - 28 if y1 == y2 else y1)} "
+                    f"{_n(mid)},{_n(y2 - 28 if y1 == y2 else y2)} {_n(x2 - 7)},{_n(y2)}"
+                )
+                arrows.append(
+                    el(
+                        "g",
+                        el("title", f"{p.id} {rel} {parent}"),
+                        el(
+                            "path",
+                            d=d,
+                            class_="edge" + (" edge-answers" if rel == "answers" else ""),
+                            marker_end=f"url(#{uid}-arrow)",
+                        ),
+                    )
+                )
     svg.append(arrows)
     for lane in lane_order:
         for m, _ in placed.get(lane, []):
@@ -147,14 +197,16 @@ def timeline_svg(items: list[Mark], plans: list[Plan], *, lanes: tuple[str, ...]
                 lx = x + 10
             elif m.end > m.start:
                 x2 = x_of(m.end)
-                g.append(el("rect", x=_n(x - 4), y=_n(ym - 4), width=_n(x2 - x + 8), height="8", rx="2",
-                            class_="tl-span"))
+                g.append(
+                    el("rect", x=_n(x - 4), y=_n(ym - 4), width=_n(x2 - x + 8), height="8", rx="2", class_="tl-span")
+                )
                 lx = x2 + 8
             else:
                 g.append(el("rect", x=_n(x - 4.5), y=_n(ym - 4.5), width="9", height="9", class_="tl-square"))
                 lx = x + 9
-            g.append(_text(lx, ym + 4, [m.label], anchor="start", size=font,
-                           cls="strong" if m.kind == "version" else None))
+            g.append(
+                _text(lx, ym + 4, [m.label], anchor="start", size=font, cls="strong" if m.kind == "version" else None)
+            )
             svg.append(el("a", g, href=m.href) if m.href else g)
     return svg
 
@@ -166,29 +218,54 @@ def _extent(m: Mark, x_of, font: int) -> float:
     return end + len(m.label) * font * CHAR_W * bold
 
 
-def chronology(items: list[Mark], plans: dict[str, Plan], events: dict[str, Event], *,
-               version_href: Callable[[str], str | None]) -> etree._Element:
+def chronology(
+    items: list[Mark], plans: dict[str, Plan], events: dict[str, Event], *, version_href: Callable[[str], str | None]
+) -> etree._Element:
     """The same facts as a table, for narrow screens and for reading: one row per version or event."""
     rows = []
     for m in items:
         if m.kind == "version":
             p = plans[m.id]
-            what = el("td", el("a", el("bdi", p.title), href=m.href), " ", el("code", p.id, class_="key"),
-                      el("div", f"Version ({p.status or 'status unknown'}); drafted by "
-                                f"{', '.join(p.drafted_by) or 'unknown'}", class_="muted"))
+            what = el(
+                "td",
+                el("a", el("bdi", p.title), href=m.href),
+                " ",
+                el("code", p.id, class_="key"),
+                el(
+                    "div",
+                    f"Version ({p.status or 'status unknown'}); drafted by {', '.join(p.drafted_by) or 'unknown'}",
+                    class_="muted",
+                ),
+            )
             when = p.date
         else:
             e = events[m.id]
-            what = el("td", el("strong", el("bdi", e.title)), " ", el("code", e.id, class_="key"),
-                      el("div", f"Event ({e.kind}); " + ", ".join(e.parties)
-                         + (f"; {e.place}" if e.place else ""), class_="muted"),
-                      el("p", e.summary) if e.summary else None,
-                      el("p", "Versions: ", *_joined([el("a", v, href=version_href(v)) for v in e.versions]))
-                      if e.versions else None,
-                      el("ul", *[el("li", _source(s)) for s in e.sources], class_="sources"))
+            what = el(
+                "td",
+                el("strong", el("bdi", e.title)),
+                " ",
+                el("code", e.id, class_="key"),
+                el(
+                    "div",
+                    f"Event ({e.kind}); " + ", ".join(e.parties) + (f"; {e.place}" if e.place else ""),
+                    class_="muted",
+                ),
+                el("p", e.summary) if e.summary else None,
+                el("p", "Versions: ", *_joined([el("a", v, href=version_href(v)) for v in e.versions]))
+                if e.versions
+                else None,
+                el("ul", *[el("li", _source(s)) for s in e.sources], class_="sources"),
+            )
             when = f"{e.date} – {e.end}" if e.end else e.date
-        rows.append(el("tr", el("td", when, class_="when"), el("td", m.lane, class_="lane"), what,
-                       id=("e-" if m.kind == "event" else "t-") + m.id))
+        rows.append(
+            el(
+                "tr",
+                el("td", when, class_="when"),
+                el("td", m.lane, class_="lane"),
+                what,
+                id=("e-" if m.kind == "event" else "t-") + m.id,
+            )
+        )
     head = el("tr", *[el("th", h, scope="col") for h in ("Date", "Side", "Version or event")])
     return el("table", el("thead", head), el("tbody", *rows), class_="grid chronology")
 

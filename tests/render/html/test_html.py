@@ -7,6 +7,7 @@ tests/golden_html/; regenerate after an intended change with
 
     PLANDIFF_UPDATE_GOLDEN=1 python -m pytest tests/render/html/test_html.py
 """
+
 from __future__ import annotations
 
 import base64
@@ -155,8 +156,16 @@ def test_filters_are_labelled_and_hidden_until_the_script_runs(corpus_plans):
     for inp in box.iter("input"):
         label = inp.getparent()
         assert label.tag == "label" and label.get("for") == inp.get("id")
-    assert {i.get("value") for i in box.xpath(".//input[@name='kind']")} == \
-        {"all", "added", "dropped", "changed", "renumbered", "reworded", "recited", "unchanged"}
+    assert {i.get("value") for i in box.xpath(".//input[@name='kind']")} == {
+        "all",
+        "added",
+        "dropped",
+        "changed",
+        "renumbered",
+        "reworded",
+        "recited",
+        "unchanged",
+    }
 
 
 def test_golden_structure_us_28_point_vs_e3():
@@ -173,8 +182,9 @@ def test_golden_structure_us_28_point_vs_e3():
     path = GOLDEN / "compare-us-28-point-e3-counterproposal.json"
     if UPDATE:
         path.write_text(json.dumps(got, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    assert got == json.loads(path.read_text(encoding="utf-8")), \
+    assert got == json.loads(path.read_text(encoding="utf-8")), (
         "page structure changed; if intended: PLANDIFF_UPDATE_GOLDEN=1 python -m pytest tests/render/html/test_html.py"
+    )
 
 
 def test_golden_copies_match_plans():
@@ -183,8 +193,10 @@ def test_golden_copies_match_plans():
         if UPDATE == "plans":
             shutil.copyfile(PLANS / name, GOLDEN / name)
         if (GOLDEN / name).read_bytes() != (PLANS / name).read_bytes():
-            pytest.skip(f"plans/{name} changed since the golden copy; "
-                        "PLANDIFF_UPDATE_GOLDEN=plans python -m pytest tests/render/html/test_html.py re-pins it")
+            pytest.skip(
+                f"plans/{name} changed since the golden copy; "
+                "PLANDIFF_UPDATE_GOLDEN=plans python -m pytest tests/render/html/test_html.py re-pins it"
+            )
 
 
 # --- the site -------------------------------------------------------------------
@@ -193,9 +205,14 @@ def test_golden_copies_match_plans():
 def test_site_has_every_page(site_dir, corpus_plans):
     pages = set(_pages(site_dir))
     assert {"index.html", "matrix.html"} <= pages
-    for pair in ["us-28-point.vs.e3-counterproposal", "us-28-point.vs.eu-24-point", "us-28-point.vs.geneva-revised",
-                 "e3-counterproposal.vs.geneva-revised", "geneva-revised.vs.ua-20-point",
-                 "us-28-point.vs.ua-20-point"]:
+    for pair in [
+        "us-28-point.vs.e3-counterproposal",
+        "us-28-point.vs.eu-24-point",
+        "us-28-point.vs.geneva-revised",
+        "e3-counterproposal.vs.geneva-revised",
+        "geneva-revised.vs.ua-20-point",
+        "us-28-point.vs.ua-20-point",
+    ]:
         assert f"compare/{pair}.html" in pages
     keys = {k for p in corpus_plans.values() for k in p.provisions}
     assert {f"provisions/{k}.html" for k in keys} <= pages
@@ -243,12 +260,21 @@ def test_pictures_are_labelled(site_dir):
     svg = doc.find(".//svg")
     assert svg.get("role") == "img" and svg.find("title").text == "Troop cap across versions"
     desc = svg.find("desc").text
-    for words in ("us-28-point (2025-11-20): 600,000 personnel (unqualified)",
-                  "e3-counterproposal (2025-11-23): 800,000 personnel (peacetime)",
-                  "geneva-revised (2025-11-23): disputed between reports", "jeddah-truce (2025-03-11): not in"):
+    for words in (
+        "us-28-point (2025-11-20): 600,000 personnel (unqualified)",
+        "e3-counterproposal (2025-11-23): 800,000 personnel (peacetime)",
+        "geneva-revised (2025-11-23): disputed between reports",
+        "jeddah-truce (2025-03-11): not in",
+    ):
         assert words in desc
     texts = " ".join(" ".join(t.itertext()) for t in svg.iter("text"))
-    assert "600,000" in texts and "800,000" in texts and "disputed:" in texts and "none in the full text" in texts and "Not reported in:" in texts
+    assert (
+        "600,000" in texts
+        and "800,000" in texts
+        and "disputed:" in texts
+        and "none in the full text" in texts
+        and "Not reported in:" in texts
+    )
     grid = _doc(site_dir / "index.html").xpath("//svg[@aria-labelledby='grid-index-title grid-index-desc']")[0]
     cells = [g.findtext("title") for g in grid.iter("g") if g.find("rect") is not None and g.find("title") is not None]
     assert "NATO accession — us-28-point (2025-11-20): barred-constitutionally" in cells
@@ -266,8 +292,18 @@ def test_safe_names_and_urls():
     for bad in ("../x", "a/b", ".hidden", "A B", "x" * 200, "con\x00"):
         assert re.fullmatch(r"x-[0-9a-f]{16}", safe_name(bad))
     assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
-    for bad in ("javascript:alert(1)", "java\nscript:x", "data:,x", "//x.org", "http://", "ftp://x.org", "",
-                None, "http://x.org/ space", "https://x.org/\"x"):
+    for bad in (
+        "javascript:alert(1)",
+        "java\nscript:x",
+        "data:,x",
+        "//x.org",
+        "http://",
+        "ftp://x.org",
+        "",
+        None,
+        "http://x.org/ space",
+        'https://x.org/"x',
+    ):
         assert safe_url(bad) is None
 
 
@@ -309,8 +345,12 @@ def test_html_command_refuses_to_overwrite_a_plan(tmp_path, capsys):
     shutil.copytree(PLANS, plans)
     target = plans / "us-28-point.yaml"
     before = target.read_bytes()
-    for out in (target, plans / "e3-counterproposal.yaml", plans / "sources" / "001_4e13f074f69586d0.txt",
-                tmp_path / "new.yml"):
+    for out in (
+        target,
+        plans / "e3-counterproposal.yaml",
+        plans / "sources" / "001_4e13f074f69586d0.txt",
+        tmp_path / "new.yml",
+    ):
         code = main(["html", "us-28-point", "e3-counterproposal", "--plans", str(plans), "-o", str(out)])
         assert code == 2, out
     assert target.read_bytes() == before
@@ -329,8 +369,9 @@ def test_site_command(in_repo, tmp_path, capsys):
     assert (out / "index.html").is_file()
 
 
-@pytest.mark.parametrize("pair", ["us-28-point", "us-28-point:", "nope:ua-20-point", "us-28-point:us-28-point",
-                                  "a:b:c"])
+@pytest.mark.parametrize(
+    "pair", ["us-28-point", "us-28-point:", "nope:ua-20-point", "us-28-point:us-28-point", "a:b:c"]
+)
 def test_site_command_bad_pair(in_repo, tmp_path, capsys, pair):
     assert main(["site", "-o", str(tmp_path / "s"), "--pair", pair]) == 2
     assert "--pair" in capsys.readouterr().err
@@ -377,7 +418,9 @@ def test_commands_keep_imports_light():
     import subprocess
     import sys
 
-    code = ("import sys, plandiff.cli; "
-            "print(sorted(m for m in sys.modules if m.startswith(('lxml', 'plandiff.render.html'))))")
+    code = (
+        "import sys, plandiff.cli; "
+        "print(sorted(m for m in sys.modules if m.startswith(('lxml', 'plandiff.render.html'))))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -10,6 +10,7 @@ test-artifacts/.
 No browser means these tests FAIL with the reason. Set PLANDIFF_SKIP_BROWSER=1
 to skip them explicitly (for local runs only).
 """
+
 from __future__ import annotations
 
 import shutil
@@ -109,8 +110,10 @@ def test_filters(site, context):
         open_rows = total - silent
 
         def visible_kinds():
-            return page.evaluate("[...document.querySelectorAll('tr[data-filter-row]')]"
-                                 ".filter(r => r.checkVisibility()).map(r => r.dataset.kind)")
+            return page.evaluate(
+                "[...document.querySelectorAll('tr[data-filter-row]')]"
+                ".filter(r => r.checkVisibility()).map(r => r.dataset.kind)"
+            )
 
         page.locator(kind_radio("dropped")).check()
         assert visible_kinds() == ["dropped"] * 6
@@ -127,15 +130,17 @@ def test_filters(site, context):
         label = page.evaluate("document.querySelector('#kind-dropped').labels[0].textContent")
         assert "dropped" in label  # the control is labelled with the word
         page.get_by_label("Search").fill("troop")
-        shown = page.evaluate("[...document.querySelectorAll('tr[data-filter-row]')]"
-                              ".filter(r => r.checkVisibility()).map(r => r.id)")
+        shown = page.evaluate(
+            "[...document.querySelectorAll('tr[data-filter-row]')].filter(r => r.checkVisibility()).map(r => r.id)"
+        )
         assert "p-military.troop_cap" in shown and len(shown) < 6
         for rid in shown:
             assert "troop" in page.locator(f"[id='{rid}']").inner_text().lower()
         page.get_by_label("Search").fill("donetsk")
         page.locator(kind_radio("changed")).check()
-        shown = page.evaluate("[...document.querySelectorAll('tr[data-filter-row]')]"
-                              ".filter(r => r.checkVisibility()).map(r => r.id)")
+        shown = page.evaluate(
+            "[...document.querySelectorAll('tr[data-filter-row]')].filter(r => r.checkVisibility()).map(r => r.id)"
+        )
         assert "p-territory.donetsk" in shown and "p-territory.buffer_zone" not in shown  # dropped, filtered out
         page.get_by_label("Search").fill("")
         page.locator(kind_radio("all")).check()
@@ -147,8 +152,9 @@ def test_filters(site, context):
     page, visit = harness.open_page(context, base + "matrix.html")
     try:
         page.get_by_label("Search").fill("nato accession")
-        shown = page.evaluate("[...document.querySelectorAll('tr[data-filter-row]')]"
-                              ".filter(r => r.checkVisibility()).length")
+        shown = page.evaluate(
+            "[...document.querySelectorAll('tr[data-filter-row]')].filter(r => r.checkVisibility()).length"
+        )
         assert shown == 1
         assert visit.problems == []
     finally:
@@ -207,8 +213,14 @@ def test_text_contrast_in_both_schemes(site, browser, scheme):
     try:
         page = ctx.new_page()
         problems = {}
-        for rel in (MAIN_PAGE, "index.html", "matrix.html", "timeline.html", "provisions/military.troop_cap.html",
-                    "sources/000_77f2589223732236.html"):
+        for rel in (
+            MAIN_PAGE,
+            "index.html",
+            "matrix.html",
+            "timeline.html",
+            "provisions/military.troop_cap.html",
+            "sources/000_77f2589223732236.html",
+        ):
             page.goto(base + rel)
             low = page.evaluate(CONTRAST_JS)
             if low:
@@ -248,9 +260,11 @@ def test_timeline_reads_at_420px_without_scripts_and_every_mark_links(site, brow
         assert page.evaluate("document.documentElement.scrollWidth") <= 420
         svg = page.locator("svg.timeline")
         assert svg.is_visible()
-        wrapper_scrolls = page.evaluate("(() => { const w = document.querySelector('svg.timeline').parentElement;"
-                                        " return w.scrollWidth > w.clientWidth && "
-                                        "getComputedStyle(w).overflowX === 'auto'; })()")
+        wrapper_scrolls = page.evaluate(
+            "(() => { const w = document.querySelector('svg.timeline').parentElement;"
+            " return w.scrollWidth > w.clientWidth && "
+            "getComputedStyle(w).overflowX === 'auto'; })()"
+        )
         assert wrapper_scrolls
         # the picture keeps its own size (it is not shrunk into illegibility)
         box = svg.bounding_box()
@@ -313,8 +327,12 @@ def _injected(page) -> dict:
     })""")
 
 
-@settings(max_examples=12, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=12,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(texts=st.lists(hostile_text, min_size=1, max_size=6))
 def test_no_injected_script_runs(site, context, texts):
     _, _, hostile_dir, hostile_base = site

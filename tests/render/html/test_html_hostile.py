@@ -7,6 +7,7 @@ elements and attributes the renderer makes (and the same structure as for
 benign text); the text must come through as text. The browser half of this
 (no injected script runs) is in test_html_browser.py.
 """
+
 from __future__ import annotations
 
 import tempfile
@@ -63,10 +64,24 @@ def test_each_payload_alone(payload):
     assert _norm(payload) in _norm(root.text_content())
 
 
-@pytest.mark.parametrize("url", ["javascript:window.__pwned=1", "JAVASCRIPT:alert(1)", " javascript:alert(1)",
-                                 "java\tscript:alert(1)", "data:text/html,<script>alert(1)</script>",
-                                 "vbscript:msgbox", "//evil.invalid/x", "/etc/passwd", "http://", "https:evil",
-                                 "http://ex.org/\"onmouseover=\"x", "http://ex.org/<script>", "file:///etc/passwd"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:window.__pwned=1",
+        "JAVASCRIPT:alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox",
+        "//evil.invalid/x",
+        "/etc/passwd",
+        "http://",
+        "https:evil",
+        'http://ex.org/"onmouseover="x',
+        "http://ex.org/<script>",
+        "file:///etc/passwd",
+    ],
+)
 def test_unsafe_urls_never_become_links(url):
     old, new = hostile_pair(["words"], url=url)
     root = parse(serialize(render_compare(diff_plans(old, new))))
@@ -83,15 +98,18 @@ def test_safe_external_links_open_without_opener_or_referrer():
 
 
 def test_control_characters_are_replaced_visibly():
-    assert clean("a\x00b\x1fc\ud800d\ufffee\x85f") == "a" + REPLACEMENT + "b" + REPLACEMENT + "c" + REPLACEMENT \
-        + "d" + REPLACEMENT + "e" + REPLACEMENT + "f"
+    assert (
+        clean("a\x00b\x1fc\ud800d\ufffee\x85f")
+        == "a" + REPLACEMENT + "b" + REPLACEMENT + "c" + REPLACEMENT + "d" + REPLACEMENT + "e" + REPLACEMENT + "f"
+    )
     assert clean("tab\tnew\nline\rok") == "tab\tnew\nline\rok"
     data = _page(["\x00\x07 nul and bell"])
     assert (REPLACEMENT + REPLACEMENT + " nul and bell").encode() in data
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(texts=st.lists(hostile_text, min_size=1, max_size=8), article=hostile_text)
 def test_whole_site_keeps_text_as_text(texts, article):
     """Every page of a site built from hostile plans and a hostile article (which contains the quote)."""

@@ -1,4 +1,5 @@
 """Which comparisons the site builds for sixteen versions, and the page that picks among all pairs."""
+
 from __future__ import annotations
 
 import datetime as dt

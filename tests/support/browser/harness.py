@@ -8,6 +8,7 @@ message, page error and CSP violation of one page load.
 When no browser can be started the tests FAIL with the reason; only
 PLANDIFF_SKIP_BROWSER=1 turns them into explicit skips (for local runs).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -20,13 +21,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CHROMIUM = os.environ.get("PLANDIFF_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic", "--disable-extensions",
-        "--disable-default-apps", "--no-default-browser-check", "--mute-audio"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-extensions",
+    "--disable-default-apps",
+    "--no-default-browser-check",
+    "--mute-audio",
+]
 SKIP_ENV = "PLANDIFF_SKIP_BROWSER"
-HOW_TO = ("install Chromium (apt-get install chromium chromium-driver) and Playwright for Python "
-          "(pip install playwright; never `playwright install`), or set PLANDIFF_SKIP_BROWSER=1 to skip "
-          "the browser tests explicitly")
+HOW_TO = (
+    "install Chromium (apt-get install chromium chromium-driver) and Playwright for Python "
+    "(pip install playwright; never `playwright install`), or set PLANDIFF_SKIP_BROWSER=1 to skip "
+    "the browser tests explicitly"
+)
 
 
 def skip_requested() -> bool:

@@ -7,6 +7,7 @@
 
 Uses the same headless Chromium as the browser tests.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,8 +45,9 @@ def main(argv: list[str] | None = None) -> int:
             site = Path(tmp) / "site"
             build(site)
             url = (site / MAIN).as_uri()
-            ctx = browser.new_context(viewport={"width": 1280, "height": 1400}, device_scale_factor=1,
-                                      color_scheme="light")
+            ctx = browser.new_context(
+                viewport={"width": 1280, "height": 1400}, device_scale_factor=1, color_scheme="light"
+            )
             page = ctx.new_page()
             page.goto(url)
             README_SHOT.parent.mkdir(parents=True, exist_ok=True)
@@ -54,14 +56,18 @@ def main(argv: list[str] | None = None) -> int:
             if args.review:
                 out = args.review
                 out.mkdir(parents=True, exist_ok=True)
-                shots = [("index", "index.html", {}), ("troop-cap", "provisions/military.troop_cap.html", {}),
-                         ("guarantee", "provisions/security.guarantee.html", {}),
-                         ("nato", "provisions/nato.accession.html", {}),
-                         ("donetsk", "provisions/territory.donetsk.html", {}),
-                         ("us-ua", "compare/us-28-point.vs.ua-20-point.html", {}),
-                         ("matrix", "matrix.html", {}), ("article", "sources/000_77f2589223732236.html", {}),
-                         ("main-dark", MAIN, {"color_scheme": "dark"}),
-                         ("main-narrow", MAIN, {"viewport": {"width": 400, "height": 860}})]
+                shots = [
+                    ("index", "index.html", {}),
+                    ("troop-cap", "provisions/military.troop_cap.html", {}),
+                    ("guarantee", "provisions/security.guarantee.html", {}),
+                    ("nato", "provisions/nato.accession.html", {}),
+                    ("donetsk", "provisions/territory.donetsk.html", {}),
+                    ("us-ua", "compare/us-28-point.vs.ua-20-point.html", {}),
+                    ("matrix", "matrix.html", {}),
+                    ("article", "sources/000_77f2589223732236.html", {}),
+                    ("main-dark", MAIN, {"color_scheme": "dark"}),
+                    ("main-narrow", MAIN, {"viewport": {"width": 400, "height": 860}}),
+                ]
                 for name, rel, opts in shots:
                     c = browser.new_context(**{"viewport": {"width": 1280, "height": 860}, **opts})
                     p = c.new_page()
