@@ -13,9 +13,10 @@ from plandiff.diff.across import ABSENT, DISPUTED, OMITTED, UNKNOWN, UNREPORTED,
 from plandiff.diff.describe import format_value
 from plandiff.kinds import Kind
 from plandiff.render.html.compare import change_summary, topic_title
+from plandiff.render.html.grid import status_grid
 from plandiff.render.html.page import Links, document, el, kind_mark, points_text
 from plandiff.render.html.parts import provision_view
-from plandiff.render.html.svg import numeric_chart, status_grid
+from plandiff.render.html.svg import numeric_chart
 
 
 def state_words(c: Cell, compact: bool = False) -> etree._Element:

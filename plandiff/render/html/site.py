@@ -9,11 +9,12 @@
 
 `Site` knows every page and answers "where is X" for the links; `write_site`
 writes the pages into one directory and nowhere else.
+The comparisons picker, timeline and matrix pages and the default pairs are
+built in site_pages.py; the status grid is in grid.py.
 """
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -23,19 +24,20 @@ from pathlib import Path
 from lxml import etree
 
 from plandiff.diff import diff_plans
-from plandiff.diff.across import LEGEND, matrix
+from plandiff.diff.across import matrix
 from plandiff.diff.changes import ChangeSet
 from plandiff.lineage import lineage_order
 from plandiff.model import Event, Plan
 from plandiff.output import OwnedFolder
 from plandiff.render.html.compare import ComparePage, topic_title
+from plandiff.render.html.grid import status_grid
 from plandiff.render.html.lineage import lineage_diagram
-from plandiff.render.html.page import KIND_ORDER, Links, document, el, filters, serialize
+from plandiff.render.html.page import KIND_ORDER, Links, document, el, serialize
 from plandiff.render.html.parts import file_label, label_of, spec_of
-from plandiff.render.html.provision import render_provision, state_words
+from plandiff.render.html.provision import render_provision
+from plandiff.render.html.site_pages import NEAR_DAYS, _day, comparisons_page, default_pairs, matrix_page, timeline_page
 from plandiff.render.html.source import Article, Articles, quote_anchor, render_article
-from plandiff.render.html.svg import numeric_chart, status_grid
-from plandiff.render.html.timeline import chronology, default_sides, marks, timeline_svg
+from plandiff.render.html.svg import numeric_chart
 from plandiff.taxonomy import Taxonomy, default_taxonomy
 
 MANIFEST = ".plandiff-site"
@@ -49,61 +51,9 @@ def safe_name(name: str) -> str:
     return "x-" + hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-NEAR_DAYS = 31  # versions this close in time get a comparison page of their own
-
-
-def default_pairs(plans: list[Plan]) -> list[tuple[str, str]]:
-    """Each version against the version it revises and the one it answers; each line end to end; then
-    each pair of versions dated within NEAR_DAYS of each other, older first.
-
-    "End to end" is a first version (one that revises and answers nothing
-    here) against each latest version descended from it (one nothing here
-    revises or answers), e.g. the US 28-point plan against the 20-point plan.
-    Versions close in time are usually drafts answering the same moment (the
-    November 2025 texts, the December guarantee documents) even when neither
-    names the other. Every pair would be n·(n-1)/2 pages — 120 for sixteen
-    versions, too slow to build on each run; the comparisons page lists the
-    rest and how to add them (--pair).
-    """
-    ordered = lineage_order(plans)
-    ids = {p.id for p in ordered}
-    out: list[tuple[str, str]] = []
-    children: dict[str, list[str]] = {}
-    for p in ordered:
-        for parent in (p.revises, p.responds_to):
-            if parent in ids and parent != p.id:
-                children.setdefault(parent, []).append(p.id)
-                if (parent, p.id) not in out:
-                    out.append((parent, p.id))
-    for root in (p.id for p in ordered if not any(x in ids for x in (p.revises, p.responds_to))):
-        seen, stack = set(), list(children.get(root, []))
-        while stack:
-            node = stack.pop()
-            if node in seen:
-                continue
-            seen.add(node)
-            stack += children.get(node, [])
-        for leaf in (p.id for p in ordered if p.id in seen and not children.get(p.id)):
-            if (root, leaf) not in out:
-                out.append((root, leaf))
-    dated = [p for p in ordered if p.date]
-    for i, a in enumerate(dated):
-        for b in dated[i + 1 :]:
-            assert a.date is not None and b.date is not None  # dated
-            near = abs((_day(b.date) - _day(a.date)).days) <= NEAR_DAYS
-            older, newer = (a, b) if (a.date, a.id) <= (b.date, b.id) else (b, a)
-            if near and (older.id, newer.id) not in out and (newer.id, older.id) not in out:
-                out.append((older.id, newer.id))
-    return out
-
-
 def _plan_link(links: Links, key: str, plan: Plan) -> str | None:
     """The provision's page at one version (a chart's bar links there)."""
     return links.provision(key, plan.id)
-
-
-def _day(s: str) -> datetime.date:
-    return datetime.date.fromisoformat(s)
 
 
 class Site:
@@ -432,174 +382,13 @@ class Site:
         return out
 
     def comparisons_page(self) -> etree._Element:
-        """A picker: every pair of versions, linked where the site has the comparison."""
-        links = Links("comparisons.html", self)
-        head = el(
-            "tr",
-            el("th", "Older ↓ · newer →", scope="col"),
-            *[el("th", el("a", p.id, href=links.version(p.id)), scope="col") for p in self.plans],
-        )
-        rows = []
-        for i, a in enumerate(self.plans):
-            row = el(
-                "tr",
-                el(
-                    "th",
-                    el("a", a.id, href=links.version(a.id)),
-                    el("br"),
-                    el("span", a.date or "", class_="muted"),
-                    scope="row",
-                ),
-            )
-            for j, b in enumerate(self.plans):
-                target = (links.compare(a.id, b.id) or links.compare(b.id, a.id)) if j > i else None
-                if j <= i:
-                    row.append(el("td", "·" if j == i else "", class_="muted"))
-                elif target:
-                    row.append(el("td", el("a", "compare", href=target, title=f"{a.id} → {b.id}")))
-                else:
-                    row.append(el("td", "—", title=f"not built: plandiff site --pair {a.id}:{b.id}", class_="muted"))
-            rows.append(row)
-        body = [
-            el("h1", "Comparisons"),
-            el(
-                "p",
-                f"Every pair of the {len(self.plans)} versions, older (row) against newer (column). The "
-                "site compares each version with the one it revises or answers, each line end to end, and "
-                f"versions dated within {NEAR_DAYS} days of each other; a dash marks a pair it does not "
-                "build — add one with plandiff site --pair OLD:NEW.",
-                class_="sub",
-            ),
-            el("div", el("table", el("thead", head), el("tbody", *rows), class_="grid picker"), class_="table-wrap"),
-        ]
-        return document("Comparisons — plandiff", body, links=links, description="Pick two plan versions to compare")
+        return comparisons_page(self)
 
     def timeline_page(self) -> etree._Element:
-        links = Links("timeline.html", self)
-        sides = default_sides()
-        items = marks(
-            self.plans,
-            self.events,
-            version_href=lambda p: links.version(p.id),
-            event_href=lambda e: f"#e-{e.id}",
-            sides=sides,
-        )
-        body: list = [
-            el("h1", "Timeline"),
-            el(
-                "p",
-                f"{len(self.plans)} versions and {len(self.events)} events of the talks on one time "
-                "axis, one lane per drafting side; a version or event of more than one side is in "
-                "the joint lane. Each mark links to the version or to the event's entry below.",
-                class_="sub",
-            ),
-        ]
-        if items:
-            body.append(
-                el(
-                    "figure",
-                    el("div", timeline_svg(items, self.plans, lanes=sides.lanes), class_="table-wrap"),
-                    el(
-                        "figcaption",
-                        "Filled dot: a plan version (see its row on the versions page); "
-                        "hollow square: an event, a bar when it lasted several days. Solid "
-                        "arrow: revises; dashed arrow: answers. The picture scrolls sideways; "
-                        "the table below holds the same facts.",
-                    ),
-                )
-            )
-            body.append(el("h2", "Chronology", id="chronology"))
-            body.append(
-                el(
-                    "div",
-                    chronology(items, self.by_id, {e.id: e for e in self.events}, version_href=links.version),
-                    class_="table-wrap",
-                )
-            )
-        else:
-            body.append(el("p", "No dated version or event.", class_="muted"))
-        return document(
-            "Timeline — plandiff",
-            body,
-            links=links,
-            description="Every plan version and event of the talks on one time axis",
-        )
+        return timeline_page(self)
 
     def matrix_page(self) -> etree._Element:
-        links = Links("matrix.html", self)
-        head = el(
-            "tr",
-            el("th", "Provision", scope="col"),
-            *[
-                el(
-                    "th",
-                    el("a", p.id, href=links.version(p.id)),
-                    el("br"),
-                    el("span", p.date or "", class_="muted"),
-                    scope="col",
-                )
-                for p in self.plans
-            ],
-        )
-        table = el(
-            "table",
-            el("caption", "Each provision (rows) in each version (columns). " + LEGEND, class_="muted"),
-            el("thead", head),
-            class_="grid matrix",
-        )
-        current, group = None, None
-        for key in self.keys:
-            ptype = self.tax.get(key)
-            topic = ptype.topic if ptype else "custom"
-            if topic != current:
-                current = topic
-                group = el(
-                    "tbody",
-                    el(
-                        "tr", el("th", topic_title(self.tax, topic), scope="rowgroup", colspan=str(len(self.plans) + 1))
-                    ),
-                    data_filter_group=True,
-                )
-                table.append(group)
-            row = el(
-                "tr",
-                el(
-                    "th",
-                    el("a", label_of(self.tax, key), href=links.provision(key)),
-                    el("br"),
-                    el("code", key, class_="key"),
-                    scope="row",
-                ),
-                data_filter_row=True,
-            )
-            for c in self.matrix.rows[key]:
-                row.append(
-                    el(
-                        "td",
-                        el("a", state_words(c, compact=True), href=links.provision(key, c.plan.id), class_="cell-link"),
-                        class_=f"st-{c.state}",
-                    )
-                )
-            assert group is not None  # the first key opens a topic
-            group.append(row)
-        body = [
-            el("h1", "Provisions × versions"),
-            el(
-                "p",
-                "How each provision evolved, at a glance. Each cell links to the provision's page, where "
-                "the evidence is.",
-                class_="sub",
-            ),
-            filters(None, placeholder="troop, Donetsk, 800,000…"),
-            el("div", table, class_="table-wrap"),
-        ]
-        return document(
-            "Provisions × versions — plandiff",
-            body,
-            links=links,
-            script=True,
-            description="Every provision in every plan version",
-        )
+        return matrix_page(self)
 
 
 # --- writing ---------------------------------------------------------------------
