@@ -47,6 +47,20 @@ class Cues:
             or (self.definite and (self.lineage == "original" or self.kind in SPECIFIC_KINDS))
         )
 
+    def merge(self, got: Cues) -> None:
+        """Take in what another stretch of the same phrase says."""
+        self.points = self.points or got.points
+        self.fewer_than = self.fewer_than or got.fewer_than
+        self.parties += got.parties
+        self.places += got.places
+        self.either += got.either
+        self.lineage = self.lineage or got.lineage
+        self.months += got.months
+        self.relative_months += got.relative_months
+        self.years += got.years
+        self.before_places += got.before_places
+        self.before_months += got.before_months
+
 
 @dataclass(frozen=True)
 class Phrase:

@@ -15,7 +15,6 @@ words are in plandiff/data/extract/versions.yaml.
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import TYPE_CHECKING, Literal
 
@@ -23,6 +22,7 @@ from plandiff.extract.cues import SPECIFIC_KINDS, Cues, Phrase  # noqa: F401  (C
 from plandiff.extract.data import load, trie_regex
 from plandiff.extract.dates import MONTHS
 from plandiff.extract.keywords import Keywords, satisfied
+from plandiff.extract.spans import Spans
 
 if TYPE_CHECKING:
     from plandiff.extract.values import Numbers
@@ -34,28 +34,6 @@ _GENERIC = frozenset(
     "the a an of to in on for and plan peace proposal draft framework text version point points "
     "deal talks statement ceasefire joint document agreement us new".split()
 )
-
-
-class _Spans:
-    """Spans, asked "is this position inside one?" in log time (a long sentence has many)."""
-
-    def __init__(self, spans=()):
-        self.spans = sorted(spans)
-        self.starts = [a for a, _ in self.spans]
-
-    def add(self, a: int, b: int) -> None:
-        i = bisect.bisect(self.starts, a)
-        self.starts.insert(i, a)
-        self.spans.insert(i, (a, b))
-
-    def covers(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        # spans may overlap: look back over the few that start near pos
-        while i >= 0 and pos - self.starts[i] < 200:
-            if self.spans[i][1] > pos:
-                return True
-            i -= 1
-        return False
 
 
 class MentionFinder:
@@ -174,7 +152,7 @@ class MentionFinder:
                         found.append(ph)
             if satisfied(self.points_needs, kws):
                 # a point count on its own names a version too: "it now contains fewer points than 28"
-                covered = _Spans((f[0], f[1]) for f in found)
+                covered = Spans((f[0], f[1]) for f in found)
                 for name in ("fewer_points", "points"):
                     for m in self.rx[name].finditer(lv, sent.start, sent.end):
                         if covered.covers(m.start()):
@@ -286,7 +264,7 @@ class MentionFinder:
             self._read(what, got, anchor=before, lineage=False)
             if not self._any(got):
                 continue
-            self._merge(cues, got)
+            cues.merge(got)
             end = h1 + what_at + len(what)
             break
         if kind == "event" and not (cues.places or cues.either or cues.months or cues.relative_months):
@@ -340,19 +318,6 @@ class MentionFinder:
 
     def _any(self, c: Cues) -> bool:
         return c.discriminating
-
-    def _merge(self, into: Cues, got: Cues) -> None:
-        into.points = into.points or got.points
-        into.fewer_than = into.fewer_than or got.fewer_than
-        into.parties += got.parties
-        into.places += got.places
-        into.either += got.either
-        into.lineage = into.lineage or got.lineage
-        into.months += got.months
-        into.relative_months += got.relative_months
-        into.years += got.years
-        into.before_places += got.before_places
-        into.before_months += got.before_months
 
     def _num(self, s: str) -> int | None:
         if s.isdigit():

@@ -13,7 +13,8 @@ from typing import Any
 
 from plandiff.hints import did_you_mean_suffix
 from plandiff.kinds import Kind
-from plandiff.kinds.base import is_date, is_int, type_name
+from plandiff.kinds.base import is_int, type_name
+from plandiff.load.plan_fields import ID_RE, FieldChecker, Problem  # noqa: F401  (ID_RE: re-exported)
 from plandiff.load.values import check as check_value
 from plandiff.load.values import show
 from plandiff.load.yamlsafe import INVALID
@@ -36,7 +37,6 @@ from plandiff.model import (
 from plandiff.taxonomy import Taxonomy, default_taxonomy, did_you_mean
 
 SCHEMA = "plandiff/1"
-ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
 POINT_RE = re.compile(r"[0-9]+[a-z]?")
 TOP_FIELDS = HEADER_FIELDS + ("sources", "provisions")
 SOURCE_FIELDS = ("id", "file", "url", "outlet", "date", "title", "language", "caveats", "note")
@@ -45,80 +45,8 @@ EVIDENCE_FIELDS = ("source", "quote", "attribution", "note")
 CLAIM_FIELDS = ("value", "status", "evidence", "note")
 ATTRIBUTIONS = ("uncertain",)
 
-Problem = tuple[tuple, str, bool]
 
-
-class _Checker:
-    def __init__(self, taxonomy: Taxonomy, numbers_checked: bool = False):
-        self.tax = taxonomy
-        self.numbers_checked = numbers_checked
-        self.problems: list[Problem] = []
-        self.source_ids: dict[str, Source] = {}
-
-    def bad(self, where: tuple, message: str, at_key: bool = False) -> None:
-        self.problems.append((where, message, at_key))
-
-    def fields(self, d: dict, allowed: tuple, where: tuple, what: str) -> None:
-        for k in d:
-            if k not in allowed:
-                hint = did_you_mean(k, allowed)
-                extra = did_you_mean_suffix(hint, show, f" (allowed: {', '.join(allowed)})")
-                self.bad(where + (k,), f"unknown field {show(k)} in {what}{extra}", True)
-
-    def text(self, d: dict, k: str, where: tuple, required: bool = False) -> str | None:
-        v = d.get(k)
-        if v is INVALID:
-            return None
-        if v is None:
-            if required:
-                self.missing(d, k, where)
-            return None
-        if not isinstance(v, str) or not v.strip():
-            self.bad(where + (k,), f"{k} must be non-empty text; got {type_name(v)}")
-            return None
-        return v
-
-    def slug(self, d: dict, k: str, where: tuple, required: bool = False) -> str | None:
-        v = self.text(d, k, where, required)
-        if v is not None and not ID_RE.fullmatch(v):
-            self.bad(where + (k,), f"{k} must be a lowercase id such as us-28-point; got {show(v)}")
-            return None
-        return v
-
-    def missing(self, d: dict, k: str, where: tuple) -> None:
-        if k in d:
-            self.bad(where + (k,), f"{k} is empty; it is required")
-        else:
-            self.bad(where, f"missing required field {show(k)}", bool(where))
-
-    def date(self, d: dict, k: str, where: tuple, required: bool = False) -> str | None:
-        v = d.get(k)
-        if v is INVALID:
-            return None
-        if v is None:
-            if required:
-                self.missing(d, k, where)
-            return None
-        if not is_date(v):
-            self.bad(where + (k,), f"{k} must be a date YYYY-MM-DD; got {show(v)}")
-            return None
-        return v
-
-    def strings(self, d: dict, k: str, where: tuple) -> tuple[str, ...]:
-        v = d.get(k)
-        if v is None:
-            return ()
-        if not isinstance(v, list):
-            self.bad(where + (k,), f"{k} must be a list; got {type_name(v)}")
-            return ()
-        out = []
-        for i, item in enumerate(v):
-            if isinstance(item, str) and item.strip():
-                out.append(item)
-            elif item is not INVALID:
-                self.bad(where + (k, i), f"{k} entries must be non-empty text; got {type_name(item)}")
-        return tuple(out)
-
+class _Checker(FieldChecker):
     # --- sections ----------------------------------------------------------
 
     def plan(self, data: Any) -> Plan | None:
