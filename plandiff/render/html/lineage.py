@@ -12,7 +12,7 @@ from lxml import etree
 
 from plandiff.model import Plan
 from plandiff.render.html.page import el
-from plandiff.render.html.svg import _n, _svg, _text, wrap
+from plandiff.render.html.svg import _n, _svg, _text, arrow_marker, wrap
 
 # --- lineage -------------------------------------------------------------------
 
@@ -68,22 +68,7 @@ def lineage_diagram(
     pos = {p.id: (margin + depth[p.id] * (box_w + gap_x), top + row[p.id] * (box_h + gap_y)) for p in plans}
     desc = "; ".join(f"{c} {rel} {a}" for a, c, rel in edges) or "No version revises or answers another"
     svg = _svg(uid, "How the versions descend from one another", desc + ".", width, height)
-    svg.append(
-        el(
-            "defs",
-            el(
-                "marker",
-                el("path", d="M0,0 L10,5 L0,10 z", class_="arrowhead"),
-                id=f"{uid}-arrow",
-                viewBox="0 0 10 10",
-                refX="9",
-                refY="5",
-                markerWidth="7",
-                markerHeight="7",
-                orient="auto",
-            ),
-        )
-    )
+    svg.append(arrow_marker(uid))
     near = [(a, c, rel) for a, c, rel in edges if depth[c] - depth[a] == 1]
     far = [(a, c, rel) for a, c, rel in edges if depth[c] - depth[a] != 1]
 

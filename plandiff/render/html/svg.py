@@ -92,6 +92,24 @@ def _svg(uid: str, title: str, desc: str, width: float, height: float) -> etree.
     )
 
 
+def arrow_marker(uid: str) -> etree._Element:
+    """The arrowhead the lineage arrows end in, as `<defs>` for the chart `uid` (url(#uid-arrow))."""
+    return el(
+        "defs",
+        el(
+            "marker",
+            el("path", d="M0,0 L10,5 L0,10 z", class_="arrowhead"),
+            id=f"{uid}-arrow",
+            viewBox="0 0 10 10",
+            refX="9",
+            refY="5",
+            markerWidth="7",
+            markerHeight="7",
+            orient="auto",
+        ),
+    )
+
+
 def _hatch(uid: str) -> etree._Element:
     pid = f"{uid}-hatch"
     return el(

@@ -22,7 +22,7 @@ from lxml import etree
 from plandiff.model import Event, Plan
 from plandiff.render.html.page import el
 from plandiff.render.html.parts import caveat_badges, ext_link
-from plandiff.render.html.svg import CHAR_W, _n, _svg, _text
+from plandiff.render.html.svg import CHAR_W, _n, _svg, _text, arrow_marker
 from plandiff.sides import Sides, default_sides
 
 
@@ -132,22 +132,7 @@ def timeline_svg(
     )
     svg = _svg(uid, "Timeline of versions and events", desc, width, height)
     svg.set("class", "chart timeline")
-    svg.append(
-        el(
-            "defs",
-            el(
-                "marker",
-                el("path", d="M0,0 L10,5 L0,10 z", class_="arrowhead"),
-                id=f"{uid}-arrow",
-                viewBox="0 0 10 10",
-                refX="9",
-                refY="5",
-                markerWidth="7",
-                markerHeight="7",
-                orient="auto",
-            ),
-        )
-    )
+    svg.append(arrow_marker(uid))
     grid = el("g", aria_hidden="true")
     for i, month in enumerate(months):
         x = x_of(month)
