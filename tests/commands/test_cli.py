@@ -15,29 +15,10 @@ import pytest
 import yaml
 
 from plandiff.cli import cli, main
+from tests.support.corpus import VERSION_IDS
 from tests.support.loader_helpers import enum_value_site
 from tests.support.paths import PLANS, REPO
 
-VERSION_IDS = [
-    "us-28-point",
-    "e3-counterproposal",
-    "eu-24-point",
-    "geneva-revised",
-    "ua-20-point",
-    "jeddah-truce",
-    "us-framework-apr2025",
-    "ua-eu-london-apr2025",
-    "ru-istanbul-memorandum",
-    "ua-istanbul-memorandum",
-    "eu-ua-12-point",
-    "eu-berlin-statement",
-    "us-ua-bilateral-guarantee",
-    "multilateral-guarantee-framework",
-    "paris-declaration",
-    "prosperity-plan",
-    "us-guarantee-draft-nov2025",
-    "ua-revised-20pt-dec2025",
-]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 DIAG = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): error: (?P<msg>.+)$", re.M)
 

@@ -10,29 +10,11 @@ import pytest
 import yaml
 
 from plandiff.load import load_corpus
+from tests.support.corpus import VERSION_IDS
 from tests.support.paths import CORPUS_DATA, DATA, PLANS, SHARED
 
 SEEDS = Path(os.environ.get("PLANDIFF_SEEDS", SHARED / "seeds"))
-VERSIONS = {
-    "us-28-point",
-    "e3-counterproposal",
-    "eu-24-point",
-    "geneva-revised",
-    "ua-20-point",
-    "jeddah-truce",
-    "us-framework-apr2025",
-    "ua-eu-london-apr2025",
-    "ru-istanbul-memorandum",
-    "ua-istanbul-memorandum",
-    "eu-ua-12-point",
-    "eu-berlin-statement",
-    "us-ua-bilateral-guarantee",
-    "multilateral-guarantee-framework",
-    "paris-declaration",
-    "prosperity-plan",
-    "us-guarantee-draft-nov2025",
-    "ua-revised-20pt-dec2025",
-}
+VERSIONS = set(VERSION_IDS)
 
 
 @pytest.fixture(scope="module")
