@@ -193,21 +193,7 @@ class ComparePage:
                     el(
                         "section",
                         el("h2", topic_title(self.tax, c.topic), id=tid),
-                        el(
-                            "table",
-                            el("colgroup", el("col", class_="c-what"), el("col"), el("col")),
-                            el(
-                                "thead",
-                                el(
-                                    "tr",
-                                    el("th", "Provision and change", scope="col"),
-                                    el("th", el("bdi", self.cs.old.id), " (old)", scope="col"),
-                                    el("th", el("bdi", self.cs.new.id), " (new)", scope="col"),
-                                ),
-                            ),
-                            table,
-                            class_="side-by-side",
-                        ),
+                        self._side_table("Provision and change", table),
                         aria_labelledby=tid,
                         data_filter_group=True,
                     )
@@ -215,6 +201,22 @@ class ComparePage:
             assert table is not None  # the first change opens a topic
             table.append(getattr(self, f"_render_{type(c).__name__}")(c))
         return out
+
+    def _side_table(self, first: str, body: etree._Element) -> etree._Element:
+        """A side-by-side table: the provision, then OLD's and NEW's entries for it."""
+        head = el(
+            "tr",
+            el("th", first, scope="col"),
+            el("th", el("bdi", self.cs.old.id), " (old)", scope="col"),
+            el("th", el("bdi", self.cs.new.id), " (new)", scope="col"),
+        )
+        return el(
+            "table",
+            el("colgroup", el("col", class_="c-what"), el("col"), el("col")),
+            el("thead", head),
+            body,
+            class_="side-by-side",
+        )
 
     def _silent(self) -> list:
         """One collapsed table per silent version: what the other version holds that it does not speak of."""
@@ -234,21 +236,7 @@ class ComparePage:
                         "through reports, so nothing can be said about whether it holds them.",
                         class_="muted",
                     ),
-                    el(
-                        "table",
-                        el("colgroup", el("col", class_="c-what"), el("col"), el("col")),
-                        el(
-                            "thead",
-                            el(
-                                "tr",
-                                el("th", "Provision", scope="col"),
-                                el("th", el("bdi", self.cs.old.id), " (old)", scope="col"),
-                                el("th", el("bdi", self.cs.new.id), " (new)", scope="col"),
-                            ),
-                        ),
-                        el("tbody", *[self._render_Unreported(c) for c in rows]),
-                        class_="side-by-side",
-                    ),
+                    self._side_table("Provision", el("tbody", *[self._render_Unreported(c) for c in rows])),
                     class_="silent",
                 )
             )
