@@ -24,6 +24,7 @@ from typing import Any
 
 from plandiff.kinds import Kind
 from plandiff.lineage import lineage_order
+from plandiff.load.plan_fields import REPORT_DATE_PATTERN
 from plandiff.model import OMITTED, UNREPORTED, Plan, Provision
 from plandiff.render.points import point_list
 from plandiff.taxonomy import Taxonomy, default_taxonomy
@@ -40,6 +41,7 @@ class Column:
     type: str  # a Table Schema type: string, integer, number, boolean, date
     description: str
     enum: tuple[str, ...] = ()
+    pattern: str | None = None
 
 
 PROVISION_COLUMNS = (
@@ -105,7 +107,12 @@ EVIDENCE_COLUMNS = (
     Column("claim", "integer", "Claim number, as in the provisions table; empty when undisputed."),
     Column("source", "string", "Source id within the plan file."),
     Column("outlet", "string", "Who published the report."),
-    Column("date", "date", "Date of the report."),
+    Column(
+        "date",
+        "string",
+        "Date of the report: the day (YYYY-MM-DD), or the month (YYYY-MM) when only the month is known.",
+        pattern=REPORT_DATE_PATTERN,
+    ),
     Column("url", "string", "Address of the report (external sources)."),
     Column("file", "string", "Article kept in plans/sources/ (archived sources)."),
     Column("title", "string", "Title of the report."),
@@ -306,6 +313,8 @@ def datapackage(tables: Tables) -> str:
             f = {"name": c.name, "type": c.type, "description": c.description}
             if c.enum:
                 f["constraints"] = {"enum": list(c.enum)}
+            if c.pattern:
+                f["constraints"] = {"pattern": c.pattern}
             out.append(f)
         return out
 

@@ -13,6 +13,7 @@ from plandiff.kinds import Kind, kind_of
 from plandiff.kinds.scalar import DATE_SCHEMA as _DATE
 from plandiff.kinds.scalar import TEXT_SCHEMA as _TEXT
 from plandiff.load.plan import ATTRIBUTIONS, SCHEMA
+from plandiff.load.plan_fields import REPORT_DATE_PATTERN
 from plandiff.model import CAVEATS, COVERAGES, PROVISION_STATUSES
 from plandiff.taxonomy import CUSTOM_RE, Taxonomy, default_taxonomy
 
@@ -89,7 +90,7 @@ def plan_schema(taxonomy: Taxonomy | None = None) -> dict:
             "file": {"type": "string", "pattern": "^sources/"},
             "url": {"type": "string", "pattern": "^https?://"},
             "outlet": _TEXT,
-            "date": _DATE,
+            "date": {"type": "string", "pattern": f"^{REPORT_DATE_PATTERN}$"},
             "title": _TEXT,
             "language": _TEXT,
             "caveats": {"type": "array", "items": {"enum": list(CAVEATS)}, "uniqueItems": True},

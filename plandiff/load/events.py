@@ -111,7 +111,7 @@ class _EventChecker(_Checker):
                     id=f"{at[1] + 1}.{i + 1}",
                     url=url,
                     outlet=outlet,
-                    date=self.date(s, "date", sat),
+                    date=self.date(s, "date", sat, month=True),
                     title=self.text(s, "title", sat),
                     language=self.text(s, "language", sat),
                     caveats=self.caveats(s, sat),

@@ -154,7 +154,7 @@ class _Checker(FieldChecker):
                 file=file,
                 url=url,
                 outlet=outlet,
-                date=self.date(s, "date", at),
+                date=self.date(s, "date", at, month=True),
                 title=self.text(s, "title", at),
                 language=self.text(s, "language", at),
                 caveats=self.caveats(s, at),

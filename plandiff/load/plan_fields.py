@@ -17,6 +17,17 @@ from plandiff.taxonomy import Taxonomy, did_you_mean
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
+# A report's date: the day, or only the month when that is all a brief or the
+# address gives ("RFE/RL, late Jan 2026"). A version's or an event's date is a day.
+# Unanchored, as Table Schema patterns are; JSON Schema adds ^…$.
+REPORT_DATE_PATTERN = r"[0-9]{4}-(0[1-9]|1[0-2])(-[0-9]{2})?"
+_MONTH_RE = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
+
+
+def is_report_date(value: object) -> bool:
+    return is_date(value) or (isinstance(value, str) and _MONTH_RE.fullmatch(value) is not None)
+
+
 Problem = tuple[tuple, str, bool]
 
 
@@ -65,7 +76,8 @@ class FieldChecker:
         else:
             self.bad(where, f"missing required field {show(k)}", bool(where))
 
-    def date(self, d: dict, k: str, where: tuple, required: bool = False) -> str | None:
+    def date(self, d: dict, k: str, where: tuple, required: bool = False, month: bool = False) -> str | None:
+        """A day YYYY-MM-DD; with `month`, a report's date may also be YYYY-MM."""
         v = d.get(k)
         if v is INVALID:
             return None
@@ -73,8 +85,9 @@ class FieldChecker:
             if required:
                 self.missing(d, k, where)
             return None
-        if not is_date(v):
-            self.bad(where + (k,), f"{k} must be a date YYYY-MM-DD; got {show(v)}")
+        if not (is_report_date(v) if month else is_date(v)):
+            form = "YYYY-MM-DD, or YYYY-MM when only the month is known" if month else "YYYY-MM-DD"
+            self.bad(where + (k,), f"{k} must be a date {form}; got {show(v)}")
             return None
         return v
 

@@ -277,6 +277,19 @@ def test_schema_rejects_bad_enum(plan_schema_json):
     assert any(list(e.absolute_path)[:2] == ["provisions", key] for e in errors)
 
 
+def test_schema_takes_a_report_month_but_not_a_version_month(plan_schema_json):
+    """As the loader does: a report may be dated to the month, a version is dated to the day."""
+    data = dates_to_strings(yaml.safe_load((PLANS / "us-28-point.yaml").read_text(encoding="utf-8")))
+    external = next(s for s in data["sources"] if "url" in s)
+    external["date"] = "2025-11"
+    assert not list(_validator(plan_schema_json).iter_errors(data))
+    external["date"] = "2025-13"
+    assert list(_validator(plan_schema_json).iter_errors(data))
+    external["date"] = "2025-11"
+    data["date"] = "2025-11"
+    assert [list(e.path) for e in _validator(plan_schema_json).iter_errors(data)] == [["date"]]
+
+
 # --- versions -----------------------------------------------------------------
 
 

@@ -530,7 +530,26 @@ def test_bad_date_shapes(tmp_path, value, shown):
 
 def test_bad_source_date(tmp_path):
     text = edit("    outlet: Example News\n", "    outlet: Example News\n    date: November 2025\n")
-    assert diags(tmp_path, text) == [(13, 11, "date must be a date YYYY-MM-DD; got 'November 2025'")]
+    assert diags(tmp_path, text) == [
+        (13, 11, "date must be a date YYYY-MM-DD, or YYYY-MM when only the month is known; got 'November 2025'")
+    ]
+
+
+@pytest.mark.parametrize("value", ["2025-11", "'2025-11'", "2025-11-24"])
+def test_a_report_known_only_to_the_month_keeps_its_month(tmp_path, value):
+    text = edit("    outlet: Example News\n", f"    outlet: Example News\n    date: {value}\n")
+    assert diags(tmp_path, text) == []
+
+
+@pytest.mark.parametrize("value", ["2025-13", "2025-00", "2025-1", "'2025-11-'", "'202511'"])
+def test_a_month_is_a_real_month(tmp_path, value):
+    text = edit("    outlet: Example News\n", f"    outlet: Example News\n    date: {value}\n")
+    assert [(line, col) for line, col, _ in diags(tmp_path, text)] == [(13, 11)]
+
+
+def test_a_version_date_is_a_day_not_a_month(tmp_path):
+    text = edit("date: 2025-11-20", "date: 2025-11")
+    assert diags(tmp_path, text) == [(4, 7, "date must be a date YYYY-MM-DD; got '2025-11'")]
 
 
 def test_quoted_date_is_fine(tmp_path):

@@ -57,8 +57,11 @@ def test_the_descriptor_describes_the_columns_and_their_types(exported):
                 if cell == "":
                     continue
                 parse[f["type"]](cell)
-                if "constraints" in f:
-                    assert cell in f["constraints"]["enum"]
+                rule = f.get("constraints", {})
+                if "enum" in rule:
+                    assert cell in rule["enum"]
+                if "pattern" in rule:  # Table Schema patterns match the whole cell
+                    assert re.fullmatch(rule["pattern"], cell), (f["name"], cell)
 
 
 def test_rows_come_back_as_the_plans_say(exported, plans):
