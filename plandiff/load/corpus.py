@@ -77,7 +77,7 @@ def load_plan(
     name = display_path or str(path)
     if raw is None and display_path is not None:
         try:
-            raw = read_capped(path, MAX_PLAN_BYTES, "a plan file")
+            raw = read_capped(path, MAX_PLAN_BYTES, "a plan file", pipe=True)
         except ReadError as exc:
             return Loaded(name, None, [Diagnostic(name, 1, 1, str(exc))])
     doc = read_yaml(name, raw)
@@ -109,6 +109,12 @@ def _with_path(plan: Plan, path: str) -> Plan:
     return plan
 
 
+PIPE_IN_CORPUS = (
+    "cannot check a pipe: plan files are checked where they are kept, beside their sources;"
+    " to compare a piped version, use plandiff diff"
+)
+
+
 def expand(paths: list[str | Path]) -> tuple[list[Path], list[Diagnostic]]:
     """Plan files named directly or found (non-recursively) in named directories."""
     files: list[Path] = []
@@ -118,6 +124,8 @@ def expand(paths: list[str | Path]) -> tuple[list[Path], list[Diagnostic]]:
             files += sorted(f for f in p.iterdir() if _is_plan_file(f))
         elif p.name == EVENTS_FILE:
             continue  # named directly: load_corpus reads it as events
+        elif p.is_fifo():  # its id cannot match a file name, its sources are not beside it
+            problems.append(Diagnostic(str(p), 1, 1, PIPE_IN_CORPUS))
         elif p.exists():
             files.append(p)
         else:

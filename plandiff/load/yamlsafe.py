@@ -105,7 +105,7 @@ def read_yaml(path: str, raw: bytes | None = None) -> YamlDoc:
     doc = YamlDoc(path)
     if raw is None:
         try:
-            raw = read_capped(path, MAX_BYTES, "a plan file")
+            raw = read_capped(path, MAX_BYTES, "a plan file", pipe=True)
         except ReadError as exc:
             doc.problems.append(Diagnostic(path, 1, 1, str(exc)))
             return doc

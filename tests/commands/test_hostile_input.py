@@ -203,15 +203,90 @@ def test_a_cited_article_that_is_not_utf8_is_a_located_error(tmp_path, capsys):
 # --- reads are bounded and never block ----------------------------------------------------------
 
 
-def test_check_on_a_fifo_returns_a_located_error(tmp_path):
+def test_check_on_a_fifo_says_why_at_once(tmp_path):
     fifo = tmp_path / "plan.yaml"
     os.mkfifo(fifo)
     # a generous timeout only guards against a hang; the command answers at once
     proc = subprocess.run(
         [sys.executable, "-m", "plandiff", "check", str(fifo)], capture_output=True, text=True, timeout=120, cwd=REPO
     )
-    assert proc.returncode == 1
-    assert f"{fifo}:1:1: error: cannot read file: it is a FIFO, not a regular file" in proc.stdout
+    assert proc.returncode == 2
+    assert f"{fifo}: cannot check a pipe" in proc.stderr and "plandiff diff" in proc.stderr
+
+
+def _diff_through_a_pipe(feed):
+    """`plandiff diff /dev/fd/N plans/geneva-revised.yaml` with `feed(write_end)` writing the old side."""
+    import threading
+
+    r, w = os.pipe()
+    writer = threading.Thread(target=feed, args=(w,))
+    writer.start()
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "plandiff", "diff", f"/dev/fd/{r}", "plans/geneva-revised.yaml"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=REPO,
+            pass_fds=(r,),
+        )
+    finally:
+        os.close(r)
+        writer.join()
+    return proc
+
+
+def test_diff_reads_the_old_side_from_a_pipe_as_process_substitution_gives_it():
+    blob = (REPO / "plans" / "us-28-point.yaml").read_bytes()
+
+    def feed(w):
+        with os.fdopen(w, "wb") as fh:
+            for i in range(0, len(blob), 4096):  # in pieces, as git show writes
+                fh.write(blob[i : i + 4096])
+                fh.flush()
+
+    proc = _diff_through_a_pipe(feed)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert proc.stdout.startswith("plandiff: us-28-point → geneva-revised")
+    assert "2 dropped" in proc.stdout
+
+
+def test_a_pipe_that_gives_nothing_is_a_located_error():
+    proc = _diff_through_a_pipe(os.close)
+    assert proc.returncode == 2
+    assert re.search(
+        r"/dev/fd/\d+:1:1: error: cannot read file: it is a pipe that gave no data", proc.stdout + proc.stderr
+    )
+
+
+def test_a_pipe_is_read_under_the_plan_cap(monkeypatch):
+    from plandiff.load import reading
+
+    r, w = os.pipe()
+    os.write(w, b"x" * 5000)
+    os.close(w)
+    with pytest.raises(reading.ReadError, match="larger than"):
+        reading.read_capped(f"/dev/fd/{r}", 4096, "a plan file", pipe=True)
+    os.close(r)
+
+
+def test_a_named_fifo_nobody_writes_to_ends_in_an_error_not_a_hang(tmp_path, monkeypatch):
+    from plandiff.load import reading
+
+    monkeypatch.setattr(reading, "WRITER_SECONDS", 0.05)
+    fifo = tmp_path / "old.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(reading.ReadError, match="gave no data"):
+        reading.read_capped(fifo, 4096, "a plan file", pipe=True)
+
+
+def test_a_cited_article_may_not_be_a_pipe(tmp_path):
+    from plandiff.load import reading
+
+    fifo = tmp_path / "art.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(reading.ReadError, match="it is a FIFO, not a regular file"):
+        reading.read_capped(fifo, 4096, "a cited article")
 
 
 def test_a_cited_article_that_is_a_fifo_or_device_is_refused(tmp_path, capsys):
