@@ -60,14 +60,17 @@ $(VENV)/bin/python:
 	@$(PIP) pip setuptools $(QUIET)
 
 $(VENV)/.installed: $(VENV)/bin/python pyproject.toml $(LOCK)
+	@$(PIP) pip setuptools $(QUIET)  # a venv made before the lock named them gets them too
 	@$(PIP) --no-build-isolation -e . $(QUIET)
 	@touch $@
 
 $(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml $(LOCK)
+	@$(PIP) pip setuptools $(QUIET)
 	@$(PIP) --no-build-isolation -e '.[test]' $(QUIET)
 	@touch $(VENV)/.installed $@
 
 $(VENV)/.installed-bench: $(VENV)/bin/python pyproject.toml $(LOCK)
+	@$(PIP) pip setuptools $(QUIET)
 	@$(PIP) --no-build-isolation -e '.[test,bench]' $(QUIET)
 	@touch $(VENV)/.installed $@
 
