@@ -25,13 +25,11 @@ from typing import Any
 from plandiff.kinds import Kind
 from plandiff.lineage import lineage_order
 from plandiff.load.plan_fields import REPORT_DATE_PATTERN
-from plandiff.model import OMITTED, UNREPORTED, Plan, Provision
+from plandiff.model import ABSENT, HELD, OMITTED, STATES, Plan, Provision
 from plandiff.render.points import point_list
 from plandiff.taxonomy import Taxonomy, default_taxonomy
 
 EXPORT_SCHEMA = "plandiff.export/1"
-HELD, NOT_HELD, NOT_REPORTED = "held", "omitted", "unreported"
-STATES = (HELD, NOT_HELD, NOT_REPORTED)
 LIST_SEP = "; "  # joins the members of a list value, a point list, a version's drafters
 
 
@@ -154,13 +152,12 @@ def build_tables(plans: list[Plan], taxonomy: Taxonomy | None = None) -> Tables:
             kind = tax.kind(key)
             prov = plan.provisions.get(key)
             if prov is None:
-                state = NOT_HELD if plan.full_text else NOT_REPORTED
-                rows.append(_row(base, kind, state=state, state_from="coverage", claim=None, claims=0))
+                rows.append(_row(base, kind, state=plan.state(key), state_from="coverage", claim=None, claims=0))
                 continue
             point = _point(prov)
             if prov.claims:
                 for n, c in enumerate(prov.claims, 1):
-                    state = NOT_HELD if c.status == OMITTED else HELD
+                    state = ABSENT if c.status == OMITTED else HELD
                     rows.append(
                         _row(
                             base,
@@ -178,7 +175,7 @@ def build_tables(plans: list[Plan], taxonomy: Taxonomy | None = None) -> Tables:
                     )
                     evidence += _evidence_rows(plan, key, n, c.evidence)
                 continue
-            state = {OMITTED: NOT_HELD, UNREPORTED: NOT_REPORTED}.get(prov.status, HELD)
+            state = plan.state(key)
             rows.append(
                 _row(
                     base,

@@ -221,10 +221,32 @@ def test_ua_point_13_applies_eu_rules(corpus):
 def test_ua_peace_council_is_point_19_with_its_confidence_shown(corpus):
     ua = corpus.plans["ua-20-point"]
     mon = ua.provisions["implementation.monitoring"]
-    assert 19 in mon.point and "Trump" in mon.value["chair"]
+    assert mon.point == 19 and "Trump" in mon.value["chair"]
     assert "medium confidence" in mon.note.lower()
     assert any("medium confidence" in (e.note or "") for e in mon.evidence)
     assert "enforcement" not in (ua.provisions["legal_force"].value or {})
+
+
+def test_monitoring_of_the_ceasefire_and_of_the_agreement_are_kept_apart(corpus):
+    """Point 2 of the 20 points watches the line of contact; point 19's council oversees the deal.
+    The 24-point and London texts' remote, US-led watch is the ceasefire's, under the same key."""
+    ua = corpus.plans["ua-20-point"]
+    assert ua.provisions["ceasefire.monitoring"].point == 2
+    assert "space" in ua.provisions["ceasefire.monitoring"].value["method"]
+    for pid in ("eu-24-point", "ua-eu-london-apr2025"):
+        assert corpus.plans[pid].state("ceasefire.monitoring") == "held", pid
+        assert corpus.plans[pid].state("implementation.monitoring") == "omitted", pid
+
+
+def test_no_version_files_a_taxonomy_provision_under_a_custom_key(corpus):
+    """A custom key made when the taxonomy lacked one is renamed once the key exists, so versions line up."""
+    from plandiff.taxonomy import default_taxonomy
+
+    known = {k.rsplit(".", 1)[-1].replace("_", "") for k in default_taxonomy().provisions}
+    for plan in corpus.plans.values():
+        for key in plan.provisions:
+            if key.startswith("custom."):
+                assert key.split(".", 1)[1].replace("_", "") not in known, (plan.id, key)
 
 
 def test_e3_znpp_split_and_no_military_recovery(corpus):

@@ -525,7 +525,7 @@ def test_matrix_csv(capsys):
     assert by_key["territory.crimea"]["e3-counterproposal"] == "reported omitted"
     assert by_key["sovereignty"]["jeddah-truce"] == "not in the full text"
     assert by_key["elections"]["geneva-revised"] == "not reported"  # partial: silence is not absence
-    assert by_key["custom.kakhovka_dam"]["provision"] == "kakhovka dam"
+    assert by_key["custom.negotiating_teams"]["provision"] == "negotiating teams"  # a custom key, humanised
     assert all(len(r) == len(rows[0]) for r in rows)
 
 
