@@ -69,7 +69,10 @@ class Score:
 
 
 def _norm(value):
-    """Lists are sets here: ["Sumy", "Kharkiv"] equals ["Kharkiv", "Sumy"]."""
+    """Lists are sets here: ["Sumy", "Kharkiv"] equals ["Kharkiv", "Sumy"]; and a one-member list is its member,
+    as the taxonomy's multi-valued enums take "withdrawal" and ["withdrawal"] alike."""
+    if isinstance(value, list) and len(value) == 1 and not isinstance(value[0], (list, dict)):
+        return value[0]
     if isinstance(value, list):
         return sorted((_norm(v) for v in value), key=repr)
     if isinstance(value, dict):
@@ -161,13 +164,15 @@ def main(argv=None) -> int:
         default="dev",
         help="the development set (default), the held-out set or the fresh set",
     )
+    ap.add_argument("--file", type=Path, help="score a set in this file instead (same format as dev.yaml)")
     args = ap.parse_args(argv)
     from plandiff.extract import extractor_for
 
     ex = extractor_for(context())
-    paras = load_dev(SETS[args.which])
+    paras = load_dev(args.file or SETS[args.which])
+    name = str(args.file) if args.file else f"{args.which} set"
     sc = score(paras, ex, args.style)
-    print(report(sc, f"{args.which} set ({args.style or 'all styles'}, {len(paras)} paragraphs)"))
+    print(report(sc, f"{name} ({args.style or 'all styles'}, {len(paras)} paragraphs)"))
     if not args.style:
         for style in sorted({p["style"] for p in paras}):
             s = score(paras, ex, style)

@@ -18,10 +18,10 @@ from plandiff.kinds.choice import Count, Enum, Set
 from plandiff.kinds.detail import Detail
 from plandiff.kinds.measure import DURATION_UNITS, Duration, Money
 from plandiff.kinds.record import Record
-from plandiff.kinds.scalar import Bool, Date, Integer, Number, Text
+from plandiff.kinds.scalar import Bool, Date, Integer, Number, Text, Year
 
 KINDS: dict[str, type[Kind]] = {
-    cls.name: cls for cls in (Count, Enum, Set, Bool, Integer, Number, Text, Date, Money, Duration, Record)
+    cls.name: cls for cls in (Count, Enum, Set, Bool, Integer, Number, Text, Date, Year, Money, Duration, Record)
 }
 VALUE_KINDS = tuple(KINDS)  # the kinds a taxonomy may name ("any" is only for custom keys)
 _BUILT: dict[int, tuple[dict, Kind]] = {}  # id(spec) → (spec, kind): a spec dict is parsed once

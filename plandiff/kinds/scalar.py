@@ -1,7 +1,8 @@
-"""The one-value kinds: bool, integer, number, text, date.
+"""The one-value kinds: bool, integer, number, text, date, year.
 
 Each checks with one test and one message ("expected a number; got a
-string"); integer and number are the figures charts can draw.
+string"); integer and number are the figures charts can draw. A year is
+an integer written as a year ("since 2014", never "since 2,014").
 """
 
 from __future__ import annotations
@@ -64,6 +65,25 @@ class Integer(Scalar):
 
     def number(self, v: Any) -> float | None:
         return float(v) if is_number(v) else None
+
+    def columns(self, v: Any) -> dict:
+        return {"value_number": v}
+
+
+class Year(Scalar):
+    name = "year"
+    expected = "a year such as 2014"
+    json = {"type": "integer", "minimum": 1000, "maximum": 9999}
+    doc = "a year, such as `2014`"
+
+    def valid(self, v: Any) -> bool:
+        return is_int(v) and 1000 <= v <= 9999
+
+    def _format(self, v: Any) -> str:
+        return str(v)
+
+    def _agrees(self, claim: Any, held: Any, key: str, compat: dict) -> bool:
+        return claim == held
 
     def columns(self, v: Any) -> dict:
         return {"value_number": v}

@@ -135,6 +135,19 @@ ROWS = {
         "2026-01-07",
         None,
     ),
+    "year": (
+        {"type": "year"},
+        2014,
+        "2014",
+        14,
+        "expected a year such as 2014; got an integer",
+        (2014, 2022),
+        ["2014 → 2022"],
+        "a year",
+        None,
+        2015,
+        None,
+    ),
     "money": (
         {"type": "money"},
         {"amount": 1.5e9, "currency": "USD"},
@@ -285,6 +298,7 @@ _SCHEMA_IS_WEAKER = (
     "a date YYYY-MM-DD",
     "must be a whole number",
     "expected an integer",
+    "expected a year such as 2014; got a number",
 )
 
 

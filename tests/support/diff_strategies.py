@@ -150,6 +150,8 @@ def value_strategy(spec: dict, top: bool = True) -> st.SearchStrategy[Any]:
         return sentences(1, 8)
     if kind == "date":
         return iso_dates
+    if kind == "year":
+        return st.integers(1900, 2100)
     if kind == "money":
         return st.fixed_dictionaries({"amount": nonneg_numbers, "currency": st.sampled_from(["USD", "EUR", "GBP"])})
     if kind == "duration":

@@ -61,6 +61,8 @@ def value_for(spec: dict) -> st.SearchStrategy:
         return st.booleans()
     if kind == "integer":
         return st.integers(-(10**12), 10**12)
+    if kind == "year":
+        return st.integers(1900, 2100)
     if kind == "number":
         return number
     if kind == "text":
