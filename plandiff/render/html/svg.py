@@ -110,6 +110,24 @@ def arrow_marker(uid: str) -> etree._Element:
     )
 
 
+def open_arrow_marker(uid: str) -> etree._Element:
+    """An open arrowhead, for the arrows drawn dashed, as `<defs>` for the chart `uid` (url(#uid-arrow-open))."""
+    return el(
+        "defs",
+        el(
+            "marker",
+            el("path", d="M1,1 L9,5 L1,9", class_="arrowhead-open"),
+            id=f"{uid}-arrow-open",
+            viewBox="0 0 10 10",
+            refX="9",
+            refY="5",
+            markerWidth="7",
+            markerHeight="7",
+            orient="auto",
+        ),
+    )
+
+
 def _hatch(uid: str) -> etree._Element:
     pid = f"{uid}-hatch"
     return el(

@@ -292,6 +292,49 @@ def test_timeline_reads_at_420px_without_scripts_and_every_mark_links(site, brow
         ctx.close()
 
 
+def test_lineage_diagram_reads_at_420px_every_id_fits_and_every_box_links(site, browser):
+    out, base, _, _ = site
+    corpus = load_corpus([REPO / "plans"], verify_quotes=False)
+    ctx = browser.new_context(java_script_enabled=False, viewport={"width": 420, "height": 800})
+    try:
+        tab = harness.Tab(ctx)
+        page = tab.page
+        visit = tab.visit(base + "index.html")
+        assert visit.problems == []  # no request but the page's own, no console error or CSP violation
+        assert page.evaluate("document.documentElement.scrollWidth") <= 420
+        svg = page.locator("svg.lineage")
+        assert svg.is_visible()
+        assert page.evaluate(
+            "(() => { const w = document.querySelector('svg.lineage').parentElement;"
+            " return w.scrollWidth > w.clientWidth && getComputedStyle(w).overflowX === 'auto'; })()"
+        )
+        # drawn at its own size, not shrunk: the ids stay at 12px
+        assert abs(svg.bounding_box()["width"] - float(svg.get_attribute("width"))) < 1
+        # every id, measured in the real font, fits inside its box with room on both sides
+        boxes = page.evaluate("""[...document.querySelectorAll('svg.lineage rect.node')].map(r => {
+            const t = r.parentElement.querySelector('text');
+            const b = t.getBBox();
+            return {id: t.textContent, x: r.x.baseVal.value, w: r.width.baseVal.value,
+                    tx: b.x, tw: t.getComputedTextLength(), size: getComputedStyle(t).fontSize,
+                    href: r.closest('a') && r.closest('a').getAttribute('href')};
+        })""")
+        assert sorted(b["id"] for b in boxes) == sorted(corpus.plans)
+        for b in boxes:
+            assert b["size"] == "12px"
+            assert b["x"] + 4 <= b["tx"] and b["tx"] + b["tw"] + 4 <= b["x"] + b["w"], b
+            assert b["href"] == f"#v-{b['id']}"
+        # each box's link lands on its version's row
+        for pid in ("us-28-point", "ua-istanbul-memorandum", "us-guarantee-draft-nov2025"):
+            page.locator(f"svg.lineage a[href='#v-{pid}']").click()
+            assert page.evaluate("location.hash") == f"#v-{pid}"
+            assert page.locator(f"[id='v-{pid}']").is_visible()
+        arrows = page.locator("svg.lineage g:has(> title) > path.edge").count()  # not the legend
+        assert arrows == sum((p.revises is not None) + (p.responds_to is not None) for p in corpus.plans.values())
+        tab.close()
+    finally:
+        ctx.close()
+
+
 def test_screenshot_of_the_main_comparison(site, context):
     out, base, _, _ = site
     ARTIFACTS.mkdir(exist_ok=True)
