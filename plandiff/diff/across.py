@@ -90,7 +90,7 @@ def cell(plan: Plan, key: str, taxonomy: Taxonomy | None = None) -> Cell:
     if p is None:
         return Cell(plan, None, ABSENT, WORDS[ABSENT])
     if p.disputed:
-        parts = ["dropped" if c.status == "omitted" else format_value(spec, c.value) for c in p.claims]
+        parts = ["omitted" if c.status == "omitted" else format_value(spec, c.value) for c in p.claims]
         return Cell(plan, p, DISPUTED, " | ".join(parts))
     if p.omitted:
         return Cell(plan, p, OMITTED, WORDS[OMITTED])

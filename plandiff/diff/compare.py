@@ -69,7 +69,7 @@ def _claims_text(spec: Kind | dict, claims: tuple[Claim, ...]) -> str:
     parts = []
     for c in claims:
         srcs = ", ".join(e.source for e in c.evidence)
-        what = "dropped" if c.status == "omitted" else format_value(spec, c.value)
+        what = "omitted" if c.status == "omitted" else format_value(spec, c.value)
         parts.append(f"{what} [{srcs}]")
     return "disputed: " + " | ".join(parts)
 

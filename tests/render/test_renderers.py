@@ -496,7 +496,7 @@ def test_history_lists_all_versions_in_lineage_order(capsys):
     assert out.rstrip().endswith(LEGEND)
     assert "us-28-point (2025-11-20, point 6): 600,000 personnel (unqualified)" in out
     assert "eu-24-point (2025-11-23): no-cap" in out
-    assert "geneva-revised (2025-11-23): ⚠ dropped | 800,000 personnel (peacetime)" in out
+    assert "geneva-revised (2025-11-23): ⚠ omitted | 800,000 personnel (peacetime)" in out
     assert "    evidence: claim 1: Caliber.az" in out
     assert (
         '    evidence: claim 2: article a000, 2025-11-25 "a cap on the Ukrainian armed forces at 800,000 personnel during peacetime"'
@@ -519,7 +519,7 @@ def test_matrix_csv(capsys):
     cap = by_key["military.troop_cap"]
     assert cap["jeddah-truce"] == "not in the full text"
     assert cap["us-28-point"] == "600,000 personnel (unqualified)"
-    assert cap["geneva-revised"] == "disputed: dropped | 800,000 personnel (peacetime)"
+    assert cap["geneva-revised"] == "disputed: omitted | 800,000 personnel (peacetime)"
     assert cap["eu-24-point"] == "no-cap"
     assert by_key["territory.no_forcible_change"]["eu-24-point"] == "held, value not reported"
     assert by_key["territory.crimea"]["e3-counterproposal"] == "reported omitted"
@@ -566,7 +566,7 @@ def test_matrix_markdown_and_text(fmt, capsys):
     if fmt == "markdown":
         assert out.startswith("| provision | " + " | ".join(REAL_IDS) + " |\n|---|")
         assert (
-            "| Troop cap (`military.troop_cap`) | — | ⚠ dropped \\| no-cap | no-cap | no-cap | cap-unspecified | n/r "
+            "| Troop cap (`military.troop_cap`) | — | ⚠ omitted \\| no-cap | no-cap | no-cap | cap-unspecified | n/r "
             "| 600,000 personnel (unqualified) |"
         ) in out
     else:
