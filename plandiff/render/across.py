@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
+import textwrap
 
-from plandiff.diff.across import LEGEND, Cell, Matrix
+from plandiff.diff.across import LEGEND, LEGEND_ENTRIES, Cell, Matrix
 from plandiff.output import dumps_json
 from plandiff.render.evidence import evidence_lines
 from plandiff.render.markdown import md_escape
@@ -77,6 +78,23 @@ def _differing(cells: list[str], width: int) -> list[str]:
     return out
 
 
+def _legend_lines(width: int) -> list[str]:
+    """LEGEND on one line, or, wider than `width`, its entries packed into lines that fit; an entry
+    longer than the width is wrapped on lines of its own, its continuation indented."""
+    if len(LEGEND) <= width:
+        return [LEGEND]
+    lines: list[str] = []
+    joinable = False  # whether the last line holds whole entries only
+    for entry in LEGEND_ENTRIES:
+        if joinable and len(lines[-1]) + 3 + len(entry) <= width:
+            lines[-1] += " · " + entry
+            continue
+        wrapped = textwrap.wrap(entry, max(1, width), subsequent_indent="  ")
+        lines += wrapped
+        joinable = len(wrapped) == 1
+    return lines
+
+
 def _text_matrix(m: Matrix, style: Style, width: int) -> str:
     header = ["provision"] + [p.id for p in m.plans]
     labels = [_label(k) for k in m.keys]
@@ -92,7 +110,7 @@ def _text_matrix(m: Matrix, style: Style, width: int) -> str:
     for i, r in enumerate(rows):
         line = "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip()
         lines.append(style(line, "bold") if i == 0 else line)
-    return "\n".join(lines + ["", LEGEND]) + "\n"
+    return "\n".join(lines + ["", *_legend_lines(width)]) + "\n"
 
 
 def render_matrix(m: Matrix, fmt: str, style: Style | None = None, width: int = 120) -> str:
