@@ -64,8 +64,11 @@ def matrix(paths: tuple[str, ...], fmt: str, plans_dir: str, color: bool | None)
     `—` not in that version (reported omitted, or missing from its published
     full text), `n/r` not reported (the version is known only through
     reports), `?` held but its value not reported, `⚠` disputed. The text
-    table fits the terminal (or $COLUMNS) and, where a value is too long,
-    keeps the words that differ between versions. PATHS are plan files or
+    table fits the terminal (or $COLUMNS; 120 columns when not on a
+    terminal): where a value is too long it keeps the words that differ
+    between versions, and when the versions do not all fit side by side it
+    prints them in blocks of consecutive versions ("versions 1–3 of 18"),
+    each repeating the provision column. PATHS are plan files or
     directories (default: --plans).
     """
     import shutil

@@ -31,11 +31,13 @@ WORDS = {
     UNKNOWN: "held, value not reported",
     UNREPORTED: "not reported",
 }
-LEGEND = (
-    "— not in that version (reported omitted, or missing from its published full text) · "
-    "n/r not reported (the version is known only through reports, and none mentions it) · "
-    "? held, value not reported · ⚠ disputed between reports"
+LEGEND_ENTRIES = (
+    "— not in that version (reported omitted, or missing from its published full text)",
+    "n/r not reported (the version is known only through reports, and none mentions it)",
+    "? held, value not reported",
+    "⚠ disputed between reports",
 )
+LEGEND = " · ".join(LEGEND_ENTRIES)
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import textwrap
 
-from plandiff.diff.across import LEGEND, Cell, Matrix
+from plandiff.diff.across import LEGEND, LEGEND_ENTRIES, Cell, Matrix
 from plandiff.output import dumps_json
 from plandiff.render.evidence import evidence_lines
 from plandiff.render.markdown import md_escape
@@ -19,6 +21,11 @@ from plandiff.render.style import Style
 from plandiff.taxonomy import default_taxonomy
 
 MIN_COLUMN = 9  # narrower than this a value can no longer be told from its neighbours
+READABLE_COLUMN = 24  # the widest a cell grows to tell a row's values apart; wider, a block holds too few versions
+LABEL_COLUMN = 28  # the provision column
+MIN_LABEL = 6  # the provision column gives way to a long version id down to this
+SHOWN_LETTERS = 5  # a word tells two values apart once this much of it (or all of a shorter one) shows
+_WORD = re.compile(r"[^ \-]+")  # words, to tell values apart by: "recognized-de-jure-russian" has four
 
 
 def _label(key: str) -> str:
@@ -77,22 +84,120 @@ def _differing(cells: list[str], width: int) -> list[str]:
     return out
 
 
-def _text_matrix(m: Matrix, style: Style, width: int) -> str:
-    header = ["provision"] + [p.id for p in m.plans]
-    labels = [_label(k) for k in m.keys]
-    label_w = min(28, max(len(h) for h in [header[0], *labels]))
-    n = max(1, len(m.plans))
-    col_w = max(MIN_COLUMN, (width - label_w - 2 * n) // n)
-    rows = [[_clip(header[0], label_w)] + [_clip(h, col_w) for h in header[1:]]]
-    rows += [
-        [_clip(label, label_w)] + _differing([c.short for c in m.rows[k]], col_w) for k, label in zip(m.keys, labels)
-    ]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+def _legend_lines(width: int) -> list[str]:
+    """LEGEND on one line, or, wider than `width`, its entries packed into lines that fit; an entry
+    longer than the width is wrapped on lines of its own, its continuation indented."""
+    if len(LEGEND) <= width:
+        return [LEGEND]
+    lines: list[str] = []
+    joinable = False  # whether the last line holds whole entries only
+    for entry in LEGEND_ENTRIES:
+        if joinable and len(lines[-1]) + 3 + len(entry) <= width:
+            lines[-1] += " · " + entry
+            continue
+        wrapped = textwrap.wrap(entry, max(1, width), subsequent_indent="  ")
+        lines += wrapped
+        joinable = len(wrapped) == 1
+    return lines
+
+
+def _first_difference(a: str, b: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """The first word in which two values differ, in each of them (None past the end of the shorter)."""
+    wa, wb = list(_WORD.finditer(a)), list(_WORD.finditer(b))
+    n = 0
+    while n < min(len(wa), len(wb)) and wa[n].group() == wb[n].group():
+        n += 1
+    return (wa[n] if n < len(wa) else None), (wb[n] if n < len(wb) else None)
+
+
+def _shows(value: str, shown: str, word: re.Match[str] | None) -> bool:
+    """Whether `shown`, the clipped form of `value`, shows the start of `word` (SHOWN_LETTERS of it, or all)."""
+    if word is None:
+        return True
+    core = shown.strip("…")
+    start = value.find(core)
+    return 0 <= start <= word.start() and word.start() + min(SHOWN_LETTERS, len(word.group())) <= start + len(core)
+
+
+def _tells_apart(cells: list[str], width: int) -> bool:
+    """Whether `_differing` at `width` shows, for any two different values of the row, the first word
+    they differ in."""
+    shown = dict(zip(cells, _differing(cells, width)))
+    if len(set(shown.values())) < len(shown):
+        return False
+    values = list(shown)
+    for i, a in enumerate(values):
+        for b in values[i + 1 :]:
+            wa, wb = _first_difference(a, b)
+            if not (_shows(a, shown[a], wa) and _shows(b, shown[b], wb)):
+                return False
+    return True
+
+
+def _readable_width(rows: list[list[str]], most: int) -> int:
+    """The narrowest cell width from MIN_COLUMN up to `most` at which `_differing` tells every row's values
+    apart; a row that needs more than `most` gets `most`."""
+    width = MIN_COLUMN
+    for cells in rows:
+        while width < most and not _tells_apart(cells, width):
+            width += 1
+    return width
+
+
+def _blocks(widths: list[int], room: int) -> list[list[int]]:
+    """The columns split into runs of consecutive ones that fit in `room` (each takes 2 + its width);
+    a column wider than the room has a block of its own."""
+    blocks: list[list[int]] = [[]]
+    used = 0
+    for i, w in enumerate(widths):
+        if blocks[-1] and used + 2 + w > room:
+            blocks.append([])
+            used = 0
+        blocks[-1].append(i)
+        used += 2 + w
+    return blocks
+
+
+def _table(rows: list[list[str]], style: Style) -> list[str]:
+    """Rows of clipped cells as aligned lines, the first (the header) in bold."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = []
     for i, r in enumerate(rows):
         line = "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip()
         lines.append(style(line, "bold") if i == 0 else line)
-    return "\n".join(lines + ["", LEGEND]) + "\n"
+    return lines
+
+
+def _text_matrix(m: Matrix, style: Style, width: int) -> str:
+    """One table when every version fits the width at a cell width that tells each row's values apart
+    (and shows the version ids whole); otherwise blocks of consecutive versions, each under a line
+    saying which, repeating the provision column and fitting the width. The legend follows once."""
+    ids = [p.id for p in m.plans]
+    labels = [_label(k) for k in m.keys]
+    label_w = min(LABEL_COLUMN, max(len(h) for h in ["provision", *labels]))
+    cells = [[c.short for c in m.rows[k]] for k in m.keys]
+    room = max(MIN_COLUMN, width - 2 - MIN_LABEL)  # the most one version's column may take
+    readable = _readable_width(cells, min(READABLE_COLUMN, room))
+    n = max(1, len(ids))
+    fair = (width - label_w - 2 * n) // n  # each version's share of the width
+    if not ids or fair >= max(readable, *map(len, ids)):
+        col_w = max(MIN_COLUMN, fair)
+        rows = [[_clip("provision", label_w)] + [_clip(h, col_w) for h in ids]]
+        rows += [[_clip(label, label_w)] + _differing(row, col_w) for label, row in zip(labels, cells)]
+        lines = _table(rows, style)
+    else:
+        shown = [_differing(row, readable) for row in cells]
+        widths = [min(room, max([len(pid)] + [len(row[j]) for row in shown])) for j, pid in enumerate(ids)]
+        lines = []
+        for block in _blocks(widths, width - label_w):
+            lw = max(1, min(label_w, width - sum(2 + widths[j] for j in block)))
+            first, last = block[0] + 1, block[-1] + 1
+            lines += [""] if lines else []
+            lines.append(f"versions {first}–{last} of {len(ids)}" if last > first else f"version {first} of {len(ids)}")
+            rows = [[_clip("provision", lw)] + [_clip(ids[j], widths[j]) for j in block]]
+            rows += [[_clip(label, lw)] + [row[j] for j in block] for label, row in zip(labels, shown)]
+            lines += _table(rows, style)
+    return "\n".join(lines + ["", *_legend_lines(width)]) + "\n"
 
 
 def render_matrix(m: Matrix, fmt: str, style: Style | None = None, width: int = 120) -> str:

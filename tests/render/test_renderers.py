@@ -556,12 +556,16 @@ def test_matrix_json(capsys):
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "text"])
-def test_matrix_markdown_and_text(fmt, capsys):
+def test_matrix_markdown_and_text(fmt, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")
     code, out, _ = cli(capsys, "matrix", "--format", fmt, "--plans", str(PLANS))
     assert code == 0
-    legend = md_escape(LEGEND) if fmt == "markdown" else LEGEND
-    assert out.rstrip().endswith(legend)
-    table = out.split(legend)[0]
+    table, legend = out.rstrip().rsplit("\n\n", 1)
+    if fmt == "markdown":
+        assert legend == md_escape(LEGEND)
+    else:  # wrapped to the width: entries joined by " · ", a wrapped entry's continuation indented
+        assert max(map(len, legend.splitlines())) <= 120
+        assert legend.replace("\n  ", " ").replace("\n", " · ") == LEGEND
     assert "⚠" in table and "?" in table and "n/r" in table and "—" in table
     if fmt == "markdown":
         assert out.startswith("| provision | " + " | ".join(REAL_IDS) + " |\n|---|")
