@@ -222,6 +222,7 @@ def lineage_layout(plans: list[Plan]) -> Layout:
         turning = [h for h in hs if ends[h][0] != ends[h][1]]
         # downward arrows first, the lowest leftmost; then upward ones, the highest leftmost: parallels do not cross
         turning.sort(key=lambda h: (ends[h][1] < ends[h][0], -ends[h][0] if ends[h][1] > ends[h][0] else ends[h][0], h))
+        turning = _turn_before_arrival(turning, ends)
         for j, h in enumerate(turning):
             track[h] = j
         gap_w.append(max(MIN_GAP, 2 * GAP_PAD + (len(turning) - 1) * TRACK_GAP))
@@ -264,6 +265,27 @@ def lineage_layout(plans: list[Plan]) -> Layout:
             pts.append((left(t), y2))
         routes.append(Route(a, c, rel, _simplify(pts)))
     return Layout(width, height, boxes, tuple(routes), top)
+
+
+def _turn_before_arrival(order: list[int], ends: dict[int, tuple[float, float]]) -> list[int]:
+    """Where one arrow leaves a passing point at the height another arrives at (two long arrows on one row in
+    neighbouring columns), the leaving one must turn first, or their runs in the gap would overlap.
+
+    A height is left by at most one arrow and reached by at most one, so each leaver has one partner;
+    it is moved to just before its partner when it stands after it."""
+    arriving = {ends[h][1]: h for h in order}
+    pairs = [(h, arriving[ends[h][0]]) for h in order if arriving.get(ends[h][0], h) != h]
+    order = list(order)
+    for _ in range(len(pairs)):  # a move can unsettle a pair before it: again, until none moves
+        moved = False
+        for x, y in pairs:
+            if order.index(x) > order.index(y):
+                order.remove(x)
+                order.insert(order.index(y), x)
+                moved = True
+        if not moved:
+            break
+    return order
 
 
 def _simplify(pts: list[tuple[float, float]]) -> tuple[tuple[float, float], ...]:

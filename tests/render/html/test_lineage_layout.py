@@ -207,3 +207,12 @@ def test_random_lineages_route_round_every_box_and_fit_every_id(plans):
     drawn_boxes, drawn_arrows = _from_svg(_parsed(plans))
     assert drawn_boxes == {k: tuple(float(f"{v:.1f}") for v in r) for k, r in boxes.items()}
     assert len(drawn_arrows) == len(arrows)
+
+
+def test_two_long_arrows_on_one_row_in_neighbouring_columns_do_not_share_a_run():
+    """Found by the property above: one arrow leaves a passing point at the height where another, one
+    column on, arrives; the leaver must turn first."""
+    spec = [("0", None, None), ("1", None, "0"), ("2", None, "1"), ("00", None, None), ("000", None, "2")]
+    spec += [("0000", "1", "00"), ("00000", "0", "2")]
+    plans = [Plan(id=i, title=i, revises=r, responds_to=t) for i, r, t in spec]
+    _check(*_from_svg(_parsed(plans)))
