@@ -8,6 +8,10 @@ streams for the length of a command), so no renderer has to remember it:
 
 * C0 controls other than newline and tab, DEL, and the C1 controls become
   ``\\u001b``-style escapes;
+* a carriage return passes only as the first half of a CRLF line end (CSV's,
+  from `plandiff export`): there it cannot overwrite anything, because the
+  line feed moves on at once. A lone CR would return the cursor and let data
+  print over the line before it, so it is escaped;
 * bidi embeddings, overrides, isolates and marks (U+202A–U+202E,
   U+2066–U+2069, U+200E, U+200F, U+061C) become escapes too;
 * the one exception is plandiff's own colour (`render.style.Style`): while
@@ -28,13 +32,14 @@ import re
 import sys
 from collections.abc import Iterator
 
-CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
+CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # and CR (\x0d), unless a line feed follows it
 BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 BIDI_OVERRIDES = re.compile("[\u202a-\u202e\u2066-\u2069]")
-UNSAFE = re.compile(f"[{CONTROLS}{BIDI}]")
+_LONE_CR = "\r(?!\n)"
+UNSAFE = re.compile(f"{_LONE_CR}|[{CONTROLS}{BIDI}]")
 _STYLE_CODES = r"(?:0|1|2|3[1-6])"
 _SGR = re.compile(rf"\x1b\[{_STYLE_CODES}(?:;{_STYLE_CODES})*m")
-_UNSAFE_OR_SGR = re.compile(rf"{_SGR.pattern}|[{CONTROLS}{BIDI}]")
+_UNSAFE_OR_SGR = re.compile(rf"{_SGR.pattern}|{_LONE_CR}|[{CONTROLS}{BIDI}]")
 
 _style_on = False
 
