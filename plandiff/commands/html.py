@@ -7,7 +7,6 @@ renderers are imported inside the commands.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -71,9 +70,9 @@ def html_cmd(old: str, new: str, output: str, force: bool, plans_dir: str) -> in
 
     data = serialize(render_compare(diff_plans(plans[0], plans[1])))
     if output == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        from plandiff.guard import write_bytes
+
+        write_bytes(data)
         return EXIT_OK
     why = write(data)
     if why:

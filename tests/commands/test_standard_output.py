@@ -7,8 +7,12 @@ stream's encoding and the exit status are those a shell user gets.
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from plandiff.guard import GuardedStream, guard
 from tests.support.paths import PLANS, REPO
@@ -55,3 +59,43 @@ def test_a_lone_carriage_return_written_through_the_stream_stays_escaped():
     stream = GuardedStream(raw)
     stream.write("row 1\r\nrow 2\rrow 3\r\n")
     assert raw.getvalue() == "row 1\r\nrow 2\\u000drow 3\r\n"
+
+
+# --- a standard output that refuses -----------------------------------------------------------
+
+ARTICLE = PLANS / "sources" / "002_7ded3184a7ecd17b.txt"
+EVERY_PRINTING_COMMAND = [
+    ["diff", "us-28-point", "ua-20-point"],
+    ["diff", "us-28-point", "ua-20-point", "--format", "json"],
+    ["versions"],
+    ["history", "military.troop_cap"],
+    ["matrix"],
+    ["export"],
+    ["export", "--format", "json"],
+    ["schema"],
+    ["html", "us-28-point", "ua-20-point", "-o", "-"],
+    ["extract", ARTICLE],
+    ["extract", ARTICLE, "--emit-text"],
+]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("argv", EVERY_PRINTING_COMMAND, ids=lambda a: " ".join(Path(str(x)).name for x in a))
+def test_a_full_disk_on_standard_output_is_one_line_and_exit_2(argv):
+    with open("/dev/full", "w") as full:
+        proc = plandiff(*argv, stdout=full)
+    assert proc.stderr.decode() == "plandiff: error: cannot write output: No space left on device\n"
+    assert proc.returncode == 2  # trouble; 1 would say "the plans differ"
+
+
+@pytest.mark.parametrize("argv", [["diff", "us-28-point", "ua-20-point", "--all"], ["export"]])
+def test_a_reader_that_has_gone_away_gets_silence(argv):
+    """`plandiff diff … | head -1`: no traceback and no message once the reader closes the pipe."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first write
+    try:
+        proc = plandiff(*argv, stdout=write_end)
+    finally:
+        os.close(write_end)
+    assert proc.stderr == b""
+    assert proc.returncode == 1
