@@ -42,7 +42,13 @@ from plandiff.commands.common import EXIT_FOUND, EXIT_OK, EXIT_TROUBLE, Trouble,
     "or the latest date the article mentions.",
 )
 @click.option("--emit-text", is_flag=True, help="Print the extracted text that claim offsets index, not claims.")
-@click.option("--propose", is_flag=True, help="Compare the claims with the plan files; print the proposal as a diff.")
+@click.option(
+    "--propose",
+    is_flag=True,
+    help="Compare the claims with the plan files; print the proposal as a diff. A plan file can cite only an "
+    "article in plans/sources/ (or a JSON Lines record with a url): copy an article there first. "
+    "Exit 1 when it would change a plan, 0 when it only adds evidence, as for plandiff diff.",
+)
 @click.option(
     "--write-drafts",
     "drafts_dir",
@@ -67,7 +73,9 @@ def extract_cmd(files, fmt, plans_dir, ref_date, emit_text, propose, drafts_dir,
     order, using all cores. --propose compares the claims with the plan files
     and shows what they would add or dispute, as a plandiff diff;
     --write-drafts DIR writes the proposed versions for review. Exit 0 on
-    success, 1 when --propose finds changes, 2 on trouble.
+    success, 2 on trouble; with --propose, as plandiff diff: 1 when the
+    proposal changes a plan (a provision added, dropped, changed or
+    disputed), 0 when it only adds evidence or proposes nothing.
     """
     from pathlib import Path
 
@@ -202,6 +210,32 @@ def _propose(inputs, ctx, jobs, plans_dir, drafts_dir, color, no_progress) -> in
             raise Trouble(said(f"cannot write drafts to {exc.filename or drafts_dir}: {exc.strerror or exc}")) from None
         for path in written:
             click.echo(said(f"wrote {path}"), err=True)
+    _say_why_nothing_was_proposed(proposal)
     if failures:
         return EXIT_TROUBLE
-    return EXIT_FOUND if proposal.changed else EXIT_OK
+    from plandiff.diff import diff_plans
+
+    differs = any(diff_plans(proposal.originals[pid], plan).differs for pid, plan in proposal.proposed.items())
+    return EXIT_FOUND if differs else EXIT_OK  # new evidence alone is no difference, as for `plandiff diff`
+
+
+# The reason plandiff.extract.propose gives a claim from an article it cannot cite.
+_NOT_IN_SOURCES = "the article is not in plans/sources/"
+
+
+def _say_why_nothing_was_proposed(proposal) -> None:
+    """One line when no edit came out only because the articles lie outside plans/sources/.
+
+    The report lists the reason per claim, easy to miss below the diff;
+    this says it once, with what to do.
+    """
+    if proposal.applied:
+        return
+    outside = {c.source for c, why in proposal.skipped if why.startswith(_NOT_IN_SOURCES)}
+    if not outside:
+        return
+    where = "the article is not" if len(outside) == 1 else f"{len(outside)} articles are not"
+    it = "it" if len(outside) == 1 else "them"
+    click.echo(
+        said(f"0 edits proposed: {where} in plans/sources/; copy {it} there so plan files can cite {it}"), err=True
+    )

@@ -1,6 +1,8 @@
-"""Error lines a user reads: located where a file is the problem, named after the command otherwise."""
+"""What a user reads when a command cannot do what was asked: error lines, summaries and exit status."""
 
 from __future__ import annotations
+
+import shutil
 
 import pytest
 
@@ -64,3 +66,61 @@ def test_errors_raised_by_a_command_carry_its_name(tmp_path, capsys):
     assert code == 2 and err.startswith("plandiff history: unknown provision key 'military.troopcap'")
     code, _, err = run(capsys, "site", "--pair", "a:a", "-o", tmp_path / "site", PLANS)
     assert code == 2 and err.startswith("plandiff site: --pair 'a:a'")
+
+
+# --- extract --propose --------------------------------------------------------------------
+
+
+@pytest.fixture()
+def plans(tmp_path):
+    target = tmp_path / "plans"
+    shutil.copytree(PLANS, target)
+    return target
+
+
+DISPUTE = "The US 28-point plan drops the amnesty clause.\n"  # the file holds it: a dispute, so the plan changes
+
+
+def propose(capsys, article, plans):
+    return run(capsys, "extract", article, "--plans", plans, "--propose", "--no-progress", "--no-color")
+
+
+def test_propose_on_an_article_outside_sources_says_once_why_nothing_was_proposed(plans, tmp_path, capsys):
+    article = tmp_path / "article.txt"
+    article.write_text(DISPUTE, encoding="utf-8")
+    code, out, err = propose(capsys, article, plans)
+    assert code == 0 and "0 proposed edit(s)" in out
+    assert err.splitlines() == [
+        "plandiff extract: 0 edits proposed: the article is not in plans/sources/; "
+        "copy it there so plan files can cite it"
+    ]
+    shutil.copy(article, plans / "sources" / "903_article.txt")  # what the line says to do
+    code, _, err = propose(capsys, plans / "sources" / "903_article.txt", plans)
+    assert code == 1 and "plans/sources" not in err
+
+
+def test_propose_help_says_where_articles_must_be_and_what_the_exit_status_means(capsys):
+    _, out, _ = run(capsys, "extract", "--help")
+    flat = " ".join(out.split())
+    assert "plans/sources/" in flat
+    assert "0 when it only adds evidence" in flat
+
+
+def test_propose_exits_0_when_it_only_adds_evidence_as_diff_does(plans, capsys):
+    article = plans / "sources" / "902_evidence.txt"
+    article.write_text(
+        "The European counterproposal caps Ukraine's armed forces at 800,000 personnel in peacetime.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = propose(capsys, article, plans)
+    assert "e3-counterproposal: military.troop_cap included — adds evidence" in out  # a proposal, of evidence only
+    assert "No differences in the plans themselves." in out
+    assert code == 0
+
+
+def test_propose_exits_1_when_it_changes_a_plan(plans, capsys):
+    article = plans / "sources" / "901_new.txt"
+    article.write_text(DISPUTE, encoding="utf-8")
+    code, out, _ = propose(capsys, article, plans)
+    assert "contradicts the file: now disputed" in out
+    assert code == 1
