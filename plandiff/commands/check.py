@@ -57,8 +57,8 @@ def check(paths: tuple[str, ...], fmt: str, no_quotes: bool, quiet: bool, color:
             )
         )
     _, missing = expand(list(paths))
-    if missing:  # each named once, located; no summary that counts files it never found
-        raise Trouble(*(render_diagnostic(d, fmt, style) for d in missing))
+    if missing:  # each named once; no summary that counts files it never found
+        raise Trouble(*(said(f"{d.path}: {d.message}") for d in missing))
     corpus = load_corpus(list(paths) or ["plans"], verify_quotes=not no_quotes)
     for d in corpus.diagnostics:
         click.echo(render_diagnostic(d, fmt, style), color=True)

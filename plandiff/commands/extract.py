@@ -47,7 +47,7 @@ from plandiff.commands.common import EXIT_FOUND, EXIT_OK, EXIT_TROUBLE, Trouble,
     is_flag=True,
     help="Compare the claims with the plan files; print the proposal as a diff. A plan file can cite only an "
     "article in plans/sources/ (or a JSON Lines record with a url): copy an article there first. "
-    "Exit 1 when it would change a plan, 0 when it only adds evidence, as for plandiff diff.",
+    "Exit 1 when it proposes any edit, new evidence included; 0 when it proposes nothing.",
 )
 @click.option(
     "--write-drafts",
@@ -73,9 +73,9 @@ def extract_cmd(files, fmt, plans_dir, ref_date, emit_text, propose, drafts_dir,
     order, using all cores. --propose compares the claims with the plan files
     and shows what they would add or dispute, as a plandiff diff;
     --write-drafts DIR writes the proposed versions for review. Exit 0 on
-    success, 2 on trouble; with --propose, as plandiff diff: 1 when the
-    proposal changes a plan (a provision added, dropped, changed or
-    disputed), 0 when it only adds evidence or proposes nothing.
+    success, 2 on trouble; with --propose, 1 when it proposes any edit (new
+    evidence included, unlike plandiff diff, where evidence alone is no
+    difference), 0 when it proposes nothing.
     """
     from pathlib import Path
 
@@ -213,10 +213,7 @@ def _propose(inputs, ctx, jobs, plans_dir, drafts_dir, color, no_progress) -> in
     _say_why_nothing_was_proposed(proposal)
     if failures:
         return EXIT_TROUBLE
-    from plandiff.diff import diff_plans
-
-    differs = any(diff_plans(proposal.originals[pid], plan).differs for pid, plan in proposal.proposed.items())
-    return EXIT_FOUND if differs else EXIT_OK  # new evidence alone is no difference, as for `plandiff diff`
+    return EXIT_FOUND if proposal.changed else EXIT_OK
 
 
 # The reason plandiff.extract.propose gives a claim from an article it cannot cite.

