@@ -5,10 +5,16 @@ in plandiff.commands. Every command returns an exit code instead of
 exiting, so tests call `main([...])` in-process. Conventional codes: 0
 clean, 1 problems (or differences), 2 usage errors and trouble. A command in
 trouble raises `Trouble`, which `main` prints, once, on standard error.
+
+Standard output that refuses what a command prints (a full disk) is trouble
+too: one line, exit 2, whatever the command. A reader that has gone away
+(`plandiff diff … | head -1`) is not: nothing more is said, and the exit
+status is 1, as click gives for a closed pipe.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -57,10 +63,28 @@ def main(argv: list[str] | None = None) -> int:
 
     Everything a command prints passes the output guard (plandiff.guard).
     """
-    from plandiff.guard import guarded_output
+    from plandiff.guard import OutputFailed, guarded_output
 
     with guarded_output():
-        return _run(argv)
+        try:
+            code = _run(argv)
+            sys.stdout.flush()  # output short enough to sit in the buffer fails here, not as Python exits
+            return code
+        except OutputFailed as exc:
+            _discard_stdout()
+            if exc.closed:
+                return EXIT_FOUND
+            with contextlib.suppress(OutputFailed):  # standard error may be the stream that failed
+                click.echo(f"plandiff: error: cannot write output: {exc.reason}", err=True)
+            return EXIT_TROUBLE
+
+
+def _discard_stdout() -> None:
+    """Point standard output at /dev/null, so what is still buffered cannot fail again as Python exits."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _run(argv: list[str] | None) -> int:
@@ -78,8 +102,4 @@ def _run(argv: list[str] | None) -> int:
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         return EXIT_TROUBLE
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_FOUND
     return rv if isinstance(rv, int) else EXIT_OK

@@ -8,6 +8,10 @@ streams for the length of a command), so no renderer has to remember it:
 
 * C0 controls other than newline and tab, DEL, and the C1 controls become
   ``\\u001b``-style escapes;
+* a carriage return passes only as the first half of a CRLF line end (CSV's,
+  from `plandiff export`): there it cannot overwrite anything, because the
+  line feed moves on at once. A lone CR would return the cursor and let data
+  print over the line before it, so it is escaped;
 * bidi embeddings, overrides, isolates and marks (U+202A–U+202E,
   U+2066–U+2069, U+200E, U+200F, U+061C) become escapes too;
 * the one exception is plandiff's own colour (`render.style.Style`): while
@@ -18,23 +22,31 @@ streams for the length of a command), so no renderer has to remember it:
 
 The escape form is that of JSON, so a guarded JSON document stays valid JSON
 and decodes to the same data.
+
+A write the stream beneath refuses (a full disk, a closed pipe) comes out of
+the guarded streams as `OutputFailed`, not as an OSError: click would take an
+EPIPE for its own and exit behind `main`'s back, and any other OSError would
+look like trouble reading input. `main` reports it once (or, for a closed
+pipe, stays silent, as `head` expects).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import re
 import sys
 from collections.abc import Iterator
 
-CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
+CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # and CR (\x0d), unless a line feed follows it
 BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 BIDI_OVERRIDES = re.compile("[\u202a-\u202e\u2066-\u2069]")
-UNSAFE = re.compile(f"[{CONTROLS}{BIDI}]")
+_LONE_CR = "\r(?!\n)"
+UNSAFE = re.compile(f"{_LONE_CR}|[{CONTROLS}{BIDI}]")
 _STYLE_CODES = r"(?:0|1|2|3[1-6])"
 _SGR = re.compile(rf"\x1b\[{_STYLE_CODES}(?:;{_STYLE_CODES})*m")
-_UNSAFE_OR_SGR = re.compile(rf"{_SGR.pattern}|[{CONTROLS}{BIDI}]")
+_UNSAFE_OR_SGR = re.compile(rf"{_SGR.pattern}|{_LONE_CR}|[{CONTROLS}{BIDI}]")
 
 _style_on = False
 
@@ -69,6 +81,32 @@ def guard(text: str, style: bool | None = None) -> str:
     return UNSAFE.sub(lambda m: escape_char(m.group()), text)
 
 
+class OutputFailed(Exception):
+    """A standard stream refused a write. `closed`: the reader has gone (EPIPE, `plandiff … | head`)."""
+
+    def __init__(self, exc: OSError):
+        super().__init__(exc.strerror or str(exc))
+        self.reason = exc.strerror or str(exc)
+        self.closed = isinstance(exc, BrokenPipeError) or exc.errno == errno.EPIPE
+
+
+@contextlib.contextmanager
+def _refusals() -> Iterator[None]:
+    """Turn the OSError of a write or flush into OutputFailed (see the module docstring)."""
+    try:
+        yield
+    except OSError as exc:
+        raise OutputFailed(exc) from exc
+
+
+def write_bytes(data: bytes) -> None:
+    """Bytes to standard output, past the text layer (`plandiff html -o -`), failing as a text write does."""
+    sys.stdout.flush()
+    with _refusals():
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+
+
 class GuardedStream(io.TextIOBase):
     """A text stream that guards what is written to it and passes it on.
 
@@ -86,15 +124,17 @@ class GuardedStream(io.TextIOBase):
         # A carriage return that starts a write is a progress line redrawing itself (extract's bar);
         # anywhere else it could make data overwrite what was printed before it.
         text = "\r" + guard(s[1:]) if s.startswith("\r") else guard(s)
-        try:
-            self._raw.write(text)
-        except UnicodeEncodeError:
-            enc = getattr(self._raw, "encoding", None) or "ascii"
-            self._raw.write(text.encode(enc, "backslashreplace").decode(enc))
+        with _refusals():
+            try:
+                self._raw.write(text)
+            except UnicodeEncodeError:
+                enc = getattr(self._raw, "encoding", None) or "ascii"
+                self._raw.write(text.encode(enc, "backslashreplace").decode(enc))
         return len(s)
 
     def flush(self) -> None:
-        self._raw.flush()
+        with _refusals():
+            self._raw.flush()
 
     def isatty(self) -> bool:
         isatty = getattr(self._raw, "isatty", None)
@@ -135,7 +175,7 @@ def guarded_output() -> Iterator[None]:
         yield
     finally:
         for stream in (sys.stdout, sys.stderr):
-            with contextlib.suppress(OSError, ValueError):
+            with contextlib.suppress(OSError, ValueError, OutputFailed):
                 stream.flush()
         sys.stdout, sys.stderr = saved
         allow_style(False)

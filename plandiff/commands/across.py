@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from plandiff.commands.common import EXIT_OK, Trouble, color_option, corpus_plans, corpus_plans_option
+from plandiff.commands.common import EXIT_OK, Trouble, color_option, corpus_plans, corpus_plans_option, said
 
 # Kept here rather than imported from the renderers, so `plandiff --help` stays light.
 MATRIX_FORMATS = ("text", "markdown", "csv", "json")
@@ -38,7 +38,7 @@ def history(key: str, paths: tuple[str, ...], evidence: str, plans_dir: str, col
 
     tax = default_taxonomy()
     if tax.get(key) is None:
-        raise Trouble(f"plandiff history: unknown provision key {key!r}" + did_you_mean_suffix(tax.suggest(key)))
+        raise Trouble(said(f"unknown provision key {key!r}" + did_you_mean_suffix(tax.suggest(key))))
     plans = corpus_plans(paths, plans_dir)
     click.echo(
         render_history(key, build(key, plans), Style(want_color(color, sys.stdout)), evidence), nl=False, color=True

@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from plandiff.commands.common import Trouble, emit, load_for_report, plans_option
+from plandiff.commands.common import Trouble, emit, load_for_report, plans_option, said
 
 
 @click.command("apply")
@@ -40,9 +40,9 @@ def apply(old: str, changes: str, output: str | None, force: bool, plans_dir: st
     try:
         raw = sys.stdin.buffer.read() if changes == "-" else Path(changes).read_bytes()
     except OSError as exc:
-        raise Trouble(f"plandiff apply: cannot read {name}: {exc.strerror or exc}") from None
+        raise Trouble(said(f"cannot read {name}: {exc.strerror or exc}")) from None
     try:
         data = apply_change_set(plans[0], raw, name)
     except PatchProblems as exc:
         raise Trouble(*exc.diagnostics) from None
-    return emit("apply", dumps_yaml(data), output, plans_dir, force)
+    return emit(dumps_yaml(data), output, plans_dir, force)

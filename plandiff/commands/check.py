@@ -7,10 +7,11 @@ runs on every commit.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
-from plandiff.commands.common import EXIT_FOUND, EXIT_OK, EXIT_TROUBLE, Trouble, color_option
+from plandiff.commands.common import EXIT_FOUND, EXIT_OK, EXIT_TROUBLE, Trouble, color_option, said
 
 # Kept here rather than imported from the renderers, so `plandiff --help` stays light.
 DIAGNOSTIC_FORMATS = ("text", "github")
@@ -39,36 +40,44 @@ def check(paths: tuple[str, ...], fmt: str, no_quotes: bool, quiet: bool, color:
     Checks the YAML itself (duplicate keys, tags, aliases, encodings), the plan
     format, provision keys and values against the taxonomy, that every quote
     occurs in its cited article, and the lineage (revises / responds_to).
-    Exits 0 when clean, 1 when any problem is found, 2 on usage errors.
+    Exits 0 when clean, 1 when any problem is found, 2 on usage errors (a
+    path that does not exist, or no PATHS and no plans/ folder here).
     """
     from plandiff.load import load_corpus
     from plandiff.load.corpus import expand
     from plandiff.render.diagnostics import render_diagnostic
     from plandiff.render.style import Style, want_color
 
-    _, missing = expand(list(paths))
-    if missing:
-        raise Trouble(*(f"plandiff check: {d.path}: {d.message}" for d in missing))
-    corpus = load_corpus(list(paths) or ["plans"], verify_quotes=not no_quotes)
     style = Style(want_color(color, sys.stdout) and fmt == "text")
+    if not paths and not Path("plans").is_dir():
+        raise Trouble(
+            said(
+                f"no plans/ folder in {Path.cwd()}: run it in the repository that holds plans/, "
+                "or name the plan files or folders to check (plandiff check PATH …)"
+            )
+        )
+    _, missing = expand(list(paths))
+    if missing:  # each named once; no summary that counts files it never found
+        raise Trouble(*(said(f"{d.path}: {d.message}") for d in missing))
+    corpus = load_corpus(list(paths) or ["plans"], verify_quotes=not no_quotes)
     for d in corpus.diagnostics:
         click.echo(render_diagnostic(d, fmt, style), color=True)
     files = [f for f in corpus.files if f.path]
     if not files and not corpus.diagnostics and not corpus.events:
-        raise Trouble("plandiff check: no plan files found")
+        raise Trouble(said("no plan files found"))
     errors = [d for d in corpus.diagnostics if d.severity == "error"]  # warnings are shown, and do not fail
     if not quiet:
         bad = sum(1 for f in corpus.files if any(d.severity == "error" for d in f.diagnostics))
         bad += len({d.path for d in corpus.event_problems if d.severity == "error"})
         n = len(errors)
         if n:
-            msg = f"plandiff check: {_plural(n, 'problem')} in {bad} of {_plural(len(files), 'file')}"
+            msg = said(f"{_plural(n, 'problem')} in {bad} of {_plural(len(files), 'file')}")
         else:
             provs = sum(len(p.provisions) for p in corpus.plans.values())
             parts = [f"{_plural(len(files), 'plan file')} OK ({provs} provisions)"] if files else []
             if corpus.events:
                 parts.append(f"{len(corpus.events)} events OK")
-            msg = "plandiff check: " + ", ".join(parts)
+            msg = said(", ".join(parts))
         w = len(corpus.diagnostics) - n
         click.echo(msg + (f"; {_plural(w, 'warning')}" if w else ""), err=True)
     return EXIT_FOUND if errors else EXIT_OK
@@ -92,7 +101,7 @@ def versions(paths: tuple[str, ...], long_: bool, color: bool | None) -> int:
     for d in corpus.diagnostics:  # list what can be read, but never hide what cannot
         click.echo(str(d), err=True)
     if not corpus.plans:
-        raise Trouble("plandiff versions: no readable plan files")
+        raise Trouble(said("no readable plan files"))
     click.echo(
         render_versions(list(corpus.plans.values()), Style(want_color(color, sys.stdout)), long=long_),
         nl=False,

@@ -15,12 +15,22 @@ import click
 EXIT_OK, EXIT_FOUND, EXIT_TROUBLE = 0, 1, 2
 
 
+def said(message: str) -> str:
+    """`message` as the running command says it: "plandiff site: …" (plain "plandiff: …" outside a command).
+
+    The one place that names the command in a message, so every command's
+    errors and notes start the same way.
+    """
+    ctx = click.get_current_context(silent=True)
+    return f"{ctx.command_path if ctx is not None else 'plandiff'}: {message}"
+
+
 class Trouble(Exception):
     """Why a command cannot go on. `main` prints its lines on standard error, once, and exits 2.
 
-    Each line is a message ("plandiff site: …") or a located Diagnostic
-    (`path:line:col: error: …`), printed in order. A Trouble with no lines
-    means the problems were already reported as they streamed past.
+    Each line is a message made by `said()` ("plandiff site: …") or a located
+    Diagnostic (`path:line:col: error: …`), printed in order. A Trouble with
+    no lines means the problems were already reported as they streamed past.
     """
 
     def __init__(self, *lines):
@@ -103,13 +113,13 @@ def corpus_plans(paths, plans_dir: str):
 
     corpus = load_corpus(list(paths) or [plans_dir], verify_quotes=False)
     if any(d.severity == "error" for d in corpus.diagnostics) or not corpus.plans:
-        raise Trouble(*corpus.diagnostics, *([] if corpus.plans else ["plandiff: no readable plan files"]))
+        raise Trouble(*corpus.diagnostics, *([] if corpus.plans else [said("no readable plan files")]))
     for d in corpus.diagnostics:
         click.echo(str(d), err=True)
     return list(corpus.plans.values())
 
 
-def emit(command: str, text: str, output: str | None, plans_dir: str, force: bool) -> int:
+def emit(text: str, output: str | None, plans_dir: str, force: bool) -> int:
     """Print `text`, or write it to OUTPUT through plandiff.output, as every writing command does."""
     if not output:
         click.echo(text, nl=False)
@@ -119,5 +129,5 @@ def emit(command: str, text: str, output: str | None, plans_dir: str, force: boo
 
     why = write_file(Path(output), guard(text).encode("utf-8"), plans_dir=plans_dir, force=force)
     if why:
-        raise Trouble(f"plandiff {command}: {why}")
+        raise Trouble(said(why))
     return EXIT_OK

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from plandiff.commands.common import EXIT_OK, Trouble, corpus_plans, corpus_plans_option, emit
+from plandiff.commands.common import EXIT_OK, Trouble, corpus_plans, corpus_plans_option, emit, said
 
 
 @click.command("export")
@@ -56,12 +56,12 @@ def export_cmd(paths: tuple[str, ...], fmt: str, output: str | None, force: bool
     plans = corpus_plans(paths, plans_dir)
     tables = build_tables(plans)
     if fmt == "json":
-        return emit("export", to_json(tables), output, plans_dir, force)
+        return emit(to_json(tables), output, plans_dir, force)
     if not output:
-        return emit("export", to_csv(tables.provisions, PROVISION_COLUMNS), None, plans_dir, force)
+        return emit(to_csv(tables.provisions, PROVISION_COLUMNS), None, plans_dir, force)
     directory = Path(output)
     if directory.exists() and not directory.is_dir():
-        raise Trouble(f"plandiff export: {directory} is a file; --format csv writes a directory of files")
+        raise Trouble(said(f"{directory} is a file; --format csv writes a directory of files"))
     files = {
         PROVISIONS_CSV: to_csv(tables.provisions, PROVISION_COLUMNS),
         EVIDENCE_CSV: to_csv(tables.evidence, EVIDENCE_COLUMNS),
@@ -76,13 +76,13 @@ def export_cmd(paths: tuple[str, ...], fmt: str, output: str | None, force: bool
             else write_file(directory, None, plans_dir=plans_dir, force=True)
         )
         if why:
-            raise Trouble(f"plandiff export: {why}")
+            raise Trouble(said(why))
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise Trouble(f"plandiff export: cannot make {directory}: {exc.strerror or exc}") from exc
+        raise Trouble(said(f"cannot make {directory}: {exc.strerror or exc}")) from exc
     for name, text in files.items():  # tables for a program, written as they are (not escaped for a terminal)
         why = write_file(directory / name, text.encode("utf-8"), plans_dir=plans_dir, force=force)
         if why:
-            raise Trouble(f"plandiff export: {why}")
+            raise Trouble(said(why))
     return EXIT_OK

@@ -14,7 +14,7 @@ import sys
 
 import click
 
-from plandiff.commands.common import EXIT_FOUND, EXIT_OK, EXIT_TROUBLE, Trouble
+from plandiff.commands.common import EXIT_FOUND, EXIT_OK, EXIT_TROUBLE, Trouble, said
 
 
 @click.command("extract")
@@ -42,7 +42,13 @@ from plandiff.commands.common import EXIT_FOUND, EXIT_OK, EXIT_TROUBLE, Trouble
     "or the latest date the article mentions.",
 )
 @click.option("--emit-text", is_flag=True, help="Print the extracted text that claim offsets index, not claims.")
-@click.option("--propose", is_flag=True, help="Compare the claims with the plan files; print the proposal as a diff.")
+@click.option(
+    "--propose",
+    is_flag=True,
+    help="Compare the claims with the plan files; print the proposal as a diff. A plan file can cite only an "
+    "article in plans/sources/ (or a JSON Lines record with a url): copy an article there first. "
+    "Exit 1 when it proposes any edit, new evidence included; 0 when it proposes nothing.",
+)
 @click.option(
     "--write-drafts",
     "drafts_dir",
@@ -67,21 +73,28 @@ def extract_cmd(files, fmt, plans_dir, ref_date, emit_text, propose, drafts_dir,
     order, using all cores. --propose compares the claims with the plan files
     and shows what they would add or dispute, as a plandiff diff;
     --write-drafts DIR writes the proposed versions for review. Exit 0 on
-    success, 1 when --propose finds changes, 2 on trouble.
+    success, 2 on trouble; with --propose, 1 when it proposes any edit (new
+    evidence included, unlike plandiff diff, where evidence alone is no
+    difference), 0 when it proposes nothing.
     """
     from pathlib import Path
 
     from plandiff.extract.stream import InputError, expand_inputs, is_stream_input
 
     if not files:
-        raise Trouble("plandiff extract: name at least one article, directory or .jsonl file")
+        raise Trouble(said("name at least one article, directory or .jsonl file"))
     if drafts_dir and not propose:
-        raise Trouble("plandiff extract: --write-drafts needs --propose")
+        raise Trouble(said("--write-drafts needs --propose"))
     if ref_date is not None:
         from plandiff.extract.dates import parse_iso
 
         if parse_iso(ref_date) is None:
-            raise Trouble(f"plandiff extract: error: --date {ref_date!r} is not a date (YYYY-MM-DD)")
+            raise Trouble(said(f"error: --date {ref_date!r} is not a date (YYYY-MM-DD)"))
+    from plandiff.diagnostics import Diagnostic
+
+    missing = [Diagnostic(f, 1, 1, "no such file or directory") for f in files if not os.path.exists(f)]
+    if missing:  # located, as every command names a file it cannot read
+        raise Trouble(*missing)
     skipped: list = []
     try:
         inputs = expand_inputs(files, skipped)
@@ -90,7 +103,7 @@ def extract_cmd(files, fmt, plans_dir, ref_date, emit_text, propose, drafts_dir,
     for note in skipped:
         click.echo(note, err=True)
     if not inputs:
-        raise Trouble("plandiff extract: no articles found (.txt, .html, .htm or .jsonl files)")
+        raise Trouble(said("no articles found (.txt, .html, .htm or .jsonl files)"))
     if emit_text:
         return _emit_text(inputs)
     from plandiff.extract import plan_context
@@ -147,6 +160,7 @@ def _extract(inputs, ctx, jobs, fmt, no_progress) -> int:
 
 
 def _emit_text(inputs) -> int:
+    from plandiff.diagnostics import Diagnostic
     from plandiff.extract.stream import InputError, iter_items, load_article
 
     items = list(iter_items(inputs))
@@ -159,7 +173,7 @@ def _emit_text(inputs) -> int:
             failed = True
             continue
         except OSError as exc:
-            click.echo(f"{item[0]}: error: cannot read: {exc.strerror or exc}", err=True)
+            click.echo(Diagnostic(item[0], 1, 1, f"cannot read file: {exc.strerror or exc}"), err=True)
             failed = True
             continue
         if len(items) > 1:
@@ -183,21 +197,42 @@ def _propose(inputs, ctx, jobs, plans_dir, drafts_dir, color, no_progress) -> in
     try:
         proposal = propose(claims, plans_dir)
     except ProposalError as exc:
-        raise Trouble(f"plandiff extract: {exc}") from None
+        raise Trouble(said(str(exc))) from None
     click.echo(render_proposal(proposal, Style(want_color(color, sys.stdout))), nl=False)
     if drafts_dir and not proposal.proposed:
-        click.echo("plandiff extract: nothing to draft: the claims change no plan file", err=True)
+        click.echo(said("nothing to draft: the claims change no plan file"), err=True)
     elif drafts_dir:
         try:
             written = write_drafts(proposal, plans_dir, drafts_dir)
         except ProposalError as exc:
-            raise Trouble(f"plandiff extract: {exc}") from None
+            raise Trouble(said(str(exc))) from None
         except OSError as exc:
-            raise Trouble(
-                f"plandiff extract: cannot write drafts to {exc.filename or drafts_dir}: {exc.strerror or exc}"
-            ) from None
+            raise Trouble(said(f"cannot write drafts to {exc.filename or drafts_dir}: {exc.strerror or exc}")) from None
         for path in written:
-            click.echo(f"plandiff extract: wrote {path}", err=True)
+            click.echo(said(f"wrote {path}"), err=True)
+    _say_why_nothing_was_proposed(proposal)
     if failures:
         return EXIT_TROUBLE
     return EXIT_FOUND if proposal.changed else EXIT_OK
+
+
+# The reason plandiff.extract.propose gives a claim from an article it cannot cite.
+_NOT_IN_SOURCES = "the article is not in plans/sources/"
+
+
+def _say_why_nothing_was_proposed(proposal) -> None:
+    """One line when no edit came out only because the articles lie outside plans/sources/.
+
+    The report lists the reason per claim, easy to miss below the diff;
+    this says it once, with what to do.
+    """
+    if proposal.applied:
+        return
+    outside = {c.source for c, why in proposal.skipped if why.startswith(_NOT_IN_SOURCES)}
+    if not outside:
+        return
+    where = "the article is not" if len(outside) == 1 else f"{len(outside)} articles are not"
+    it = "it" if len(outside) == 1 else "them"
+    click.echo(
+        said(f"0 edits proposed: {where} in plans/sources/; copy {it} there so plan files can cite {it}"), err=True
+    )

@@ -7,12 +7,19 @@ renderers are imported inside the commands.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from plandiff.commands.common import EXIT_OK, Trouble, corpus_plans, corpus_plans_option, load_for_report, plans_option
+from plandiff.commands.common import (
+    EXIT_OK,
+    Trouble,
+    corpus_plans,
+    corpus_plans_option,
+    load_for_report,
+    plans_option,
+    said,
+)
 
 
 def _protected(plans) -> set[Path]:
@@ -65,19 +72,19 @@ def html_cmd(old: str, new: str, output: str, force: bool, plans_dir: str) -> in
 
     why = None if output == "-" else write(None)  # refuse before rendering, then check again when writing
     if why:
-        raise Trouble(f"plandiff html: {why}")
+        raise Trouble(said(why))
     from plandiff.diff import diff_plans
     from plandiff.render.html import render_compare, serialize
 
     data = serialize(render_compare(diff_plans(plans[0], plans[1])))
     if output == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        from plandiff.guard import write_bytes
+
+        write_bytes(data)
         return EXIT_OK
     why = write(data)
     if why:
-        raise Trouble(f"plandiff html: {why}")
+        raise Trouble(said(why))
     return EXIT_OK
 
 
@@ -116,17 +123,17 @@ def site_cmd(paths: tuple[str, ...], output: str, pairs: tuple[str, ...], plans_
     for spec in pairs:
         parts = spec.split(":")
         if len(parts) != 2 or not all(parts):
-            raise Trouble(f"plandiff site: --pair {spec!r}: expected OLD:NEW, e.g. us-28-point:ua-20-point")
+            raise Trouble(said(f"--pair {spec!r}: expected OLD:NEW, e.g. us-28-point:ua-20-point"))
         for part in parts:
             if part not in ids:
-                raise Trouble(f"plandiff site: --pair {spec!r}: no version {part!r} among {', '.join(sorted(ids))}")
+                raise Trouble(said(f"--pair {spec!r}: no version {part!r} among {', '.join(sorted(ids))}"))
         if parts[0] == parts[1]:
-            raise Trouble(f"plandiff site: --pair {spec!r}: a version compared with itself")
+            raise Trouble(said(f"--pair {spec!r}: a version compared with itself"))
         wanted.append((parts[0], parts[1]))
     out = Path(output)
     protected = _protected(plans)
     if out.resolve() in protected or out.resolve() in {p.parent for p in protected}:
-        raise Trouble(f"plandiff site: refusing to write into {output}: it holds the plan files or their articles")
+        raise Trouble(said(f"refusing to write into {output}: it holds the plan files or their articles"))
     from plandiff.render.html import OutputError, Site, write_site
 
     try:
@@ -134,10 +141,10 @@ def site_cmd(paths: tuple[str, ...], output: str, pairs: tuple[str, ...], plans_
             Site(plans, wanted, events=_events(paths, plans_dir, ids)), out, plans_dir=plans_dir, protected=protected
         )
     except OutputError as exc:
-        raise Trouble(f"plandiff site: {exc}") from exc
+        raise Trouble(said(str(exc))) from exc
     except OSError as exc:
-        raise Trouble(f"plandiff site: cannot write {exc.filename or output}: {exc.strerror or exc}") from exc
-    click.echo(f"plandiff site: wrote {len(written)} pages to {output} (start at {out / 'index.html'})", err=True)
+        raise Trouble(said(f"cannot write {exc.filename or output}: {exc.strerror or exc}")) from exc
+    click.echo(said(f"wrote {len(written)} pages to {output} (start at {out / 'index.html'})"), err=True)
     return EXIT_OK
 
 

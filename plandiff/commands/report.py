@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from plandiff.commands.common import EXIT_FOUND, EXIT_OK, Trouble, color_option, load_for_report, plans_option
+from plandiff.commands.common import EXIT_FOUND, EXIT_OK, Trouble, color_option, load_for_report, plans_option, said
 from plandiff.render.formats import REPORT_FORMATS, ReportOptions
 
 
@@ -81,9 +81,7 @@ def git_diff(args: tuple[str, ...], color: bool | None) -> int:
     from plandiff.render.style import Style, want_color
 
     if len(args) < 7:
-        raise Trouble(
-            "plandiff git-diff: expects the 7 arguments git passes to an external diff driver (see docs/git.md)"
-        )
+        raise Trouble(said("expects the 7 arguments git passes to an external diff driver (see docs/git.md)"))
     path, old_file, new_file = args[0], args[1], args[4]
     sides: list[Plan | None] = []
     for f in (old_file, new_file):

@@ -25,4 +25,4 @@ def schema(output: str | None, force: bool, plans_dir: str) -> int:
     from plandiff.output import dumps_json
     from plandiff.schema import plan_schema
 
-    return emit("schema", dumps_json(plan_schema()) + "\n", output, plans_dir, force)
+    return emit(dumps_json(plan_schema()) + "\n", output, plans_dir, force)
