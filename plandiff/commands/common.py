@@ -82,15 +82,19 @@ def load_for_report(names, plans_dir: str, verify_quotes: bool = False):
 
             if not where.is_dir():
                 lines.append(
-                    f"plandiff: no plan {name!r}: looked for {where / (name + '.yaml')}, but there is no "
-                    f"directory {where}; run from the repository that holds plans/, give a file path, "
-                    "or say where the plans are with --plans DIR"
+                    said(
+                        f"no plan {name!r}: looked for {where / (name + '.yaml')}, but there is no "
+                        f"directory {where}; run from the repository that holds plans/, give a file path, "
+                        "or say where the plans are with --plans DIR"
+                    )
                 )
             else:
                 hint = did_you_mean(name, plan_ids(plans_dir))
                 lines.append(
-                    f"plandiff: no plan {name!r} in {where}/"
-                    + did_you_mean_suffix(hint, otherwise="; give --plans DIR if they are elsewhere")
+                    said(
+                        f"no plan {name!r} in {where}/"
+                        + did_you_mean_suffix(hint, otherwise="; give --plans DIR if they are elsewhere")
+                    )
                 )
             failed = True
             continue

@@ -65,18 +65,29 @@ def _point(p: Provision | None) -> str:
     return point_numbers(p.point)
 
 
-def _claims_text(spec: Kind | dict, claims: tuple[Claim, ...]) -> str:
+def _outlets(plan: Plan, claim: Claim) -> str:
+    """Who reports a claim, by outlet (a report names sources as a reader can cite them, never by our ids)."""
+    names: list[str] = []
+    for e in claim.evidence:
+        src = plan.source(e.source)
+        name = (src.outlet if src is not None and src.outlet else None) or f"article {e.source}"
+        if name not in names:
+            names.append(name)
+    return ", ".join(names)
+
+
+def _claims_text(spec: Kind | dict, claims: tuple[Claim, ...], plan: Plan) -> str:
     parts = []
     for c in claims:
-        srcs = ", ".join(e.source for e in c.evidence)
+        srcs = _outlets(plan, c)
         what = "omitted" if c.status == "omitted" else format_value(spec, c.value)
         parts.append(f"{what} [{srcs}]")
     return "disputed: " + " | ".join(parts)
 
 
-def _state(spec: Kind | dict, p: Provision) -> str:
+def _state(spec: Kind | dict, p: Provision, plan: Plan) -> str:
     if p.disputed:
-        return _claims_text(spec, p.claims)
+        return _claims_text(spec, p.claims, plan)
     if p.omitted:
         return "omitted"
     if p.value is None:
@@ -84,7 +95,7 @@ def _state(spec: Kind | dict, p: Provision) -> str:
     return format_value(spec, p.value)
 
 
-def _dispute_details(spec: Kind | dict, old: Provision, new: Provision) -> list[Detail] | None:
+def _dispute_details(spec: Kind | dict, old: Provision, new: Provision, plan: Plan) -> list[Detail] | None:
     """A value that became disputed (or a dispute that settled): what every report agrees
     changed, typed as usual, then what only some reports say. None unless exactly one
     side is disputed and the other has a value."""
@@ -107,7 +118,7 @@ def _dispute_details(spec: Kind | dict, old: Provision, new: Provision) -> list[
     parts = []
     for n, (c, ds) in enumerate(per_claim, 1):
         rest = [str(d) for d in ds if d not in common]
-        parts.append(f"claim {n} [{', '.join(e.source for e in c.evidence)}]: {'; '.join(rest) or 'no further change'}")
+        parts.append(f"claim {n} [{_outlets(plan, c)}]: {'; '.join(rest) or 'no further change'}")
     return common + [Detail("now disputed" if new.disputed else "dispute settled", note=" | ".join(parts))]
 
 
@@ -135,11 +146,11 @@ def _details(
     a, b = states
     if a == HELD and b == ABSENT:
         assert old is not None  # held: the version has the provision
-        return [Detail("dropped", note=f"was {_state(spec, old)}; {_why_absent(new_plan, new)}")]
+        return [Detail("dropped", note=f"was {_state(spec, old, old_plan)}; {_why_absent(new_plan, new)}")]
     if a == ABSENT and b == HELD:
         assert new is not None
         why = "previously reported omitted" if old is not None else f"not in the full text of {old_plan.id}"
-        return [Detail("added", note=f"{_state(spec, new)}; {why}")]
+        return [Detail("added", note=f"{_state(spec, new, new_plan)}; {why}")]
     if a != b and SILENT in states:
         if a == SILENT:
             silent, said, prov, said_state = old_plan, new_plan, new, b
@@ -147,7 +158,7 @@ def _details(
             silent, said, prov, said_state = new_plan, old_plan, old, a
         if said_state == HELD:
             assert prov is not None
-            what = _state(spec, prov)
+            what = _state(spec, prov, said)
         else:
             what = _why_absent(said, prov)
         return [Detail(f"not reported in {silent.id}", note=f"{said.id}: {what}")]
@@ -158,7 +169,10 @@ def _details(
     if "point" in fields and _both_numbered(old, new):
         out.append(Detail("point", _point(old), _point(new)))
     if "claims" in fields or (old.disputed != new.disputed and "value" in fields):
-        out += _dispute_details(spec, old, new) or [Detail("", _state(spec, old), _state(spec, new))]
+        disputed_plan = new_plan if new.disputed else old_plan
+        out += _dispute_details(spec, old, new, disputed_plan) or [
+            Detail("", _state(spec, old, old_plan), _state(spec, new, new_plan))
+        ]
     elif "value" in fields:
         out += compare_values(spec, "", old.value, new.value)
     if "status" in fields and not out:

@@ -7,7 +7,9 @@ and the Markdown report links the URL.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any
 
 from plandiff.model import Evidence, Plan, Provision, Source
 
@@ -84,14 +86,15 @@ def evidence_lines(plan: Plan, prov: Provision | None, width: int = 0) -> list[s
 def paired_citations(cs, change, mode: str = "one") -> list[tuple[str, Citation]]:
     """(side, citation) for a change — "both" for a citation the two versions share.
 
-    In "one" mode each side shows its first citation (or one shared line when
-    the first citations are the same); "full" shows all; "none" nothing.
+    In "one" mode each side shows the citation that best supports its value
+    (`best_citation`), or one shared line when it is the same; "full" shows
+    all; "none" nothing.
     """
     if mode == "none":
         return []
     old, new = citations(cs.old, change.old), citations(cs.new, change.new)
     if mode == "one":
-        old, new = old[:1], new[:1]
+        old, new = best_citation(cs.old, change.old, old), best_citation(cs.new, change.new, new)
     shared = [c for c in old if c in new]
     return (
         [("both", c) for c in shared]
@@ -131,4 +134,44 @@ def version_changes(cs) -> list[str]:
         record.append("sources " + ", ".join(bits))
     if record:
         out.append("our record: " + "; ".join(record))
+    return out
+
+
+def best_citation(plan: Plan, prov: Provision | None, cits: list[Citation]) -> list[Citation]:
+    """The one citation a short report shows, among those whose attribution is not uncertain when there are
+    any: for a value with figures, the first whose quoted words state one ("600,000" for a cap of 600,000),
+    else the published full text the version is coded from; otherwise, and failing those, the first.
+
+    A reader checking "600,000 → 800,000" should see the words that say 600,000, not a quote that only
+    mentions "curbs on its military"."""
+    if not cits:
+        return []
+    figures = _figures(prov.value) if prov is not None else set()
+    sure = [c for c in cits if c.attribution != "uncertain"] or cits
+    if figures:
+        for c in sure:
+            if c.quote and figures & set(_DIGITS.findall(_GROUPED.sub("", c.quote))):
+                return [c]
+        for c in sure:  # no quote states the figure: the full text does
+            if c.source_id == plan.coverage_source:
+                return [c]
+    return sure[:1]
+
+
+_GROUPED = re.compile(r"(?<=\d)[,\u202f\u00a0 ](?=\d{3}\b)")  # 600,000 / 600 000 → 600000
+_DIGITS = re.compile(r"\d+")
+
+
+def _figures(value: Any) -> set[str]:
+    """The whole numbers of at least two digits in a value, as digit strings (small ones say too little)."""
+    out: set[str] = set()
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, dict):
+            stack += v.values()
+        elif isinstance(v, list):
+            stack += v
+        elif isinstance(v, (int, float)) and not isinstance(v, bool) and float(v).is_integer() and abs(v) >= 10:
+            out.add(str(int(abs(v))))
     return out

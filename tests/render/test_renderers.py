@@ -438,7 +438,7 @@ def test_exit_2_for_a_missing_plan(capsys):
     code, out, err = cli(capsys, "diff", "us-28-point", "no-such-plan", "--plans", str(PLANS))
     assert code == 2
     assert out == ""
-    assert "plandiff: no plan 'no-such-plan' in" in err
+    assert "plandiff diff: no plan 'no-such-plan' in" in err
     assert "Traceback" not in err
 
 
@@ -658,8 +658,45 @@ def test_default_report_is_short_and_names_outlets_not_ids():
     text = render_text(cs)
     assert len(text.splitlines()) <= 150
     cap = text[text.index("military.troop_cap (point 6)") :].split("\n~ ", 1)[0]
-    assert '    old: The Straits Times, 2025-11-25 "accept curbs on its military"' in cap
+    # no quote states 600,000, so the published full text the version is coded from stands for it
+    assert cs.old.coverage_source == "liga-28-points"
+    assert "    old: LIGA.net\n" in cap
     assert "a001" not in text  # local articles are named by their outlet where it is known
+
+
+def test_the_one_citation_shown_is_the_one_that_states_the_figure():
+    from plandiff.render.evidence import best_citation, citations
+
+    def plan_with(*evidence, coverage_source=None):
+        sources = tuple(
+            Source(id=e.source, url=f"https://example.org/{e.source}", outlet=e.source.upper()) for e in evidence
+        )
+        prov = Provision(key="military.troop_cap", value={"personnel": 600000}, evidence=tuple(evidence))
+        plan = Plan(id="p", title="P", sources=sources, provisions={prov.key: prov}, coverage_source=coverage_source)
+        return plan, prov
+
+    vague = Evidence(source="vague", quote="accept curbs on its military")
+    figure = Evidence(source="figure", quote="an army of no more than 600 000 soldiers")
+    unsure = Evidence(source="unsure", quote="a cap of 600,000", attribution="uncertain")
+    text = Evidence(source="text")
+    plan, prov = plan_with(vague, unsure, figure, text, coverage_source="text")
+    assert [c.source_id for c in best_citation(plan, prov, citations(plan, prov))] == ["figure"]
+    plan, prov = plan_with(vague, unsure, text, coverage_source="text")
+    assert [c.source_id for c in best_citation(plan, prov, citations(plan, prov))] == ["text"]
+    plan, prov = plan_with(unsure, vague)
+    assert [c.source_id for c in best_citation(plan, prov, citations(plan, prov))] == ["vague"]
+    words = Provision(key="nato.accession", value="barred", evidence=(vague, text))
+    plan = dataclasses.replace(plan, provisions={"nato.accession": words}, coverage_source="text")
+    assert [c.source_id for c in best_citation(plan, words, citations(plan, words))] == ["vague"]  # no figure
+    plan, prov = plan_with(unsure)
+    assert [c.source_id for c in best_citation(plan, prov, citations(plan, prov))] == ["unsure"]
+
+
+def test_a_dispute_names_its_reports_by_outlet():
+    cs = diff_plans(real("us-28-point"), real("geneva-revised"))
+    cap = render_text(cs)
+    line = next(ln for ln in cap.splitlines() if "now disputed" in ln)
+    assert "Caliber.az" in line and "caliber-19-points" not in line
 
 
 def test_evidence_modes_show_one_all_or_no_citations():
