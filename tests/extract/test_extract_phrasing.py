@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 ANY = ...
 
 
@@ -129,3 +131,178 @@ def test_an_interim_truce_and_immediate_only_next_to_the_truce(ex):
     # "lasting 30 days" is a term, not permanence
     cs = claims(ex, "Kyiv's memorandum proposes a total truce lasting 30 days.", "2025-06-01")
     assert value_of(cs, "ua-istanbul-memorandum", "ceasefire") == {"duration": {"days": 30}}
+
+
+# --- provisions named in plain prose, and keys that had no rule ------------------------------------
+
+
+PROSE = [
+    (
+        "Under the 28-point plan Kyiv must renounce NATO in its constitution.",
+        "2025-11-24",
+        "us-28-point",
+        "nato.accession",
+        "barred-constitutionally",
+    ),
+    (
+        "The E3 text says Russia is welcomed back into the Group of Eight.",
+        "2025-11-24",
+        "e3-counterproposal",
+        "russia.g8",
+        "readmission",
+    ),
+    (
+        "The Russian memorandum also demands the lifting of restrictions on the Moscow-linked church.",
+        "2025-06-03",
+        "ru-istanbul-memorandum",
+        "religion.uoc",
+        "restrictions-lifted",
+    ),
+    (
+        "Under the 12-point plan, Russia could rejoin international organisations.",
+        "2025-10-31",
+        "eu-ua-12-point",
+        "russia.intl_organisations",
+        "readmission",
+    ),
+    (
+        "The 12-point plan offers Ukraine a fast track to the EU.",
+        "2025-10-31",
+        "eu-ua-12-point",
+        "eu.membership",
+        {"eligibility": "fast-track"},
+    ),
+    (
+        "The revised US plan leaves NATO enlargement to Trump and Zelensky.",
+        "2025-11-25",
+        "geneva-revised",
+        "nato.enlargement",
+        "deferred-to-leaders",
+    ),
+    (
+        "The revised US plan leaves Kyiv's NATO bid to the two presidents.",
+        "2025-11-25",
+        "geneva-revised",
+        "nato.accession",
+        "deferred-to-leaders",
+    ),
+    (
+        "The Russian memorandum demands neutrality, without membership in military blocs.",
+        "2025-06-03",
+        "ru-istanbul-memorandum",
+        "neutrality",
+        "neutral-status",
+    ),
+    (
+        "Under the 20-point plan, the Zaporizhzhia plant would be handed to a third party.",
+        "2025-12-24",
+        "ua-20-point",
+        "nuclear.znpp",
+        {"arrangement": "third-party-custody"},
+    ),
+    (
+        "The 24-point plan: the nuclear plant back under Ukrainian control.",
+        "2025-11-23",
+        "eu-24-point",
+        "nuclear.znpp",
+        {"arrangement": "returned-to-ukraine"},
+    ),
+    (
+        "The US draft says the alliance agrees not to station troops in Ukraine.",
+        "2025-11-22",
+        "us-28-point",
+        "nato.troops_in_ukraine",
+        "barred",
+    ),
+    (
+        "The Russian memorandum wants no foreign troops, bases and military installations on Ukrainian soil.",
+        "2025-06-03",
+        "ru-istanbul-memorandum",
+        "nato.troops_in_ukraine",
+        "barred",
+    ),
+    (
+        "Under the 24-point plan, friendly forces are welcome in Ukraine.",
+        "2025-11-23",
+        "eu-24-point",
+        "nato.troops_in_ukraine",
+        "friendly-forces-allowed",
+    ),
+    (
+        "Under the London text, the minerals deal is implemented.",
+        "2025-04-26",
+        "ua-eu-london-apr2025",
+        "economy.minerals_deal",
+        "implement",
+    ),
+    (
+        "The London text says Ukraine is to be fully rebuilt and compensated financially.",
+        "2025-04-26",
+        "ua-eu-london-apr2025",
+        "reconstruction.compensation",
+        {"full_reconstruction": True, "financial_compensation": True},
+    ),
+    (
+        "Under the E3 text, a non-aggression pact would bind Russia, Ukraine and NATO.",
+        "2025-11-24",
+        "e3-counterproposal",
+        "non_aggression",
+        {"parties": ["Russia", "Ukraine", "NATO"]},
+    ),
+    (
+        "The Paris declaration foresees long-term defence-industrial cooperation.",
+        "2026-01-07",
+        "paris-declaration",
+        "security.defence_cooperation",
+        {"long_term": True},
+    ),
+    (
+        "The Paris declaration provides for truce monitoring led by the United States.",
+        "2026-01-07",
+        "paris-declaration",
+        "ceasefire.monitoring",
+        {"led_by": "United States"},
+    ),
+    (
+        "The Paris declaration promises lasting support for Ukraine's army as the first line of defence.",
+        "2026-01-07",
+        "paris-declaration",
+        "military.support",
+        {"sustained": True, "first_line_of_defence": True},
+    ),
+    (
+        "The Berlin declaration says the guarantees are binding, subject to national procedures.",
+        "2025-12-16",
+        "eu-berlin-statement",
+        "implementation.ratification",
+        {"national_procedures": True},
+    ),
+    (
+        "Under the London text, those assets remain frozen until Russia makes good the damage.",
+        "2025-04-26",
+        "ua-eu-london-apr2025",
+        "reconstruction.frozen_assets",
+        {"frozen_until_russia_compensates": True},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "plan", "key", "value"), PROSE)
+def test_plain_prose_names_the_provision_and_its_value(ex, text, date, plan, key, value):
+    cs = claims(ex, text, date)
+    assert has(cs, plan, key, "included", value), cs
+
+
+def test_a_multinational_force_its_name_and_domains(ex):
+    cs = claims(
+        ex,
+        "The Berlin declaration foresees a multinational force Ukraine operating on land, at sea and in the air.",
+        "2025-12-16",
+    )
+    v = value_of(cs, "eu-berlin-statement", "security.multinational_force")
+    assert v["name"] == "Multinational Force Ukraine" and sorted(v["domains"]) == ["air", "land", "sea"]
+
+
+def test_a_mechanism_to_monitor_the_ceasefire_stays_implementation_monitoring(ex):
+    cs = claims(ex, "The Paris declaration sets up a US-led mechanism to verify the truce.", "2026-01-07")
+    assert not any(c.provision == "ceasefire.monitoring" for c in cs)
