@@ -238,7 +238,7 @@ def test_a_version_phrase_ends_at_a_second_article(ex):
             "2025-04-26",
             "us-framework-apr2025",
             "sanctions.relief",
-            {"approach": "lifted"},
+            {"approach": "lifted", "sanctions_since": 2014},  # the year is a field of its own since cd6f23e
         ),
         (
             "The Ukrainian memorandum calls for an all-for-all swap and the release of detained civilians.",
