@@ -20,6 +20,9 @@ LEGEND = (
 )
 
 
+TIGHT = {7, 8, 9}  # the counts after "pts" sit one space apart, so 18 versions stay within 120 columns
+
+
 def render_versions(plans: list[Plan], style: Style, long: bool = False) -> str:
     sides = default_sides()
     ordered = lineage_order(plans)
@@ -36,7 +39,7 @@ def render_versions(plans: list[Plan], style: Style, long: bool = False) -> str:
                 number[p.id],
                 p.id,
                 p.date or "?",
-                sides.short_name(sides.lane(p.drafted_by)),
+                sides.label(p.drafted_by),
                 "full" if p.full_text else "part",
                 p.status or "?",
                 str(p.point_count or "?"),
@@ -51,7 +54,7 @@ def render_versions(plans: list[Plan], style: Style, long: bool = False) -> str:
     lines = []
     for n, r in enumerate(rows):
         cells = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths))]
-        line = "  ".join(cells).rstrip()
+        line = "".join((" " if i in TIGHT else "  ") + c if i else c for i, c in enumerate(cells)).rstrip()
         lines.append(style(line, "bold") if n == 0 else line)
     lines += [""] + [style(line, "dim") for line in LEGEND]
     if long:

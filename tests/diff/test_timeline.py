@@ -36,13 +36,18 @@ def test_one_side_gets_its_lane_several_sides_share_the_joint_lane():
     sides = Sides(
         ("United States", "Europe", "joint"),
         {"United States": "United States", "France": "Europe", "Germany": "Europe"},
-        {},
+        {"United States": "US"},
+        {"United States": "US", "Europe": "EU"},
     )
     assert sides.lane(["United States"]) == "United States"
     assert sides.lane(["France", "Germany"]) == "Europe"
     assert sides.lane(["France", "United States"]) == JOINT
     assert sides.lane(["Atlantis"]) == JOINT
     assert sides.lane(["France", "Atlantis"]) == JOINT
+    # the versions table names a joint text by its sides, in lane order, so two joint texts read apart
+    assert sides.label(["United States"]) == "US" and sides.label(["France", "Germany"]) == "Europe"
+    assert sides.label(["Germany", "United States"]) == "US+EU"
+    assert sides.label(["France", "Atlantis"]) == JOINT
 
 
 def test_marks_are_in_date_order_with_the_right_lanes(corpus):
