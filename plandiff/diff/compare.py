@@ -229,8 +229,10 @@ def _kind(
         return Added
     if a != b:
         return Unreported  # one side is silent (the other holds it, or is known not to)
-    if a != HELD:
-        return Unchanged  # held by neither: our record of its absence or silence may still differ
+    if a != HELD and (old is None or new is None or not fields):
+        return Unchanged  # held by neither, and nothing recorded of it differs
+    if a != HELD:  # held by neither, but our record of its absence or silence differs: wording or evidence
+        return Reworded if {"summary", "note", "point", "status"} & set(fields) else Recited
     content = _content(old, new, fields)
     if content == ["point"]:
         return Renumbered

@@ -322,6 +322,21 @@ def test_changing_only_evidence_is_recited(pk, data):
 
 
 @FAST
+@given(plan_and_key(shape="plain"), st.data())
+def test_a_new_report_of_a_removal_is_recited_not_unchanged(pk, data):
+    """Both versions record the provision as omitted; only the reports of it differ. Our record changed, the
+    plan did not: shown among "our record only", and apply carries it over."""
+    a0, key = pk
+    a = with_provision(a0, key, value=None, status="omitted")
+    b = with_provision(a, key, evidence=new_evidence(data.draw, a.sources, a.provisions[key].evidence))
+    cs = diff_plans(a, b)
+    (change,) = [c for c in cs.changes if c.key == key]
+    assert isinstance(change, Recited) and not cs.differs and cs.edited
+    assert cs.visible() == [change]
+    assert apply_changes(a, json.loads(json.dumps(changeset_to_json(cs)))) == b
+
+
+@FAST
 @given(plan_and_key(shape="plain"))
 def test_omitting_an_included_provision_is_dropped(pk):
     a, key = pk
