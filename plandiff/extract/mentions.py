@@ -118,6 +118,7 @@ class MentionFinder:
         self.any_cue = re.compile("|".join(re.sub(r"\(\?P<\w+>", "(?:", src) for src in sources))
         self.numbers: Numbers | None = None  # set by the engine (values.Numbers), to read "twenty points"
         self.dependent = c(spec["dependent_before"], "versions.yaml dependent_before")
+        self.dependent_window = int(spec.get("dependent_window", 30))
         self.capitals = {}  # place name → party it also stands for
         for p in self.places:
             for name, rx in self.parties:
@@ -186,7 +187,7 @@ class MentionFinder:
                         phrases[-1] = Phrase(p.start, max(p.end, e), version, cues, p.dependent)
                         last_end = max(last_end, e)
                     continue
-                dep = bool(self.dependent.search(lv[max(0, s - 30) : s]))
+                dep = bool(self.dependent.search(lv[max(0, s - self.dependent_window) : s]))
                 phrases.append(Phrase(s, e, version, cues, dep))
                 last_end = e
             out[si] = phrases

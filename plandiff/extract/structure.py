@@ -11,13 +11,15 @@ names no version itself; and "Point N" / "N." keeps the point number.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _ITEM = re.compile(
     r"(?:[-*•·–—▪◦‣]\s+|\(?(?P<num>\d{1,2})[.)]\s+|(?:point|item|clause|article|paragraph)\s+(?P<pnum>\d{1,2}[a-z]?)\s*[:.–—-]\s*)",
     re.I,
 )
 _HEADING_END = re.compile(r"[.!?…\"'”’)]$")
+_QUESTION = re.compile(r"(?:q|question|interviewer)\s*[:.–—-]\s", re.I)
+_ANSWER = re.compile(r"(?:a|answer)\s*[:.–—-]\s", re.I)
 
 
 @dataclass
@@ -25,6 +27,7 @@ class Structure:
     leads: dict[int, int]  # sentence index of a list item → the sentence that introduces the list
     headings: dict[int, int]  # sentence index → the heading of its section
     points: dict[int, str]  # sentence index → the point number its item carries
+    questions: dict[int, int] = field(default_factory=dict)  # sentence of an answer → its question
 
 
 def _paragraphs(sents) -> list[list[int]]:
@@ -70,4 +73,31 @@ def analyse(v: str, sents) -> Structure:
         if heading is not None:
             for i in idx:
                 headings[i] = heading
-    return Structure(leads, headings, points)
+    return Structure(leads, headings, points, _answers(v, sents, paras))
+
+
+def _answers(v: str, sents, paras: list[list[int]]) -> dict[int, int]:
+    """Each answer sentence → the question sentence it answers (the last one ending in "?")."""
+    out: dict[int, int] = {}
+    question: int | None = None
+    marked = False  # the interview marks its questions ("Q:"), so what follows one is its answer …
+    answer_marked: bool | None = None  # … unless it marks its answers ("A:") and this paragraph is unmarked
+    for n, idx in enumerate(paras):
+        text = v[sents[idx[0]].start : sents[idx[-1]].end].strip()
+        asks = [i for i in idx if v[sents[i].start : sents[i].end].rstrip().endswith("?")]
+        nxt = paras[n + 1] if n + 1 < len(paras) else None
+        answered = nxt is not None and _ANSWER.match(v, sents[nxt[0]].start) is not None
+        if asks and (_QUESTION.match(text) or answered):
+            question, marked, answer_marked = asks[-1], bool(_QUESTION.match(text)), None
+            continue
+        if question is None:
+            continue
+        is_answer = _ANSWER.match(text) is not None
+        if answer_marked is None:
+            answer_marked = is_answer
+        if is_answer or (marked and not answer_marked):
+            for i in idx:
+                out[i] = question
+        else:
+            question = None
+    return out
