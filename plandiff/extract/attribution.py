@@ -61,6 +61,7 @@ class Attributor:
         self.foreign = set(foreign)
         self.leads, self.headings = structure.leads, structure.headings
         self.questions = getattr(structure, "questions", {})
+        self.intros = getattr(structure, "intros", {})
         self.max_sentences = int(gov.get("max_sentences", 3))
         self.max_paragraphs = int(gov.get("max_paragraphs", 1))
         keep = int(salience.get("max_paragraphs", 4))
@@ -107,6 +108,10 @@ class Attributor:
         self.factors = {k: float(x) for k, x in (spec.get("attribution") or {}).items()}
         shared = spec.get("shared_subject")
         self.shared_subject = load()["compile"](shared, "versions.yaml shared_subject") if shared else None
+        fwd = spec.get("forward_reference")
+        self.forward_reference = load()["compile"](fwd, "versions.yaml forward_reference") if fwd else None
+        fwd = spec.get("forward_reference_anywhere")
+        self.forward_anywhere = load()["compile"](fwd, "versions.yaml forward_reference_anywhere") if fwd else None
         self._idx: dict = {}
         self._ends: dict = {}
 
@@ -174,11 +179,11 @@ class Attributor:
             if first_main is not None:
                 return self._of(first_main, f["later_in_sentence"], "sentence")
             return self._of(ms[0], f["complement"], "sentence")
-        g = self.leads.get(si)
-        if g is not None and g not in self.foreign:
-            m = self.governing(g)
-            if m is not None:
-                return self._of(m, f["list_lead"], "heading")
+        for g in (self.leads.get(si), self.intros.get(si)):
+            if g is not None and g not in self.foreign:
+                m = self.governing(g)
+                if m is not None:
+                    return self._of(m, f["list_lead"], "heading")
         paragraph = self.sents[si].paragraph
         question = self.questions.get(si)
         for back in range(1, self.max_sentences + 1):
@@ -205,6 +210,9 @@ class Attributor:
                 return self._of(m, f["section_heading"], "heading")
         if j_foreign_between(self, si):
             return None, 0.0, "none", ()
+        ahead = self._forward(si)
+        if ahead is not None:
+            return self._of(ahead, f["same_paragraph"], "paragraph")
         salient = self.salient_at.get(si)
         if salient is not None:
             return salient, f["only_version"] if len(self.document_versions) == 1 else f["salient"], "salient", ()
@@ -233,6 +241,25 @@ class Attributor:
             if m.version not in out:
                 out.append(m.version)  # type: ignore[arg-type]
         return out if len(out) >= 2 else []
+
+    def _forward(self, si: int) -> Mention | None:
+        """The version the next sentence of the paragraph names when it refers back to this one.
+
+        "Ukraine would keep 800,000 troops. That is what the European counterproposal says." — only a
+        sentence that begins by pointing back ("That is", "This", "Such") and names a version explicitly.
+        """
+        j = si + 1
+        if self.forward_reference is None or j >= len(self.sents) or j in self.foreign:
+            return None
+        if self.sents[j].paragraph != self.sents[si].paragraph:
+            return None
+        nxt = self.sents[j]
+        if self.forward_reference.match(self.v, nxt.start) is None and (
+            self.forward_anywhere is None or self.forward_anywhere.search(self.v, nxt.start, nxt.end) is None
+        ):
+            return None
+        m = self.governing(j)
+        return m if m is not None and m.explicit and m.version and not m.dependent else None
 
     def _head_of(self, si: int, ms: list[Mention], k: int, pos: int) -> Mention | None:
         """The version a claim after a comparison's mention `ms[k]` speaks of, when not that one.

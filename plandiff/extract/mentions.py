@@ -76,6 +76,8 @@ class MentionFinder:
             (k, c(p, f"versions.yaml kind_after {k}")) for k, p in (spec.get("kind_after") or {}).items()
         ]
         self.subject = c(spec["subject"], "versions.yaml subject")
+        self.verb_head = c(spec.get("verb_heads") or "(?!x)x", "versions.yaml verb_heads")
+        self.after_head = c(spec.get("after_heads") or "(?!x)x", "versions.yaml after_heads")
         self.topic_head = c(spec["topic_heads"], "versions.yaml topic_heads") if spec.get("topic_heads") else None
         self.subject_end = c(
             "(?:(?:%PRESENT%)(?: up| out)?|(?:said|say|says|pledged|pledge|pledges|promised|promise|"
@@ -218,11 +220,14 @@ class MentionFinder:
         h0, h1 = m.start(), m.end()
         if self.topic_head is not None and self.topic_head.search(lv, max(sent.start, h0 - 40), h0):
             return None  # "a free-trade agreement", "the minerals deal": a topic, not a plan version
+        if self.verb_head.fullmatch(lv, h0, h1) and self.after_head.search(lv, max(sent.start, h0 - 20), h0):
+            return None  # "the 28 points offers …": a verb after the phrase, not a second head
         start = self._left(lv, sent.start, h0)
         cues = Cues(kind=kind, definite=not re.match(r"(?:an?|another|one|some) ", lv[start:h0]))
         self._read(lv[start:h0], cues)
         if v is not None and self.names:
-            for t in re.finditer(r"[A-Za-z][\w'’-]{2,}", v[start:h0]):
+            # the head's own words too: "the bilateral security guarantees" (a head that holds a name)
+            for t in re.finditer(r"[A-Za-z][\w'’-]{2,}", v[start:h1]):
                 w = re.sub(r"(?:'s|’s|')$", "", t.group()).lower()
                 if (
                     w in self.names

@@ -28,6 +28,9 @@ class Structure:
     headings: dict[int, int]  # sentence index → the heading of its section
     points: dict[int, str]  # sentence index → the point number its item carries
     questions: dict[int, int] = field(default_factory=dict)  # sentence of an answer → its question
+    # sentence of a list item → the last sentence of the paragraph before the list, when that ends in no colon
+    # ("The Geneva draft changes these points." then bullets): the version it names, for the attributor only
+    intros: dict[int, int] = field(default_factory=dict)
 
 
 def _paragraphs(sents) -> list[list[int]]:
@@ -46,9 +49,12 @@ def analyse(v: str, sents) -> Structure:
     headings: dict[int, int] = {}
     points: dict[int, str] = {}
     paras = _paragraphs(sents)
+    intros: dict[int, int] = {}
     lead: int | None = None  # the sentence that introduces the current list
+    intro: int | None = None  # …or the paragraph just before it, when that does not end in a colon
     heading: int | None = None
-    for idx in paras:
+    items = [_ITEM.match(v, sents[idx[0]].start) is not None for idx in paras]
+    for n, idx in enumerate(paras):
         first = sents[idx[0]]
         text = v[first.start : sents[idx[-1]].end]
         m = _ITEM.match(text)
@@ -59,12 +65,20 @@ def analyse(v: str, sents) -> Structure:
                     points[i] = num
                 if lead is not None:
                     leads[i] = lead
+                elif intro is not None:
+                    intros[i] = intro
                 if heading is not None:
                     headings[i] = heading
             continue
+        intro = idx[-1] if n + 1 < len(paras) and items[n + 1] else None
         last = sents[idx[-1]]
         tail = v[last.start : last.end].rstrip()
-        is_heading = len(idx) == 1 and len(tail) <= 90 and not _HEADING_END.search(tail) and not tail.endswith(":")
+        is_heading = (
+            len(idx) == 1
+            and (len(tail) <= 90 or (len(tail) <= 200 and _title_case(tail)))
+            and not _HEADING_END.search(tail)
+            and not tail.endswith(":")
+        )
         if is_heading:
             heading, lead = idx[0], None
             continue
@@ -73,7 +87,13 @@ def analyse(v: str, sents) -> Structure:
         if heading is not None:
             for i in idx:
                 headings[i] = heading
-    return Structure(leads, headings, points, _answers(v, sents, paras))
+    return Structure(leads, headings, points, _answers(v, sents, paras), intros)
+
+
+def _title_case(text: str) -> bool:
+    """A headline in Title Case ("Kyiv's 20-Point Plan Keeps The 800,000 Cap …"), however long."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _answers(v: str, sents, paras: list[list[int]]) -> dict[int, int]:

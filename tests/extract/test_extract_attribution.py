@@ -138,3 +138,134 @@ def test_the_structure_pairs_answers_with_questions():
     assert asked["A: Because."] == "Q: Why?"
     assert "A closing paragraph." not in asked  # the interview marks its answers; this one is not
     assert asked["Nothing."] == asked["Still."] == "Q: And?"  # answers unmarked: all until the next question
+
+
+# --- lists and references forward -----------------------------------------------------------
+
+
+def test_list_items_inherit_the_version_of_a_lead_that_ends_in_a_full_stop(ex):
+    """Five bullets under "The Geneva draft … changes several points." — the fifth as much as the first."""
+    text = (
+        "The Geneva draft, officials said, changes several points of the US plan.\n"
+        "• the amnesty is removed\n"
+        "• elections are held within 100 days\n"
+        "• Russia rejoins the G8\n"
+        "• sanctions are lifted in stages\n"
+        "• the frozen assets clause is struck out"
+    )
+    cs = claims(ex, text, "2025-11-26")
+    got = {c.provision: c.plan for c in cs}
+    assert got["reconstruction.frozen_assets"] == "geneva-revised"
+    assert got["russia.g8"] == "geneva-revised"
+    assert set(got.values()) == {"geneva-revised"}
+
+
+def test_a_paragraph_that_does_not_lead_into_a_list_gives_its_items_nothing_new(ex):
+    from plandiff.extract.structure import analyse
+    from plandiff.extract.text import sentences, view
+
+    text = "The text was long.\n\nA second paragraph.\n• an item\n• another"
+    v = view(text)
+    s = sentences(v)
+    st = analyse(v, s)
+    assert set(st.intros.values()) == {1}  # the paragraph right before the items, not the first one
+
+
+def test_a_sentence_that_points_back_lends_its_version_to_the_one_before(ex):
+    cs = claims(
+        ex,
+        "Ukraine would keep its army at 800,000 in peacetime. That is what the European counterproposal says.",
+        "2025-11-26",
+    )
+    assert plans_of(cs, "military.troop_cap") == ["e3-counterproposal"]
+    cs = claims(
+        ex,
+        "Ukraine would keep its army at 800,000 in peacetime. This figure also appears in the E3 draft.",
+        "2025-11-26",
+    )
+    assert plans_of(cs, "military.troop_cap") == ["e3-counterproposal"]
+
+
+def test_a_next_sentence_about_another_version_lends_nothing(ex):
+    cs = claims(
+        ex,
+        "Ukraine would keep its army at 800,000 in peacetime. The US plan, by contrast, has other priorities.",
+        "2025-11-26",
+    )
+    assert "us-28-point" not in plans_of(cs, "military.troop_cap")
+
+
+# --- guarantee documents ----------------------------------------------------------------------
+
+
+def test_a_guarantee_draft_beside_the_points_is_the_guarantee_document(ex):
+    """ "the security guarantee draft handed over alongside the 28 points": the points are what it came with."""
+    cs = claims(
+        ex, "The security guarantee draft handed to Kyiv alongside the 28 points would last ten years.", "2025-11-24"
+    )
+    assert plans_of(cs, "security.guarantee") == ["us-guarantee-draft-nov2025"]
+
+
+def test_a_head_that_is_also_a_verb_is_the_verb_after_a_phrase():
+    """ "the 28 points offers …", "the US draft offers …": "offers" is no second document."""
+    from plandiff.extract import extractor_for, plan_context
+    from plandiff.extract.keywords import lower_view
+    from plandiff.extract.text import sentences, view
+    from tests.support.paths import PLANS
+
+    ex = extractor_for(plan_context(PLANS))
+    for text, phrase in (
+        ("The guarantee draft attached to the 28 points offers protection.", "28 points"),
+        ("The US draft offers Kyiv protection.", "The US draft"),
+    ):
+        v = view(text)
+        sents = sentences(v)
+        lv = lower_view(v)
+        found = ex.mentions.find(lv, sents, ex.keywords.scan(lv, sents), v)
+        spans = [v[p.start : p.end] for p in found[0]]
+        assert phrase in spans and not any("offers" in s for s in spans)
+
+
+def test_bilateral_and_multilateral_guarantees_are_told_apart_by_the_word(ex):
+    cs = claims(ex, "The bilateral security guarantees would last 15 years, Zelensky said.", "2026-01-05")
+    assert plans_of(cs, "security.guarantee") == ["us-ua-bilateral-guarantee"]
+    cs = claims(
+        ex, "Under the multilateral security guarantees, a European-led multinational force would deploy.", "2026-01-05"
+    )
+    assert plans_of(cs, "security.multinational_force") == ["multilateral-guarantee-framework"]
+
+
+def test_a_next_sentence_that_says_as_much_lends_its_version(ex):
+    cs = claims(ex, "Ukraine would keep its army at 800,000 in peacetime. The E3 text says as much.", "2025-11-26")
+    assert plans_of(cs, "military.troop_cap") == ["e3-counterproposal"]
+
+
+# --- headlines --------------------------------------------------------------------------------
+
+
+def test_a_long_title_case_headline_heads_its_section():
+    from plandiff.extract.structure import analyse
+    from plandiff.extract.text import sentences, view
+
+    head = (
+        "Europe's Counterproposal Lifts The Army Ceiling, Softens Territory Language And Restores The Role "
+        "Of Allied Consensus In Any Future Decision"
+    )
+    assert len(head) > 90
+    text = head + "\n\nOne paragraph.\n\nAnother paragraph.\n\nA third one."
+    v = view(text)
+    s = sentences(v)
+    assert analyse(v, s).headings == {1: 0, 2: 0, 3: 0}
+    long_sentence = "the army would be capped at a level that negotiators said could still change " * 2
+    v = view(long_sentence.strip() + "\n\nOne paragraph.")
+    s = sentences(v)
+    assert analyse(v, s).headings == {}  # a long line in lower case is no headline
+
+
+def test_title_case_headline_names_its_version_in_any_case(ex):
+    for text in (
+        "MOSCOW'S MEMORANDUM DEMANDS UKRAINE WITHDRAW FROM DONETSK",
+        "Moscow's Memorandum Demands Ukraine Withdraw From Donetsk",
+    ):
+        cs = claims(ex, text, "2025-06-03")
+        assert plans_of(cs, "territory.donetsk") == ["ru-istanbul-memorandum"]
