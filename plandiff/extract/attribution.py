@@ -28,7 +28,7 @@ _COMPLEMENT = re.compile(
 # a comparison ends at a comma, a semicolon or a new verb phrase ("…, and says")
 _ENDED = re.compile(r"[,;]|\s(?:and|but|while|whereas)\s")
 # …and a shared subject's reach, at a semicolon or a comma before a new clause
-_SUBJECT_ENDED = re.compile(r";|,\s+(?:and|but|while|whereas|yet)\s")
+_SUBJECT_ENDED = re.compile(r";|,\s+(?:but|while|whereas|yet)\s|,\s+and\s+(?!that\b)")
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,8 @@ class Attributor:
         fwd = spec.get("forward_reference_anywhere")
         self.forward_anywhere = load()["compile"](fwd, "versions.yaml forward_reference_anywhere") if fwd else None
         self._idx: dict = {}
+        self._gov: dict[int, Mention | None] = {}
+        self._all_starts: dict[int, list[int]] = {}
         self._ends: dict = {}
 
     def _index(self, si: int):
@@ -137,16 +139,16 @@ class Attributor:
         return ends[i] if i >= 0 else None
 
     def governing(self, i: int) -> Mention | None:
+        if i in self._gov:  # asked once per claim near it: kept, so a long sentence is read once
+            return self._gov[i]
         ms = [m for m in self.by_sentence.get(i) or () if m.version or m.foreign or m.candidates]
-        if not ms:
-            return None
-        for m in ms:
-            if not m.dependent and m.explicit:
-                return m
-        for m in ms:
-            if not m.dependent:
-                return m
-        return ms[0]
+        got = (
+            next((m for m in ms if not m.dependent and m.explicit), None)
+            or next((m for m in ms if not m.dependent), None)
+            or (ms[0] if ms else None)
+        )
+        self._gov[i] = got
+        return got
 
     def attribute(self, si: int, pos: int, clause: tuple[int, int]) -> tuple[str | None, float, str, tuple]:
         """(version or None, confidence factor, how it was found, candidates) for a claim at `pos`."""
@@ -230,12 +232,16 @@ class Attributor:
         sub = self.shared_subject.search(self.v, cs, pos)
         if sub is None or _SUBJECT_ENDED.search(self.v, sub.end(), pos) is not None:
             return []
-        ms = [m for m in self.by_sentence.get(si) or () if m.start < pos]
-        if any(m.start >= cs for m in ms):
-            return []
-        named = [m for m in ms if m.explicit and m.version and not m.foreign]
+        every = self.by_sentence.get(si) or []
+        starts = self._starts(si)
+        lo, at = bisect.bisect_left(starts, cs), bisect.bisect_left(starts, pos)
+        if lo < at:
+            return []  # a version named in the clause before the claim speaks for it
+        # the few mentions just before the clause (bounded: a long sentence may hold thousands)
+        named = [m for m in every[max(0, lo - 8) : lo] if m.explicit and m.version and not m.foreign]
         if not named and si > 0 and self.sents[si - 1].paragraph == self.sents[si].paragraph:
-            named = [m for m in self.by_sentence.get(si - 1) or () if m.explicit and m.version and not m.foreign]
+            prev = self.by_sentence.get(si - 1) or []
+            named = [m for m in prev[-8:] if m.explicit and m.version and not m.foreign]
         out: list[str] = []
         for m in named:
             if m.version not in out:
@@ -269,16 +275,22 @@ class Attributor:
         ended at the comma, and the sentence's own version speaks again.
         """
         m = ms[k]
-        every = self.by_sentence.get(si) or ()
-        before = [x for x in every if x.end <= m.start]
-        if before and not before[-1].dependent and _COMPLEMENT.fullmatch(self.v, before[-1].end, m.start):
-            return before[-1]  # "a counterproposal to the US plan": the phrase is one noun phrase, its head first
+        every = self.by_sentence.get(si) or []
+        b = bisect.bisect_left(self._starts(si), m.start) - 1  # the mention (of any kind) right before it
+        if b >= 0 and not every[b].dependent and _COMPLEMENT.fullmatch(self.v, every[b].end, m.start):
+            return every[b]  # "a counterproposal to the US plan": the phrase is one noun phrase, its head first
         if _ENDED.search(self.v, m.end, pos) is None:
             return None
         for j in range(k - 1, max(-1, k - 50), -1):
             if not ms[j].dependent:
                 return ms[j]
         return None
+
+    def _starts(self, si: int) -> list[int]:
+        got = self._all_starts.get(si)
+        if got is None:
+            got = self._all_starts[si] = [m.start for m in self.by_sentence.get(si) or ()]
+        return got
 
     def _of(self, m: Mention, factor: float, how: str):
         if m.foreign:

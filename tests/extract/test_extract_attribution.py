@@ -91,6 +91,28 @@ def test_both_gives_the_claim_to_each_version_named_before(ex):
     assert plans_of(cs, "military.troop_cap") == ["geneva-revised", "us-28-point"]
 
 
+def test_both_reaches_every_complement_of_its_verb(ex):
+    """ "both foresee A, B, and that C": C is still what both foresee."""
+    cs = claims(
+        ex,
+        "The Ukrainian memorandum follows the London text closely: both foresee the return of all deported "
+        "children, an all-for-all prisoner exchange, and that Russian assets stay frozen until Russia compensates "
+        "the damage.",
+        "2025-06-03",
+    )
+    assert plans_of(cs, "reconstruction.frozen_assets") == ["ua-eu-london-apr2025", "ua-istanbul-memorandum"]
+
+
+def test_a_version_that_another_replaces_is_not_the_subject_of_the_next_verb(ex):
+    """ "The 20-point framework replaces the Geneva draft and keeps …": the framework keeps it."""
+    cs = claims(
+        ex,
+        "The 20-point framework replaces the Geneva draft and keeps Ukraine's army at 800,000 in peacetime.",
+        "2025-12-26",
+    )
+    assert plans_of(cs, "military.troop_cap") == ["ua-20-point"]
+
+
 def test_both_with_a_single_version_named_changes_nothing(ex):
     cs = claims(ex, "The London text was handed over in April. Both sides want the return of all deported children.")
     assert len({c.plan for c in cs if c.provision == "humanitarian"}) <= 1
@@ -269,3 +291,32 @@ def test_title_case_headline_names_its_version_in_any_case(ex):
     ):
         cs = claims(ex, text, "2025-06-03")
         assert plans_of(cs, "territory.donetsk") == ["ru-istanbul-memorandum"]
+
+
+# --- cost -------------------------------------------------------------------------------------
+
+
+def _cpu(ex, text) -> float:
+    import time
+
+    t = time.process_time()
+    ex.extract(text, "long")
+    return time.process_time() - t
+
+
+def test_the_new_paths_stay_linear_in_a_long_sentence_and_a_long_article(ex):
+    """Comparisons, shared subjects and the answers' and items' leads: 8x the text, not ~64x the time."""
+    unit = (
+        "the Geneva draft, unlike the US plan, caps the army at 600,000, up from 500,000 in the 28-point plan, "
+        "and both bar Ukraine from NATO, a counterproposal to the US plan caps the army at 800,000, "
+    )
+    small = (unit * 200)[:12_000]
+    big = (unit * 1600)[:96_000]  # one 96 KB sentence
+    base = max(_cpu(ex, small), 0.01)
+    assert _cpu(ex, big) < 30 * base + 2.0
+    para = (
+        "Q: What does the E3 draft say?\nA: The army is capped at 800,000. That is what the E3 text says.\n"
+        "The Geneva draft changes several points.\n• the amnesty is removed\n• Russia rejoins the G8\n\n"
+    )
+    base = max(_cpu(ex, para * 100), 0.01)
+    assert _cpu(ex, para * 800) < 30 * base + 2.0
