@@ -60,8 +60,9 @@ class Attributor:
         self.v, self.sents = v, sents
         self.foreign = set(foreign)
         self.leads, self.headings = structure.leads, structure.headings
-        self.questions = getattr(structure, "questions", {})
-        self.intros = getattr(structure, "intros", {})
+        self.questions: dict[int, int] = getattr(structure, "questions", {})
+        self.intros: dict[int, int] = getattr(structure, "intros", {})
+        self.heading_lines: set[int] = getattr(structure, "heading_lines", set())
         self.max_sentences = int(gov.get("max_sentences", 3))
         self.max_paragraphs = int(gov.get("max_paragraphs", 1))
         keep = int(salience.get("max_paragraphs", 4))
@@ -214,7 +215,10 @@ class Attributor:
             return None, 0.0, "none", ()
         ahead = self._forward(si)
         if ahead is not None:
-            return self._of(ahead, f["same_paragraph"], "paragraph")
+            headline = si in self.heading_lines
+            return self._of(
+                ahead, f["section_heading" if headline else "same_paragraph"], "heading" if headline else "paragraph"
+            )
         salient = self.salient_at.get(si)
         if salient is not None:
             return salient, f["only_version"] if len(self.document_versions) == 1 else f["salient"], "salient", ()
@@ -249,7 +253,7 @@ class Attributor:
         return out if len(out) >= 2 else []
 
     def _forward(self, si: int) -> Mention | None:
-        """The version the next sentence of the paragraph names when it refers back to this one.
+        """The version the next sentence of the paragraph names when it refers back to this one (or a headline's).
 
         "Ukraine would keep 800,000 troops. That is what the European counterproposal says." — only a
         sentence that begins by pointing back ("That is", "This", "Such") and names a version explicitly.
@@ -257,6 +261,10 @@ class Attributor:
         j = si + 1
         if self.forward_reference is None or j >= len(self.sents) or j in self.foreign:
             return None
+        if si in self.heading_lines and self.sents[j].paragraph == self.sents[si].paragraph + 1:
+            # a headline that names no version speaks of the one its first sentence names
+            m = self.governing(j)
+            return m if m is not None and m.explicit and m.version and not m.dependent else None
         if self.sents[j].paragraph != self.sents[si].paragraph:
             return None
         nxt = self.sents[j]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Literal
 
-from plandiff.extract.cues import SPECIFIC_KINDS, Cues, Phrase  # noqa: F401  (Cues, Phrase: re-exported)
+from plandiff.extract.cues import SPECIFIC_KINDS, Cues, MetadataReading, Phrase  # noqa: F401  (re-exported)
 from plandiff.extract.data import load, trie_regex
 from plandiff.extract.dates import MONTHS
 from plandiff.extract.keywords import Keywords, satisfied
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from plandiff.extract.values import Numbers
 
 _BOUNDARY = re.compile(r"[\w-]")
+_UNTIL_CLAUSE = re.compile(r"[^.;:!?(),]{0,50}")
 _TOKEN = re.compile(r"[\w'’.&-]+|[^\w\s]")
 # words too common to stand for an alias when choosing which sentences to search for it
 _GENERIC = frozenset(
@@ -36,7 +37,7 @@ _GENERIC = frozenset(
 )
 
 
-class MentionFinder:
+class MentionFinder(MetadataReading):
     """Compiled alias trie and referring-phrase grammar."""
 
     def __init__(self, aliases: dict[str, list[str]] | None, keywords: Keywords):
@@ -247,6 +248,11 @@ class MentionFinder:
             cues.either += [(names, place) for names, place in who.either]
         end = h1
         if kind == "plan":
+            # a specific kind named before a generic head: "the bilateral guarantee document", "the memorandum text"
+            for k in SPECIFIC_KINDS:
+                if k in self.kind_words and self.kind_words[k].search(lv, start, h0):
+                    cues.kind = k
+                    break
             for k, rx in self.kind_after:
                 ka = rx.match(lv, h1, min(sent.end, h1 + 60))
                 if ka is not None:
@@ -272,6 +278,15 @@ class MentionFinder:
                 continue
             cues.merge(got)
             end = h1 + what_at + len(what)
+            if gd.get("who") is not None:
+                # "the plan the Americans sent to Kyiv in November": the time after the verb is the version's
+                upto = _UNTIL_CLAUSE.match(tail, a.end())
+                rest = upto.group() if upto is not None else ""
+                when = Cues()
+                self._read(rest, when, lineage=False)
+                cues.months += when.months
+                cues.relative_months += when.relative_months
+                cues.years += when.years
             break
         if kind == "event" and not (cues.places or cues.either or cues.months or cues.relative_months):
             return None
@@ -404,43 +419,3 @@ class MentionFinder:
                 cues.parties.append((frozenset([name]), False, None))
                 used.append(m.span())
                 break
-
-    # --- plan metadata through the same words ---------------------------------------
-
-    def kinds_of(self, status: str | None, title: str | None, status_kinds: dict, aliases=()) -> frozenset:
-        kinds = set()
-        st = (status or "").lower()
-        for k, p in status_kinds.items():
-            if re.search(p, st):
-                kinds.add(k)
-                break
-        t = (title or "").lower()
-        m = self.head.search(t)
-        if m is not None and m.lastgroup != "event":
-            kinds.add(m.lastgroup)
-        for a in aliases or ():  # "Geneva framework": a version's own names say what it is, if specifically
-            m = self.head.search(a.lower())
-            if m is not None and m.lastgroup in SPECIFIC_KINDS:
-                kinds.add(m.lastgroup)
-        return frozenset(kinds or {"plan"})
-
-    def places_in(self, *texts: str) -> set[str]:
-        out = set()
-        for t in texts:
-            for m in self.place_rx.finditer((t or "").lower()):
-                out.add(next(p for p in self.places if p.lower() == m.group(1)))
-        return out
-
-    def party_names(self, drafter: str) -> set[str]:
-        """The party and group names a drafted_by entry stands for."""
-        low = drafter.lower()
-        out = {drafter}
-        for name, rx in self.parties:
-            if rx.fullmatch(low) or name.lower() == low:
-                out.add(name)
-        for name, grx, members, _ in self.groups:
-            if drafter in members or grx.search(low) or out & members:
-                out.add(f"group:{name}")
-                if not any(rx.fullmatch(low) for _, rx in self.parties):
-                    out.add(f"collective:{name}")  # "Coalition of the Willing", "European Commission"
-        return out

@@ -95,6 +95,9 @@ class Resolver:
         self.w = {k: float(v) for k, v in load()["versions"]["scores"].items()}
         self._cache: dict = {}
         self.members = {name: frozenset(g["members"]) for name, g in load()["versions"]["groups"].items()}
+        self.specific_only = frozenset(
+            load()["versions"].get("specific_only") or ("statement", "declaration", "memorandum")
+        )
 
     def _party(self, p: Profile, names: frozenset, all_: bool, group: str | None) -> float:
         w = self.w
@@ -143,7 +146,7 @@ class Resolver:
         for names, place in c.either:
             s += max(self._party(p, names, False, None), self._place(p, place))
         if c.kind in ("plan", "event", None):
-            if p.kinds & {"statement", "declaration", "memorandum"} and c.kind == "plan":
+            if p.kinds & self.specific_only and c.kind == "plan":
                 s += w["generic_vs_specific"]
         elif c.kind in p.kinds:
             s += w["kind"]

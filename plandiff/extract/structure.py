@@ -31,6 +31,7 @@ class Structure:
     # sentence of a list item → the last sentence of the paragraph before the list, when that ends in no colon
     # ("The Geneva draft changes these points." then bullets): the version it names, for the attributor only
     intros: dict[int, int] = field(default_factory=dict)
+    heading_lines: set[int] = field(default_factory=set)  # the sentences that are headings (or headlines)
 
 
 def _paragraphs(sents) -> list[list[int]]:
@@ -50,6 +51,7 @@ def analyse(v: str, sents) -> Structure:
     points: dict[int, str] = {}
     paras = _paragraphs(sents)
     intros: dict[int, int] = {}
+    heading_lines: set[int] = set()
     lead: int | None = None  # the sentence that introduces the current list
     intro: int | None = None  # …or the paragraph just before it, when that does not end in a colon
     heading: int | None = None
@@ -81,13 +83,14 @@ def analyse(v: str, sents) -> Structure:
         )
         if is_heading:
             heading, lead = idx[0], None
+            heading_lines.add(idx[0])
             continue
         # a paragraph ending in a colon introduces what follows ("The 20-point plan includes:")
         lead = idx[-1] if tail.endswith(":") else None
         if heading is not None:
             for i in idx:
                 headings[i] = heading
-    return Structure(leads, headings, points, _answers(v, sents, paras), intros)
+    return Structure(leads, headings, points, _answers(v, sents, paras), intros, heading_lines)
 
 
 def _title_case(text: str) -> bool:

@@ -320,3 +320,64 @@ def test_the_new_paths_stay_linear_in_a_long_sentence_and_a_long_article(ex):
     )
     base = max(_cpu(ex, para * 100), 0.01)
     assert _cpu(ex, para * 800) < 30 * base + 2.0
+
+
+def _version_of(ex, text, date):
+    import plandiff.extract.attribution as A
+
+    seen = []
+    orig = A.Attributor.__init__
+
+    def spy(self, *a, **k):
+        orig(self, *a, **k)
+        seen.extend(m.version for ms in self.by_sentence.values() for m in ms)
+
+    A.Attributor.__init__ = spy
+    try:
+        ex.extract(text, "t", date=dt.date.fromisoformat(date))
+    finally:
+        A.Attributor.__init__ = orig
+    return seen
+
+
+def test_a_generic_head_is_a_peace_plan_before_a_guarantee_document(ex):
+    """ "Washington's original proposal" in late December is no guarantee framework of that month."""
+    assert _version_of(ex, "Washington's original proposal would cap the army.", "2025-12-26") == ["us-28-point"]
+
+
+def test_a_guarantee_word_before_a_generic_head_makes_it_a_guarantee_document(ex):
+    assert _version_of(ex, "It lasts 15 years in the bilateral guarantee document.", "2025-12-30") == [
+        "us-ua-bilateral-guarantee"
+    ]
+
+
+def test_a_version_whose_alias_is_on_guarantees_is_a_guarantee_document(ex):
+    """The Paris declaration's alias says "on security guarantees": "the Paris text on guarantees" is it."""
+    assert _version_of(ex, "The Paris text on guarantees would cap the army.", "2026-01-10") == ["paris-declaration"]
+
+
+# --- versions named by a description ------------------------------------------------------------
+
+
+def test_a_text_named_by_who_drew_it_up_or_carried_it(ex):
+    assert _version_of(ex, "The paper Witkoff and Dmitriev drew up would cap the army.", "2025-11-22") == [
+        "us-28-point"
+    ]
+    assert _version_of(ex, "The draft Driscoll carried to Kyiv would cap the army.", "2025-11-22") == ["us-28-point"]
+
+
+def test_the_time_after_the_verb_of_a_description_counts(ex):
+    """ "the plan the Americans sent to Kyiv in November", read in late December: November's US plan."""
+    text = "The plan the Americans sent to Kyiv in November would cap the army."
+    assert _version_of(ex, text, "2025-12-26") == ["us-28-point"]
+
+
+def test_a_headline_that_names_no_version_takes_the_one_its_first_sentence_names(ex):
+    text = (
+        "Ukraine's Army To Be Capped At 800,000 In Peacetime\n\n"
+        "The European counterproposal, seen by Reuters on Sunday, answers the US plan point by point."
+    )
+    cs = claims(ex, text, "2025-11-24")
+    assert [(c.plan, c.found) for c in cs if c.provision == "military.troop_cap"] == [("e3-counterproposal", "heading")]
+    cs = claims(ex, "Army Capped At 600,000\n\nCritics said on Sunday that the plan was a disaster.", "2025-11-24")
+    assert all(c.plan is None for c in cs)  # a bare "the plan" with nothing to refer back to names nothing
