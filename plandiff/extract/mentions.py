@@ -266,8 +266,8 @@ class MentionFinder(MetadataReading):
                 continue
             gd = a.groupdict()
             prep = (gd.get("prep") or "").strip()
-            what = gd.get("what") or gd.get("who") or ""
-            what_at = a.start("what") if gd.get("what") is not None else a.start("who")
+            group = next(g for g in ("what", "who", "count") if gd.get(g) is not None)
+            what, what_at = gd[group], a.start(group)
             what = self._trim_what(what)
             if not what:
                 continue
@@ -276,9 +276,11 @@ class MentionFinder(MetadataReading):
             self._read(what, got, anchor=before, lineage=False)
             if not self._any(got):
                 continue
+            if group == "count":  # "the 28-point plan has been cut to 19 points": the count it has now
+                cues.points, cues.lineage = got.points, "revised"
             cues.merge(got)
             end = h1 + what_at + len(what)
-            if gd.get("who") is not None:
+            if group == "who":
                 # "the plan the Americans sent to Kyiv in November": the time after the verb is the version's
                 upto = _UNTIL_CLAUSE.match(tail, a.end())
                 rest = upto.group() if upto is not None else ""

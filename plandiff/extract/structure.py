@@ -55,11 +55,9 @@ def analyse(v: str, sents) -> Structure:
     lead: int | None = None  # the sentence that introduces the current list
     intro: int | None = None  # …or the paragraph just before it, when that does not end in a colon
     heading: int | None = None
-    items = [_ITEM.match(v, sents[idx[0]].start) is not None for idx in paras]
+    items = [_ITEM.match(v, sents[idx[0]].start) for idx in paras]
     for n, idx in enumerate(paras):
-        first = sents[idx[0]]
-        text = v[first.start : sents[idx[-1]].end]
-        m = _ITEM.match(text)
+        m = items[n]
         if m:
             num = m.group("pnum") or m.group("num")
             for i in idx:
@@ -106,16 +104,19 @@ def _answers(v: str, sents, paras: list[list[int]]) -> dict[int, int]:
     marked = False  # the interview marks its questions ("Q:"), so what follows one is its answer …
     answer_marked: bool | None = None  # … unless it marks its answers ("A:") and this paragraph is unmarked
     for n, idx in enumerate(paras):
-        text = v[sents[idx[0]].start : sents[idx[-1]].end].strip()
+        start, end = sents[idx[0]].start, sents[idx[-1]].end
+        if question is None and v.find("?", start, end) < 0:
+            continue  # most paragraphs: no question, none pending
         asks = [i for i in idx if v[sents[i].start : sents[i].end].rstrip().endswith("?")]
         nxt = paras[n + 1] if n + 1 < len(paras) else None
         answered = nxt is not None and _ANSWER.match(v, sents[nxt[0]].start) is not None
-        if asks and (_QUESTION.match(text) or answered):
-            question, marked, answer_marked = asks[-1], bool(_QUESTION.match(text)), None
+        asked = _QUESTION.match(v, start) is not None
+        if asks and (asked or answered):
+            question, marked, answer_marked = asks[-1], asked, None
             continue
         if question is None:
             continue
-        is_answer = _ANSWER.match(text) is not None
+        is_answer = _ANSWER.match(v, start) is not None
         if answer_marked is None:
             answer_marked = is_answer
         if is_answer or (marked and not answer_marked):

@@ -77,6 +77,12 @@ def test_a_version_cut_to_fewer_points_is_the_shorter_version(ex):
     assert plans_of(cs, "amnesty") == ["geneva-revised"]
 
 
+def test_the_count_a_version_was_cut_to_overrides_the_count_it_had(ex):
+    """ "The 28-point plan has been cut to 19 points and no longer includes …": the 19-point text's omission."""
+    cs = claims(ex, "The 28-point plan has been cut to 19 points and no longer includes the amnesty.", "2025-11-26")
+    assert plans_of(cs, "amnesty") == ["geneva-revised"]
+
+
 def test_both_gives_the_claim_to_each_version_named_before(ex):
     cs = claims(
         ex,
