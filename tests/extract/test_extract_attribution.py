@@ -245,6 +245,7 @@ def test_a_head_that_is_also_a_verb_is_the_verb_after_a_phrase():
     for text, phrase in (
         ("The guarantee draft attached to the 28 points offers protection.", "28 points"),
         ("The US draft offers Kyiv protection.", "The US draft"),
+        ("Zelensky said the US guarantee agreement offers protection.", "the US guarantee agreement"),
     ):
         v = view(text)
         sents = sentences(v)
