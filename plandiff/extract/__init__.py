@@ -1,8 +1,8 @@
 """`plandiff extract`: claims about plan versions, read out of news articles.
 
 Stages (engine.py runs them in order): text and segmentation (`text`,
-`segments`, `structure`) → version mentions and resolution (`mentions`,
-`resolve`, `dates`) → provision cues (`provisions`) → values (`fields`,
+`segments`, `structure`) → version mentions, resolution and attribution (`mentions`,
+`resolve`, `attribution`, `dates`) → provision cues (`provisions`) → values (`fields`,
 `values`) → stance (`stance`) → claims (`claims`, the record in `record`).
 `propose` turns claims into proposed plan edits, shown as a plandiff diff;
 `stream` runs the extractor over many articles on all cores.

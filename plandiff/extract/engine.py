@@ -1,7 +1,7 @@
 """The extractor: one article in, claims out, through the stages in order.
 
     text and segmentation (text.py, segments.py, structure.py)
-      → version mentions and resolution (mentions.py, resolve.py, dates.py)
+      → version mentions, resolution and attribution (mentions.py, resolve.py, attribution.py, dates.py)
       → provision cues (provisions.py)
       → values (fields.py, values.py)
       → stance (stance.py)
@@ -16,8 +16,10 @@ of an article and of a sentence.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
+from plandiff.extract.attribution import Attributor
 from plandiff.extract.claims import finish
 from plandiff.extract.data import load
 from plandiff.extract.dates import article_date
@@ -26,8 +28,8 @@ from plandiff.extract.keywords import Keywords, lower_view
 from plandiff.extract.mentions import MentionFinder
 from plandiff.extract.provisions import Provisions
 from plandiff.extract.record import Claim
-from plandiff.extract.resolve import Attributor, Resolver, profiles_from
-from plandiff.extract.segments import Doc
+from plandiff.extract.resolve import Resolver, profiles_from
+from plandiff.extract.segments import Doc, Raw
 from plandiff.extract.stance import Stance
 from plandiff.extract.structure import analyse
 from plandiff.extract.text import sentences, view
@@ -115,5 +117,17 @@ class Extractor:
         doc.attr = Attributor(self.resolver, lv, sents, phrases, foreign, ref, structure, self.governing, self.salience)
         doc.points = structure.points
         doc.party_speech = self.party_speech
-        raws = self.provisions.run(doc, hits)
+        raws = _shared(doc, self.provisions.run(doc, hits))
         return finish(raws, doc, source, self.tax, self.bases, self.base_values)
+
+
+def _shared(doc: Doc, raws: list[Raw]) -> list[Raw]:
+    """A claim whose subject stands for several versions ("both foresee …") once for each of them."""
+    out = []
+    for raw in raws:
+        versions = doc.attr.shared(raw.si, raw.pos, raw.clause) if raw.version is None else []
+        if versions:
+            out += [replace(raw, version=v) for v in versions]
+        else:
+            out.append(raw)
+    return out

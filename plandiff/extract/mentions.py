@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Literal
 
-from plandiff.extract.cues import SPECIFIC_KINDS, Cues, Phrase  # noqa: F401  (Cues, Phrase: re-exported)
+from plandiff.extract.cues import SPECIFIC_KINDS, Cues, MetadataReading, Phrase  # noqa: F401  (re-exported)
 from plandiff.extract.data import load, trie_regex
 from plandiff.extract.dates import MONTHS
 from plandiff.extract.keywords import Keywords, satisfied
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from plandiff.extract.values import Numbers
 
 _BOUNDARY = re.compile(r"[\w-]")
+_UNTIL_CLAUSE = re.compile(r"[^.;:!?(),]{0,50}")
 _TOKEN = re.compile(r"[\w'’.&-]+|[^\w\s]")
 # words too common to stand for an alias when choosing which sentences to search for it
 _GENERIC = frozenset(
@@ -36,7 +37,7 @@ _GENERIC = frozenset(
 )
 
 
-class MentionFinder:
+class MentionFinder(MetadataReading):
     """Compiled alias trie and referring-phrase grammar."""
 
     def __init__(self, aliases: dict[str, list[str]] | None, keywords: Keywords):
@@ -76,6 +77,8 @@ class MentionFinder:
             (k, c(p, f"versions.yaml kind_after {k}")) for k, p in (spec.get("kind_after") or {}).items()
         ]
         self.subject = c(spec["subject"], "versions.yaml subject")
+        self.verb_head = c(spec.get("verb_heads") or "(?!x)x", "versions.yaml verb_heads")
+        self.after_head = c(spec.get("after_heads") or "(?!x)x", "versions.yaml after_heads")
         self.topic_head = c(spec["topic_heads"], "versions.yaml topic_heads") if spec.get("topic_heads") else None
         self.subject_end = c(
             "(?:(?:%PRESENT%)(?: up| out)?|(?:said|say|says|pledged|pledge|pledges|promised|promise|"
@@ -118,6 +121,7 @@ class MentionFinder:
         self.any_cue = re.compile("|".join(re.sub(r"\(\?P<\w+>", "(?:", src) for src in sources))
         self.numbers: Numbers | None = None  # set by the engine (values.Numbers), to read "twenty points"
         self.dependent = c(spec["dependent_before"], "versions.yaml dependent_before")
+        self.dependent_window = int(spec.get("dependent_window", 30))
         self.capitals = {}  # place name → party it also stands for
         for p in self.places:
             for name, rx in self.parties:
@@ -186,7 +190,7 @@ class MentionFinder:
                         phrases[-1] = Phrase(p.start, max(p.end, e), version, cues, p.dependent)
                         last_end = max(last_end, e)
                     continue
-                dep = bool(self.dependent.search(lv[max(0, s - 30) : s]))
+                dep = bool(self.dependent.search(lv[max(0, s - self.dependent_window) : s]))
                 phrases.append(Phrase(s, e, version, cues, dep))
                 last_end = e
             out[si] = phrases
@@ -217,11 +221,14 @@ class MentionFinder:
         h0, h1 = m.start(), m.end()
         if self.topic_head is not None and self.topic_head.search(lv, max(sent.start, h0 - 40), h0):
             return None  # "a free-trade agreement", "the minerals deal": a topic, not a plan version
+        if self.verb_head.fullmatch(lv, h0, h1) and self.after_head.search(lv, max(sent.start, h0 - 20), h0):
+            return None  # "the 28 points offers …": a verb after the phrase, not a second head
         start = self._left(lv, sent.start, h0)
         cues = Cues(kind=kind, definite=not re.match(r"(?:an?|another|one|some) ", lv[start:h0]))
         self._read(lv[start:h0], cues)
         if v is not None and self.names:
-            for t in re.finditer(r"[A-Za-z][\w'’-]{2,}", v[start:h0]):
+            # the head's own words too: "the bilateral security guarantees" (a head that holds a name)
+            for t in re.finditer(r"[A-Za-z][\w'’-]{2,}", v[start:h1]):
                 w = re.sub(r"(?:'s|’s|')$", "", t.group()).lower()
                 if (
                     w in self.names
@@ -241,6 +248,11 @@ class MentionFinder:
             cues.either += [(names, place) for names, place in who.either]
         end = h1
         if kind == "plan":
+            # a specific kind named before a generic head: "the bilateral guarantee document", "the memorandum text"
+            for k in SPECIFIC_KINDS:
+                if k in self.kind_words and self.kind_words[k].search(lv, start, h0):
+                    cues.kind = k
+                    break
             for k, rx in self.kind_after:
                 ka = rx.match(lv, h1, min(sent.end, h1 + 60))
                 if ka is not None:
@@ -254,8 +266,8 @@ class MentionFinder:
                 continue
             gd = a.groupdict()
             prep = (gd.get("prep") or "").strip()
-            what = gd.get("what") or gd.get("who") or ""
-            what_at = a.start("what") if gd.get("what") is not None else a.start("who")
+            group = next(g for g in ("what", "who", "count") if gd.get(g) is not None)
+            what, what_at = gd[group], a.start(group)
             what = self._trim_what(what)
             if not what:
                 continue
@@ -264,8 +276,19 @@ class MentionFinder:
             self._read(what, got, anchor=before, lineage=False)
             if not self._any(got):
                 continue
+            if group == "count":  # "the 28-point plan has been cut to 19 points": the count it has now
+                cues.points, cues.lineage = got.points, "revised"
             cues.merge(got)
             end = h1 + what_at + len(what)
+            if group == "who":
+                # "the plan the Americans sent to Kyiv in November": the time after the verb is the version's
+                upto = _UNTIL_CLAUSE.match(tail, a.end())
+                rest = upto.group() if upto is not None else ""
+                when = Cues()
+                self._read(rest, when, lineage=False)
+                cues.months += when.months
+                cues.relative_months += when.relative_months
+                cues.years += when.years
             break
         if kind == "event" and not (cues.places or cues.either or cues.months or cues.relative_months):
             return None
@@ -398,43 +421,3 @@ class MentionFinder:
                 cues.parties.append((frozenset([name]), False, None))
                 used.append(m.span())
                 break
-
-    # --- plan metadata through the same words ---------------------------------------
-
-    def kinds_of(self, status: str | None, title: str | None, status_kinds: dict, aliases=()) -> frozenset:
-        kinds = set()
-        st = (status or "").lower()
-        for k, p in status_kinds.items():
-            if re.search(p, st):
-                kinds.add(k)
-                break
-        t = (title or "").lower()
-        m = self.head.search(t)
-        if m is not None and m.lastgroup != "event":
-            kinds.add(m.lastgroup)
-        for a in aliases or ():  # "Geneva framework": a version's own names say what it is, if specifically
-            m = self.head.search(a.lower())
-            if m is not None and m.lastgroup in SPECIFIC_KINDS:
-                kinds.add(m.lastgroup)
-        return frozenset(kinds or {"plan"})
-
-    def places_in(self, *texts: str) -> set[str]:
-        out = set()
-        for t in texts:
-            for m in self.place_rx.finditer((t or "").lower()):
-                out.add(next(p for p in self.places if p.lower() == m.group(1)))
-        return out
-
-    def party_names(self, drafter: str) -> set[str]:
-        """The party and group names a drafted_by entry stands for."""
-        low = drafter.lower()
-        out = {drafter}
-        for name, rx in self.parties:
-            if rx.fullmatch(low) or name.lower() == low:
-                out.add(name)
-        for name, grx, members, _ in self.groups:
-            if drafter in members or grx.search(low) or out & members:
-                out.add(f"group:{name}")
-                if not any(rx.fullmatch(low) for _, rx in self.parties):
-                    out.add(f"collective:{name}")  # "Coalition of the Willing", "European Commission"
-        return out

@@ -16,22 +16,18 @@ revise; otherwise the phrase stays unresolved (claims in
 its clause get `plan: null` with the tied versions as candidates). A phrase
 whose cues fit no version names a document outside the corpus.
 
-`Attributor` then gives each claim a version: the mention in its own
-clause, else its sentence's governing mention, else that of a list's lead
-or a section's heading (structure.py), else of one of the few sentences
-before it, else the salient version; `plan: null` only when none applies.
+`attribution.py` then gives each claim a version (`Attributor`).
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
 
 from plandiff.extract.data import load
 from plandiff.extract.dates import parse_iso
-from plandiff.extract.mentions import Cues, MentionFinder, Phrase
+from plandiff.extract.mentions import Cues, MentionFinder
 
 
 @dataclass(frozen=True)
@@ -99,6 +95,9 @@ class Resolver:
         self.w = {k: float(v) for k, v in load()["versions"]["scores"].items()}
         self._cache: dict = {}
         self.members = {name: frozenset(g["members"]) for name, g in load()["versions"]["groups"].items()}
+        self.specific_only = frozenset(
+            load()["versions"].get("specific_only") or ("statement", "declaration", "memorandum")
+        )
 
     def _party(self, p: Profile, names: frozenset, all_: bool, group: str | None) -> float:
         w = self.w
@@ -147,7 +146,7 @@ class Resolver:
         for names, place in c.either:
             s += max(self._party(p, names, False, None), self._place(p, place))
         if c.kind in ("plan", "event", None):
-            if p.kinds & {"statement", "declaration", "memorandum"} and c.kind == "plan":
+            if p.kinds & self.specific_only and c.kind == "plan":
                 s += w["generic_vs_specific"]
         elif c.kind in p.kinds:
             s += w["kind"]
@@ -251,186 +250,3 @@ class Resolver:
         if ranked[0][0] > ranked[1][0]:
             return ranked[0][1], [], False
         return None, sorted(near), False
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    version: str | None
-    dependent: bool
-    explicit: bool  # named by cues or an alias (not a bare "the plan")
-    candidates: tuple = ()
-    foreign: bool = False
-
-
-class Attributor:
-    """Answers "which version does the claim at this position speak of?" for one document."""
-
-    def __init__(
-        self,
-        resolver: Resolver | None,
-        v: str,
-        sents,
-        phrases: dict[int, list[Phrase]],
-        foreign: set[int],
-        ref: dt.date | None,
-        structure,
-        gov: dict,
-        salience: dict,
-    ):
-        self.v, self.sents = v, sents
-        self.foreign = set(foreign)
-        self.leads, self.headings = structure.leads, structure.headings
-        self.max_sentences = int(gov.get("max_sentences", 3))
-        self.max_paragraphs = int(gov.get("max_paragraphs", 1))
-        keep = int(salience.get("max_paragraphs", 4))
-        self.by_sentence: dict[int, list[Mention]] = {}
-        self.salient_at: dict[int, str | None] = {}
-        salient, salient_para = None, -99
-        versions: set[str] = set()
-        version: str | None
-        for si in range(len(sents)):
-            para = sents[si].paragraph
-            if si in self.foreign:
-                salient = None
-            if salient is not None and para - salient_para > keep and len(versions) > 1:
-                salient = None  # an article about one version keeps speaking of it
-            self.salient_at[si] = salient
-            if si in self.foreign or si not in phrases:
-                continue
-            out = []
-            for ph in phrases[si]:
-                if ph.version is not None:
-                    version = ph.version
-                    if ph.cues is not None and ph.cues.discriminating and resolver is not None:
-                        version = resolver.overrule(version, ph.cues, ref)
-                    out.append(Mention(ph.start, ph.end, version, ph.dependent, True))
-                elif ph.cues is not None and ph.cues.discriminating and resolver is not None:
-                    version, cands, foreign_doc = resolver.resolve(ph.cues, ref, salient)
-                    out.append(Mention(ph.start, ph.end, version, ph.dependent, True, tuple(cands), foreign_doc))
-                else:
-                    out.append(Mention(ph.start, ph.end, salient, ph.dependent, False))
-            self.by_sentence[si] = out
-            named = [m for m in out if m.explicit and m.version and not m.dependent] or [
-                m for m in out if m.explicit and m.version
-            ]
-            if any(m.foreign and not m.dependent for m in out) and not named:
-                salient = None
-            elif named:
-                salient, salient_para = named[0].version, para
-                versions.update(m.version for m in out if m.explicit and m.version)
-            for m in out:
-                if m.explicit and m.version:
-                    versions.add(m.version)
-        self.document_versions = sorted(versions)
-        self.factors = {k: float(x) for k, x in (load()["versions"].get("attribution") or {}).items()}
-        self._idx: dict = {}
-        self._ends: dict = {}
-
-    def _index(self, si: int):
-        """(mentions that name something, their starts, their ends, first non-dependent) for a sentence."""
-        got = self._idx.get(si)
-        if got is None:
-            ms = [m for m in self.by_sentence.get(si) or () if m.version or m.foreign or m.candidates]
-            first_main = next((m for m in ms if not m.dependent), None)
-            got = (ms, [m.start for m in ms], [m.end for m in ms], first_main)
-            self._idx[si] = got
-        return got
-
-    def mention_end_before(self, si: int, pos: int) -> int | None:
-        """The end of the last mention (of any kind) that ends at or before pos in sentence si."""
-        ms = self.by_sentence.get(si)
-        if not ms:
-            return None
-        ends = self._ends.get(si)
-        if ends is None:
-            ends = self._ends[si] = [m.end for m in ms]
-        i = bisect.bisect_right(ends, pos) - 1
-        return ends[i] if i >= 0 else None
-
-    def governing(self, i: int) -> Mention | None:
-        ms = [m for m in self.by_sentence.get(i) or () if m.version or m.foreign or m.candidates]
-        if not ms:
-            return None
-        for m in ms:
-            if not m.dependent and m.explicit:
-                return m
-        for m in ms:
-            if not m.dependent:
-                return m
-        return ms[0]
-
-    def attribute(self, si: int, pos: int, clause: tuple[int, int]) -> tuple[str | None, float, str, tuple]:
-        """(version or None, confidence factor, how it was found, candidates) for a claim at `pos`."""
-        if si in self.foreign:
-            return None, 0.0, "foreign", ()
-        f = self.factors
-        ms, starts, ends, first_main = self._index(si)
-        cs, ce = clause
-        if ms:
-            # bisect, not scans: a very long sentence may hold thousands of mentions
-            lo = bisect.bisect_left(starts, cs)
-            hi = bisect.bisect_left(starts, ce)
-            at = bisect.bisect_right(starts, pos)
-            if lo < min(at, hi):
-                return self._of(ms[min(at, hi) - 1], f["in_clause"], "clause")
-            if lo < hi:
-                return self._of(ms[lo], f["later_in_clause"], "clause")
-            relative = re.match(r"\s*(?:which|that|who)\b", self.v[cs : cs + 12])
-            e = bisect.bisect_right(ends, cs)
-            if relative and e > 0:  # "the US plan, which barred …"
-                return self._of(ms[e - 1], f["relative_clause"], "sentence")
-            for k in range(at - 1, max(-1, at - 50), -1):
-                if not ms[k].dependent:
-                    return self._of(ms[k], f["in_sentence"], "sentence")
-            if first_main is not None:
-                return self._of(first_main, f["later_in_sentence"], "sentence")
-            return self._of(ms[0], f["complement"], "sentence")
-        g = self.leads.get(si)
-        if g is not None and g not in self.foreign:
-            m = self.governing(g)
-            if m is not None:
-                return self._of(m, f["list_lead"], "heading")
-        paragraph = self.sents[si].paragraph
-        for back in range(1, self.max_sentences + 1):
-            j = si - back
-            if j < 0 or j in self.foreign:
-                break
-            if paragraph - self.sents[j].paragraph > self.max_paragraphs:
-                break
-            m = self.governing(j)
-            if m is not None:
-                same = self.sents[j].paragraph == paragraph
-                how = "heading" if self.headings.get(si) == j else ("paragraph" if same else "earlier")
-                return self._of(m, f["same_paragraph"] if same else f["previous_paragraph"], how)
-        g = self.headings.get(si)
-        if g is not None and g not in self.foreign:
-            m = self.governing(g)
-            if m is not None:
-                return self._of(m, f["section_heading"], "heading")
-        if j_foreign_between(self, si):
-            return None, 0.0, "none", ()
-        salient = self.salient_at.get(si)
-        if salient is not None:
-            return salient, f["only_version"] if len(self.document_versions) == 1 else f["salient"], "salient", ()
-        return None, 0.0, "none", ()
-
-    def _of(self, m: Mention, factor: float, how: str):
-        if m.foreign:
-            return None, 0.0, "foreign", ()
-        if m.version is None:
-            return None, 0.0, "unresolved", m.candidates
-        return m.version, factor * (1.0 if m.explicit else self.factors["bare_phrase"]), how, ()
-
-
-def j_foreign_between(attr: Attributor, si: int) -> bool:
-    """Whether the last sentence with a mention before `si` is about a foreign document."""
-    for j in range(si - 1, max(-1, si - 8), -1):
-        ms = attr.by_sentence.get(j)
-        if j in attr.foreign:
-            return True
-        if ms:
-            g = attr.governing(j)
-            return g is not None and g.foreign
-    return False

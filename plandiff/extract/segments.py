@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from plandiff.extract.text import Sentence, sentence_index
 
 if TYPE_CHECKING:
-    from plandiff.extract.resolve import Attributor
+    from plandiff.extract.attribution import Attributor
 
 
 @dataclass
