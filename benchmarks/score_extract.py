@@ -5,6 +5,7 @@
     python benchmarks/score_extract.py --style wire # one style only
     python benchmarks/score_extract.py --set heldout  # the held-out set (tests/extract_gold/heldout.yaml)
     python benchmarks/score_extract.py --set fresh    # the second reviewer's set (tests/extract_gold/fresh.yaml)
+    python benchmarks/score_extract.py --set blind --half even  # the blind set's unseen half
 
 Each paragraph of the dev set is extracted on its own (with its `date` as
 the article's date), against the plan files in plans/.
@@ -36,12 +37,19 @@ sys.path.insert(0, str(REPO))
 DEV = REPO / "tests" / "extract_gold" / "dev.yaml"
 HELDOUT = REPO / "tests" / "extract_gold" / "heldout.yaml"
 FRESH = REPO / "tests" / "extract_gold" / "fresh.yaml"
-SETS = {"dev": DEV, "heldout": HELDOUT, "fresh": FRESH}
+BLIND = REPO / "tests" / "extract_gold" / "blind.yaml"
+SETS = {"dev": DEV, "heldout": HELDOUT, "fresh": FRESH, "blind": BLIND}
 CLASSES = ("provision", "version", "stance", "value")
 
 
 def load_dev(path: Path = DEV) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))["paragraphs"]
+
+
+def half(paras: list[dict], which: str) -> list[dict]:
+    """The odd- or even-numbered paragraphs of a set whose ids end in a number (bl-1, bl-2, …)."""
+    rest = 1 if which == "odd" else 0
+    return [p for p in paras if int(p["id"].rsplit("-", 1)[1]) % 2 == rest]
 
 
 def context(plans: Path = REPO / "plans") -> dict:
@@ -165,12 +173,16 @@ def main(argv=None) -> int:
         help="the development set (default), the held-out set or the fresh set",
     )
     ap.add_argument("--file", type=Path, help="score a set in this file instead (same format as dev.yaml)")
+    ap.add_argument("--half", choices=("odd", "even"), help="only the odd- or even-numbered paragraphs (blind set)")
     args = ap.parse_args(argv)
     from plandiff.extract import extractor_for
 
     ex = extractor_for(context())
     paras = load_dev(args.file or SETS[args.which])
     name = str(args.file) if args.file else f"{args.which} set"
+    if args.half:
+        paras = half(paras, args.half)
+        name += f", {args.half} half"
     sc = score(paras, ex, args.style)
     print(report(sc, f"{name} ({args.style or 'all styles'}, {len(paras)} paragraphs)"))
     if not args.style:
