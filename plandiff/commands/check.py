@@ -7,11 +7,18 @@ runs on every commit.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
-from plandiff.commands.common import EXIT_FOUND, EXIT_OK, EXIT_TROUBLE, Trouble, color_option, said
+from plandiff.commands.common import (
+    EXIT_FOUND,
+    EXIT_OK,
+    EXIT_TROUBLE,
+    Trouble,
+    color_option,
+    require_plans_folder,
+    said,
+)
 
 # Kept here rather than imported from the renderers, so `plandiff --help` stays light.
 DIAGNOSTIC_FORMATS = ("text", "github")
@@ -49,13 +56,7 @@ def check(paths: tuple[str, ...], fmt: str, no_quotes: bool, quiet: bool, color:
     from plandiff.render.style import Style, want_color
 
     style = Style(want_color(color, sys.stdout) and fmt == "text")
-    if not paths and not Path("plans").is_dir():
-        raise Trouble(
-            said(
-                f"no plans/ folder in {Path.cwd()}: run it in the repository that holds plans/, "
-                "or name the plan files or folders to check (plandiff check PATH …)"
-            )
-        )
+    require_plans_folder(paths, option=False)
     _, missing = expand(list(paths))
     if missing:  # each named once; no summary that counts files it never found
         raise Trouble(*(said(f"{d.path}: {d.message}") for d in missing))
@@ -97,6 +98,7 @@ def versions(paths: tuple[str, ...], long_: bool, color: bool | None) -> int:
     from plandiff.render.style import Style, want_color
     from plandiff.render.versions import render_versions
 
+    require_plans_folder(paths, option=False)
     corpus = load_corpus(list(paths) or ["plans"], verify_quotes=False)
     for d in corpus.diagnostics:  # list what can be read, but never hide what cannot
         click.echo(str(d), err=True)

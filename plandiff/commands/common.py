@@ -111,10 +111,25 @@ def load_for_report(names, plans_dir: str, verify_quotes: bool = False):
     return plans
 
 
+def require_plans_folder(paths, plans_dir: str = "plans", option: bool = True) -> None:
+    """Trouble (exit 2) when no PATHS are named and the default folder of plans is not there: said once, plainly,
+    instead of a located error about a folder the user never named."""
+    if paths or plans_dir != "plans" or Path(plans_dir).is_dir():
+        return  # a folder the user named is reported where it is read, as a located error
+    ctx = click.get_current_context(silent=True)
+    usage = ""
+    if ctx is not None:  # the command's own usage line: "plandiff history KEY [PATHS]..."
+        pieces = [p for p in ctx.command.collect_usage_pieces(ctx) if p != "[OPTIONS]"]
+        usage = f" ({' '.join([ctx.command_path, *pieces])})"
+    how = f"name the plan files or folders{usage}" + (", or say where they are with --plans DIR" if option else "")
+    raise Trouble(said(f"no plans/ folder in {Path.cwd()}: run it in the repository that holds plans/, or {how}"))
+
+
 def corpus_plans(paths, plans_dir: str):
     """All plans under PATHS (default: plans_dir); Trouble with the located errors if any file has one."""
     from plandiff.load import load_corpus
 
+    require_plans_folder(paths, plans_dir)
     corpus = load_corpus(list(paths) or [plans_dir], verify_quotes=False)
     if any(d.severity == "error" for d in corpus.diagnostics) or not corpus.plans:
         raise Trouble(*corpus.diagnostics, *([] if corpus.plans else [said("no readable plan files")]))

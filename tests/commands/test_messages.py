@@ -25,7 +25,7 @@ def test_check_where_there_is_no_plans_folder_says_so_and_is_a_usage_error(tmp_p
     code, out, err = run(capsys, "check")
     assert code == 2 and out == ""
     assert err.startswith(f"plandiff check: no plans/ folder in {tmp_path}")
-    assert "plandiff check PATH" in err  # how to name one
+    assert "(plandiff check [PATHS]...)" in err  # how to name one: its usage line
     assert "problem" not in err and "0 files" not in err
 
 
@@ -112,3 +112,14 @@ def test_propose_exits_1_when_it_changes_a_plan(plans, capsys):
     code, out, _ = propose(capsys, article, plans)
     assert "contradicts the file: now disputed" in out
     assert code == 1
+
+
+@pytest.mark.parametrize(
+    ("command", "args"), [("versions", []), ("matrix", []), ("history", ["military.troop_cap"]), ("export", [])]
+)
+def test_every_corpus_command_says_plainly_that_there_is_no_plans_folder(tmp_path, monkeypatch, capsys, command, args):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, command, *args)
+    assert code == 2 and out == ""
+    assert err.startswith(f"plandiff {command}: no plans/ folder in {tmp_path}")
+    assert f"(plandiff {command} " in err and LOCATED not in err  # its usage, no error about a folder never named
