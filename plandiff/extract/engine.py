@@ -2,7 +2,7 @@
 
     text and segmentation (text.py, segments.py, structure.py)
       → version mentions, resolution and attribution (mentions.py, resolve.py, attribution.py, dates.py)
-      → provision cues (provisions.py)
+      → provision cues (provisions.py; back-references, anaphora.py)
       → values (fields.py, values.py)
       → stance (stance.py)
       → claims (claims.py; the record in record.py)
