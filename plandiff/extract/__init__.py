@@ -2,7 +2,7 @@
 
 Stages (engine.py runs them in order): text and segmentation (`text`,
 `segments`, `structure`) → version mentions, resolution and attribution (`mentions`,
-`resolve`, `attribution`, `dates`) → provision cues (`provisions`) → values (`fields`,
+`resolve`, `attribution`, `dates`) → provision cues (`provisions`; back-references in `anaphora`) → values (`fields`,
 `values`) → stance (`stance`) → claims (`claims`, the record in `record`).
 `propose` turns claims into proposed plan edits, shown as a plandiff diff;
 `stream` runs the extractor over many articles on all cores.

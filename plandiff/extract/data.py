@@ -17,7 +17,7 @@ import yaml
 
 FLAGS = 0  # patterns are lower-cased and run on a lower-case view (faster than IGNORECASE)
 _MACRO = re.compile(r"%([A-Z0-9_]+)%")
-FILES = ("versions", "vocab", "cues", "rules", "html")
+FILES = ("versions", "vocab", "cues", "rules", "html", "anaphora")
 
 
 class DataError(ValueError):

@@ -2,7 +2,7 @@
 
     text and segmentation (text.py, segments.py, structure.py)
       → version mentions, resolution and attribution (mentions.py, resolve.py, attribution.py, dates.py)
-      → provision cues (provisions.py)
+      → provision cues (provisions.py; back-references, anaphora.py)
       → values (fields.py, values.py)
       → stance (stance.py)
       → claims (claims.py; the record in record.py)
@@ -19,6 +19,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
+from plandiff.extract.anaphora import Anaphora
 from plandiff.extract.attribution import Attributor
 from plandiff.extract.claims import finish
 from plandiff.extract.data import load
@@ -84,6 +85,8 @@ class Extractor:
         self.fields = FieldReader(c, cues, vocab, self.numbers, self.stance)
         self.provisions = Provisions(c, cues, self.keywords, self.stance, self.fields)
         self.rules = self.provisions.rules
+        self.tax = default_taxonomy()
+        self.anaphora = Anaphora(c, data["anaphora"], self.rules, self.stance, self.fields, self.tax)
         self.foreign = c.any_of(spec.get("foreign_contexts") or [r"(?!x)x"], "versions.yaml foreign_contexts")
         self.foreign_needs = self.keywords.needs(spec.get("foreign_contexts_needs"))
         self.keywords.compile()
@@ -93,7 +96,6 @@ class Extractor:
         self.segment_break = c(cues["segment_break"], "cues.yaml segment_break")
         self.governing = spec.get("governing") or {}
         self.salience = spec.get("salience") or {}
-        self.tax = default_taxonomy()
         self.base_values = base_values or {}
 
     def extract(self, text: str, source: str = "-", date: dt.date | None = None) -> list[Claim]:
@@ -117,7 +119,8 @@ class Extractor:
         doc.attr = Attributor(self.resolver, lv, sents, phrases, foreign, ref, structure, self.governing, self.salience)
         doc.points = structure.points
         doc.party_speech = self.party_speech
-        raws = _shared(doc, self.provisions.run(doc, hits))
+        raws = self.provisions.run(doc, hits)
+        raws = _shared(doc, raws + self.anaphora.run(doc, raws))
         return finish(raws, doc, source, self.tax, self.bases, self.base_values)
 
 

@@ -1,0 +1,110 @@
+"""Back-references: a value clause whose object is a pronoun or a shell noun takes its provision
+from the one provision noun named just before it.
+
+Runs after the provision cues (provisions.py), over the whole article in one pass of each pattern
+of `data/extract/anaphora.yaml`. "Ukraine's armed forces … the E3 edit caps them at 800,000",
+"the amnesty clause …; it was struck": the anaphor ("caps them at", "it was struck", "the figure
+rises to") is found first; the provision nouns (`antecedents`) named before it in its sentence or
+in the previous one (an answer: in its question) are then read, at most `reach` characters back,
+so each anaphor costs a bounded window and the pass stays linear in the text. Only when exactly
+one provision of a compatible value type (a count for a figure; any for a struck clause) was named
+there is a claim made, through the same stance, value and negation readers as a provision cue;
+two candidates, or none, give nothing. A clause a provision cue already claimed is left alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from plandiff.extract.segments import Doc, Raw
+
+
+class _At:
+    """The anaphor's span, standing in for a trigger match (the count reader asks for no `nocap`)."""
+
+    def __init__(self, start: int, end: int):
+        self._s, self._e = start, end
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+    def group(self, _name: str) -> None:
+        return None
+
+
+class Anaphora:
+    def __init__(self, compile_, data: dict, rules, stance, fields, tax):
+        self.stance, self.fields = stance, fields
+        self.reach = int(data.get("reach", 600))
+        self.nouns = [(k, compile_(p, f"anaphora.yaml antecedents {k}")) for k, p in data["antecedents"].items()]
+        self.count = [compile_(p, "anaphora.yaml count") for p in data["count"]]
+        self.answer_count = compile_(data["answer_count"], "anaphora.yaml answer_count")
+        self.omitted = compile_.any_of(data["omitted"], "anaphora.yaml omitted")
+        self.rules = {r.key: r for r in rules}
+        self.count_keys = frozenset(k for k, _ in self.nouns if k in self.rules and self.rules[k].handler == "count")
+        self.tax = tax
+
+    def run(self, doc: Doc, raws: list[Raw]) -> list[Raw]:
+        claimed = {(r.key, r.clause) for r in raws}
+        out: list[Raw] = []
+        v = doc.v
+        for rx in self.count:
+            for m in rx.finditer(v):
+                out += self._one(doc, m, self.count_keys, "count", claimed)
+        for m in self.omitted.finditer(v):
+            out += self._one(doc, m, None, "omitted", claimed)
+        for si, q in doc.attr.questions.items():
+            s = doc.sents[si]
+            m = self.answer_count.match(v, s.start, s.end)
+            if m is not None:
+                out += self._one(doc, m, self.count_keys, "count", claimed, question=q)
+        return out
+
+    def antecedent(self, doc: Doc, si: int, t0: int, keys, question: int | None = None) -> str | None:
+        """The one provision (among `keys`, or any) named before `t0` in this sentence or the previous one."""
+        if question is not None:
+            q = doc.sents[question]
+            windows = [(max(q.start, q.end - self.reach), q.end)]
+        else:
+            lo = doc.sents[si - 1].start if si > 0 else doc.sents[si].start
+            windows = [(max(lo, t0 - self.reach), t0)]
+        found = set()
+        for lo, hi in windows:
+            for key, rx in self.nouns:
+                if (keys is None or key in keys) and rx.search(doc.v, lo, hi):
+                    found.add(key)
+        return found.pop() if len(found) == 1 else None
+
+    def _one(self, doc: Doc, m, keys, kind: str, claimed: set, question: int | None = None) -> list:
+        # the stance and the value are read at the object ("raises [that ceiling] to"), the quote is all of it
+        t0, t1 = m.span("obj") if "obj" in m.re.groupindex else m.span()
+        quoted = (m.end("mark") if "mark" in m.re.groupindex and m.group("mark") else m.start(), m.end())
+        si = doc.si(t0)
+        if si in doc.attr.foreign or doc.v[doc.sents[si].end - 1] == "?":
+            return []
+        clause = doc.clause(si, t0)
+        key = self.antecedent(doc, si, t0, keys, question)
+        if key is None or (key, clause) in claimed or self.tax.get(key) is None:
+            return []
+        rule: Any = self.rules.get(key)
+        if self.stance.blocked(doc, si, clause, t0, bool(rule and rule.opinion_ok), t1):
+            return []
+        if kind == "omitted":
+            if self.stance.negation(doc, clause, t0):
+                return []  # "it was not dropped"
+            raw = Raw(rule, key, [quoted], None, "omitted", si, clause, t0, 0.8)
+            claimed.add((key, clause))
+            return [raw]
+        stance = self.stance.read(doc, clause, t0, t1, rule.omission, rule.change)
+        if stance not in ("included", "changed"):
+            return []
+        spans = [quoted] + self.stance.cue_span(doc, clause, t0, t1, stance)
+        raw = Raw(rule, key, spans, None, stance, si, clause, t0, 0.8)
+        got = self.fields.count(rule, _At(t0, t1), doc, raw)
+        got = [r for r in got or () if r.value is not None or r.delta is not None]
+        if got:
+            claimed.add((key, clause))
+        return got
