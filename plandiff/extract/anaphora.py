@@ -1,8 +1,9 @@
 """Back-references: a value clause whose object is a pronoun or a shell noun takes its provision
 from the one provision noun named just before it.
 
-Runs after the provision cues (provisions.py), over the whole article in one pass of each pattern
-of `data/extract/anaphora.yaml`. "Ukraine's armed forces … the E3 edit caps them at 800,000",
+Runs after the provision cues (provisions.py). The shared keyword scan says which sentences name a
+provision noun and which can hold an anaphor (`*_needs` in `data/extract/anaphora.yaml`); each pattern
+then reads only the sentences at and just after a noun that can hold its anaphor. "Ukraine's armed forces … the E3 edit caps them at 800,000",
 "the amnesty clause …; it was struck": the anaphor ("caps them at", "it was struck", "the figure
 rises to") is found first; the provision nouns (`antecedents`) named before it in its sentence or
 in the previous one (an answer: in its question) are then read, at most `reach` characters back,
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from plandiff.extract.keywords import satisfied
 from plandiff.extract.segments import Doc, Raw
 
 
@@ -36,10 +38,18 @@ class _At:
 
 
 class Anaphora:
-    def __init__(self, compile_, data: dict, rules, stance, fields, tax):
+    def __init__(self, compile_, data: dict, rules, stance, fields, tax, keywords, number_words: dict):
         self.stance, self.fields = stance, fields
         self.reach = int(data.get("reach", 600))
         self.nouns = [(k, compile_(p, f"anaphora.yaml antecedents {k}")) for k, p in data["antecedents"].items()]
+        # which sentences the patterns read, from the one keyword scan every stage shares
+        self.antecedent_needs = keywords.needs(data["antecedent_needs"])
+        self.omitted_needs = keywords.needs(data["omitted_needs"])
+        nw = number_words
+        figures = [str(d) for d in range(10)] + [
+            w for part in ("units", "tens", "scales", "fractions") for w in nw[part]
+        ]
+        self.count_needs = keywords.needs(["|".join(figures)])
         self.count = [compile_(p, "anaphora.yaml count") for p in data["count"]]
         self.answer_count = compile_(data["answer_count"], "anaphora.yaml answer_count")
         self.omitted = compile_.any_of(data["omitted"], "anaphora.yaml omitted")
@@ -47,15 +57,25 @@ class Anaphora:
         self.count_keys = frozenset(k for k, _ in self.nouns if k in self.rules and self.rules[k].handler == "count")
         self.tax = tax
 
-    def run(self, doc: Doc, raws: list[Raw]) -> list[Raw]:
+    def run(self, doc: Doc, raws: list[Raw], hits: dict[int, set[str]]) -> list[Raw]:
         claimed = {(r.key, r.clause) for r in raws}
         out: list[Raw] = []
         v = doc.v
-        for rx in self.count:
-            for m in rx.finditer(v):
-                out += self._one(doc, m, self.count_keys, "count", claimed)
-        for m in self.omitted.finditer(v):
-            out += self._one(doc, m, None, "omitted", claimed)
+        # an anaphor takes its provision from its own sentence or the one before: only sentences at or
+        # after a provision noun can hold one, so the anaphor patterns read those sentences alone
+        near: set[int] = set()
+        for si, kws in hits.items():
+            if satisfied(self.antecedent_needs, kws):
+                near.update(i for i in (si, si + 1) if i < len(doc.sents))
+        for si in sorted(near):
+            s, kws = doc.sents[si], hits.get(si, set())
+            if satisfied(self.count_needs, kws):
+                for rx in self.count:
+                    for m in rx.finditer(v, s.start, s.end):
+                        out += self._one(doc, m, self.count_keys, "count", claimed)
+            if satisfied(self.omitted_needs, kws):
+                for m in self.omitted.finditer(v, s.start, s.end):
+                    out += self._one(doc, m, None, "omitted", claimed)
         for si, q in doc.attr.questions.items():
             s = doc.sents[si]
             m = self.answer_count.match(v, s.start, s.end)

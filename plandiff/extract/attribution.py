@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -40,6 +41,13 @@ class Mention:
     explicit: bool  # named by cues or an alias (not a bare "the plan")
     candidates: tuple = ()
     foreign: bool = False
+
+
+@functools.cache
+def _pattern(name: str) -> re.Pattern | None:
+    """A pattern of versions.yaml, compiled once per process rather than once per document."""
+    source = load()["versions"].get(name)
+    return load()["compile"](source, f"versions.yaml {name}") if source else None
 
 
 class Attributor:
@@ -107,12 +115,9 @@ class Attributor:
         self.document_versions = sorted(versions)
         spec = load()["versions"]
         self.factors = {k: float(x) for k, x in (spec.get("attribution") or {}).items()}
-        shared = spec.get("shared_subject")
-        self.shared_subject = load()["compile"](shared, "versions.yaml shared_subject") if shared else None
-        fwd = spec.get("forward_reference")
-        self.forward_reference = load()["compile"](fwd, "versions.yaml forward_reference") if fwd else None
-        fwd = spec.get("forward_reference_anywhere")
-        self.forward_anywhere = load()["compile"](fwd, "versions.yaml forward_reference_anywhere") if fwd else None
+        self.shared_subject = _pattern("shared_subject")
+        self.forward_reference = _pattern("forward_reference")
+        self.forward_anywhere = _pattern("forward_reference_anywhere")
         self._idx: dict = {}
         self._gov: dict[int, Mention | None] = {}
         self._all_starts: dict[int, list[int]] = {}

@@ -86,7 +86,9 @@ class Extractor:
         self.provisions = Provisions(c, cues, self.keywords, self.stance, self.fields)
         self.rules = self.provisions.rules
         self.tax = default_taxonomy()
-        self.anaphora = Anaphora(c, data["anaphora"], self.rules, self.stance, self.fields, self.tax)
+        self.anaphora = Anaphora(
+            c, data["anaphora"], self.rules, self.stance, self.fields, self.tax, self.keywords, vocab["number_words"]
+        )
         self.foreign = c.any_of(spec.get("foreign_contexts") or [r"(?!x)x"], "versions.yaml foreign_contexts")
         self.foreign_needs = self.keywords.needs(spec.get("foreign_contexts_needs"))
         self.keywords.compile()
@@ -120,7 +122,7 @@ class Extractor:
         doc.points = structure.points
         doc.party_speech = self.party_speech
         raws = self.provisions.run(doc, hits)
-        raws = _shared(doc, raws + self.anaphora.run(doc, raws))
+        raws = _shared(doc, raws + self.anaphora.run(doc, raws, hits))
         return finish(raws, doc, source, self.tax, self.bases, self.base_values)
 
 

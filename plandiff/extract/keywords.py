@@ -66,7 +66,10 @@ class Keywords:
 
 
 def satisfied(needs: Needs, found: set[str]) -> bool:
-    return all(not alternatives.isdisjoint(found) for alternatives in needs)
+    for alternatives in needs:  # noqa: SIM110 - a plain loop is twice as fast here, and it runs per rule and sentence
+        if alternatives.isdisjoint(found):
+            return False
+    return True
 
 
 class Dispatch:

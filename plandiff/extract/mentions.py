@@ -135,26 +135,26 @@ class MentionFinder(MetadataReading):
         out: dict[int, list[Phrase]] = {}
         for si in sorted(hits):
             kws = hits[si]
-            if not (
-                satisfied(self.head_needs, kws) or satisfied(self.alias_needs, kws) or satisfied(self.points_needs, kws)
-            ):
+            head, alias = satisfied(self.head_needs, kws), satisfied(self.alias_needs, kws)
+            points = satisfied(self.points_needs, kws)
+            if not (head or alias or points):
                 continue
             sent = sents[si]
             found: list[tuple[int, int, str | None, Cues | None]] = []
-            if self.alias_regex is not None and satisfied(self.alias_needs, kws):
+            if self.alias_regex is not None and alias:
                 for m in self.alias_regex.finditer(lv, sent.start, sent.end):
                     s, e = m.start(), m.end()
                     if (s and _BOUNDARY.match(lv, s - 1)) or _BOUNDARY.match(lv, e):
                         continue
                     found.append((s, e, self.alias_version[m.group()], None))
-            if satisfied(self.head_needs, kws):
+            if head:
                 for m in self.head.finditer(lv, sent.start, sent.end):
                     if m.start() and _BOUNDARY.match(lv, m.start() - 1):
                         continue
                     ph = self._phrase(lv, sent, m, v)
                     if ph is not None:
                         found.append(ph)
-            if satisfied(self.points_needs, kws):
+            if points:
                 # a point count on its own names a version too: "it now contains fewer points than 28"
                 covered = Spans((f[0], f[1]) for f in found)
                 for name in ("fewer_points", "points"):

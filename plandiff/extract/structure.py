@@ -73,11 +73,11 @@ def analyse(v: str, sents) -> Structure:
         intro = idx[-1] if n + 1 < len(paras) and items[n + 1] else None
         last = sents[idx[-1]]
         tail = v[last.start : last.end].rstrip()
-        is_heading = (
+        is_heading = (  # the cheap tests first: most paragraphs end like a sentence
             len(idx) == 1
-            and (len(tail) <= 90 or (len(tail) <= 200 and _title_case(tail)))
-            and not _HEADING_END.search(tail)
             and not tail.endswith(":")
+            and not _HEADING_END.search(tail)
+            and (len(tail) <= 90 or (len(tail) <= 200 and _title_case(tail)))
         )
         if is_heading:
             heading, lead = idx[0], None
@@ -91,9 +91,12 @@ def analyse(v: str, sents) -> Structure:
     return Structure(leads, headings, points, _answers(v, sents, paras), intros, heading_lines)
 
 
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")  # the words of more than three letters
+
+
 def _title_case(text: str) -> bool:
     """A headline in Title Case ("Kyiv's 20-Point Plan Keeps The 800,000 Cap …"), however long."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
+    words = _LONG_WORD.findall(text)
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
