@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from plandiff.cli import main
+from tests.support.cli import run
 from tests.support.paths import REPO
 
 
@@ -14,13 +14,6 @@ def plans(tmp_path):
     target = tmp_path / "plans"
     shutil.copytree(REPO / "plans", target)
     return target
-
-
-def run(capsys, *args):
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
 
 
 @pytest.fixture()

@@ -14,22 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from plandiff.cli import main
 from plandiff.guard import guard
 from plandiff.load import load_plan
+from tests.support.cli import run
 from tests.support.loader_helpers import BASE_PLAN, make_plans_dir, run_check, write
 from tests.support.paths import REPO
 
 CONTROL = "\x1b]0;pwned\x07 \x1b[31mRED\x00\x9b2J"
 RAW = ("\x1b", "\x07", "\x00", "\x9b", "\u202e", "\u2066")
-
-
-def run(capsys, *args):
-    capsys.readouterr()
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
 
 
 def line_of(text: str, needle: str) -> int:

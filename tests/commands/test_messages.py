@@ -6,18 +6,10 @@ import shutil
 
 import pytest
 
-from plandiff.cli import main
+from tests.support.cli import run
 from tests.support.paths import PLANS
 
 LOCATED = ":1:1: error: "
-
-
-def run(capsys, *args):
-    capsys.readouterr()
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
 
 
 def test_check_where_there_is_no_plans_folder_says_so_and_is_a_usage_error(tmp_path, monkeypatch, capsys):

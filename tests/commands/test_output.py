@@ -13,7 +13,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plandiff.cli import main
 from plandiff.output import (
     LOCK_NAME,
     MANIFEST_HEADER,
@@ -25,6 +24,7 @@ from plandiff.output import (
     write_file,
 )
 from plandiff.render.html.site import MANIFEST as SITE_MANIFEST
+from tests.support.cli import run
 from tests.support.paths import PLANS
 
 
@@ -33,13 +33,6 @@ def plans(tmp_path):
     target = tmp_path / "plans"
     shutil.copytree(PLANS, target)
     return target
-
-
-def run(capsys, *args):
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
 
 
 def digest(path: Path) -> str:

@@ -11,24 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-ANY = ...
-
-
-def claims(ex, text, date=None):
-    out = ex.extract(text, "t", date=dt.date.fromisoformat(date) if date else None)
-    for c in out:
-        assert text[c.start : c.end] == c.quote
-    return out
-
-
-def has(cs, plan, key, stance=ANY, value=ANY):
-    return any(
-        c.plan == plan
-        and c.provision == key
-        and (stance is ANY or c.stance == stance)
-        and (value is ANY or c.value == value)
-        for c in cs
-    )
+from tests.support.claims import claims, has
 
 
 def plans_of(cs, key):

@@ -10,26 +10,7 @@ import pytest
 
 from plandiff.extract.data import load
 from plandiff.extract.values import Numbers
-
-ANY = ...
-
-
-def claims(ex, text):
-    out = ex.extract(text, "t")
-    for c in out:
-        assert text[c.start : c.end] == c.quote
-    return out
-
-
-def has(cs, plan, key, stance, value=ANY):
-    return any(
-        c.plan == plan
-        and c.provision == key
-        and (stance is ANY or c.stance == stance)
-        and (value is ANY or c.value == value)
-        for c in cs
-    )
-
+from tests.support.claims import ANY, claims, has
 
 # --- numbers ------------------------------------------------------------------------------
 

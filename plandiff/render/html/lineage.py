@@ -29,7 +29,7 @@ from lxml import etree
 
 from plandiff.model import Plan
 from plandiff.render.html.page import el
-from plandiff.render.html.svg import CHAR_W, _n, _svg, _text, arrow_marker, open_arrow_marker
+from plandiff.render.html.svg import CHAR_W, _n, _svg, _text, arrow_marker
 
 ID_FONT = 12  # the id is drawn bold at this size (svg.chart .strong)
 DATE_FONT = 11  # the date below it (svg.chart .small)
@@ -311,7 +311,7 @@ def lineage_svg(
     svg = _svg(uid, "How the versions descend from one another", desc + ".", lay.width, lay.height)
     svg.set("class", "chart lineage")
     svg.append(arrow_marker(uid))
-    svg.append(open_arrow_marker(uid))
+    svg.append(arrow_marker(uid, open_head=True))
     if lay.routes:
         svg.append(_legend(uid))
     for r in lay.routes:

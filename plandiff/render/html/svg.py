@@ -92,32 +92,20 @@ def _svg(uid: str, title: str, desc: str, width: float, height: float) -> etree.
     )
 
 
-def arrow_marker(uid: str) -> etree._Element:
-    """The arrowhead the lineage arrows end in, as `<defs>` for the chart `uid` (url(#uid-arrow))."""
-    return el(
-        "defs",
-        el(
-            "marker",
-            el("path", d="M0,0 L10,5 L0,10 z", class_="arrowhead"),
-            id=f"{uid}-arrow",
-            viewBox="0 0 10 10",
-            refX="9",
-            refY="5",
-            markerWidth="7",
-            markerHeight="7",
-            orient="auto",
-        ),
+def arrow_marker(uid: str, open_head: bool = False) -> etree._Element:
+    """An arrowhead as `<defs>` for the chart `uid`: filled (url(#uid-arrow)) for the solid arrows, or open
+    (url(#uid-arrow-open)) for the dashed ones of the lineage diagram."""
+    path = (
+        el("path", d="M1,1 L9,5 L1,9", class_="arrowhead-open")
+        if open_head
+        else el("path", d="M0,0 L10,5 L0,10 z", class_="arrowhead")
     )
-
-
-def open_arrow_marker(uid: str) -> etree._Element:
-    """An open arrowhead, for the arrows drawn dashed, as `<defs>` for the chart `uid` (url(#uid-arrow-open))."""
     return el(
         "defs",
         el(
             "marker",
-            el("path", d="M1,1 L9,5 L1,9", class_="arrowhead-open"),
-            id=f"{uid}-arrow-open",
+            path,
+            id=f"{uid}-arrow-open" if open_head else f"{uid}-arrow",
             viewBox="0 0 10 10",
             refX="9",
             refY="5",

@@ -305,3 +305,14 @@ def ids_and_links(path: str, data: bytes) -> tuple[set[str], list[tuple[str, str
         )
         links.append((target, unquote(parts.fragment) or None))
     return ids, links
+
+
+def page_holds_at(page, width: int, picture: str) -> None:
+    """At `width` px the page itself does not overflow; the `picture` (a CSS selector) keeps its size and
+    scrolls sideways inside its wrapper instead of shrinking into illegibility."""
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page.locator(picture).is_visible()
+    assert page.evaluate(
+        f"""(() => {{ const w = document.querySelector({picture!r}).parentElement;
+        return w.scrollWidth > w.clientWidth && getComputedStyle(w).overflowX === 'auto'; }})()"""
+    )
