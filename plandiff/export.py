@@ -26,7 +26,7 @@ from plandiff.kinds import Kind
 from plandiff.lineage import lineage_order
 from plandiff.load.plan_fields import REPORT_DATE_PATTERN
 from plandiff.model import ABSENT, HELD, OMITTED, STATES, Plan, Provision
-from plandiff.render.points import point_list
+from plandiff.points import point_list
 from plandiff.taxonomy import Taxonomy, default_taxonomy
 
 EXPORT_SCHEMA = "plandiff.export/1"

@@ -32,7 +32,7 @@ from plandiff.diff.describe import compare_values, format_value
 from plandiff.diff.words import word_diff
 from plandiff.kinds import Kind
 from plandiff.model import ABSENT, HELD, SILENT, Claim, Plan, Provision
-from plandiff.render.points import point_numbers
+from plandiff.points import point_numbers
 from plandiff.taxonomy import Taxonomy, default_taxonomy
 
 # What the plan says, and what is only our record of it (our wording, the evidence).

@@ -14,9 +14,9 @@ import textwrap
 
 from plandiff.diff.across import LEGEND, LEGEND_ENTRIES, Cell, Matrix
 from plandiff.output import dumps_json
+from plandiff.points import points_phrase
 from plandiff.render.evidence import evidence_lines
 from plandiff.render.markdown import md_escape
-from plandiff.render.points import points_phrase
 from plandiff.render.style import Style
 from plandiff.taxonomy import default_taxonomy
 

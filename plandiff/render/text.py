@@ -17,8 +17,8 @@ from plandiff.diff.changes import (
     Unreported,
 )
 from plandiff.model import Plan
+from plandiff.points import points_phrase
 from plandiff.render.evidence import paired_citations
-from plandiff.render.points import points_phrase
 from plandiff.render.report import Outline, ReportRenderer, counts_text, summary_label, version_text
 from plandiff.render.style import Style
 

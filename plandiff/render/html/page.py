@@ -28,8 +28,8 @@ from lxml import etree
 from lxml import html as lhtml
 
 from plandiff.guard import BIDI_OVERRIDES, escape_char
+from plandiff.points import points_phrase
 from plandiff.render.html.assets import CSS, SCRIPT
-from plandiff.render.points import points_phrase
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 REPLACEMENT = "\ufffd"
@@ -263,5 +263,5 @@ def filters(kinds: Iterable[str] | None, placeholder: str = "troop, Donetsk, NAT
 
 
 def points_text(point) -> str | None:
-    """ "point 6", "points 5, 10"; None when unnumbered (plandiff.render.points)."""
+    """ "point 6", "points 5, 10"; None when unnumbered (plandiff.points)."""
     return points_phrase(point)
