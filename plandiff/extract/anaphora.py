@@ -67,6 +67,9 @@ class Anaphora:
         for si, kws in hits.items():
             if satisfied(self.antecedent_needs, kws):
                 near.update(i for i in (si, si + 1) if i < len(doc.sents))
+        # an answer's sentences may also take their provision from the question they answer
+        answers = doc.attr.questions
+        near.update(si for si, q in answers.items() if satisfied(self.antecedent_needs, hits.get(q, set())))
         for si in sorted(near):
             s, kws = doc.sents[si], hits.get(si, set())
             if satisfied(self.count_needs, kws):
@@ -91,6 +94,10 @@ class Anaphora:
         else:
             lo = doc.sents[si - 1].start if si > 0 else doc.sents[si].start
             windows = [(max(lo, t0 - self.reach), t0)]
+            asked = doc.attr.questions.get(si)
+            if asked is not None and asked < si - 1:  # an answer's later sentence: its question too
+                q = doc.sents[asked]
+                windows.append((max(q.start, q.end - self.reach), q.end))
         found = set()
         for lo, hi in windows:
             for key, rx in self.nouns:
