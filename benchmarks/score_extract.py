@@ -6,6 +6,7 @@
     python benchmarks/score_extract.py --set heldout  # the held-out set (tests/extract_gold/heldout.yaml)
     python benchmarks/score_extract.py --set fresh    # the second reviewer's set (tests/extract_gold/fresh.yaml)
     python benchmarks/score_extract.py --set blind --half even  # the blind set's unseen half
+    python benchmarks/score_extract.py --set blind2   # the second blind set (nobody has tuned to it)
 
 Each paragraph of the dev set is extracted on its own (with its `date` as
 the article's date), against the plan files in plans/.
@@ -38,7 +39,8 @@ DEV = REPO / "tests" / "extract_gold" / "dev.yaml"
 HELDOUT = REPO / "tests" / "extract_gold" / "heldout.yaml"
 FRESH = REPO / "tests" / "extract_gold" / "fresh.yaml"
 BLIND = REPO / "tests" / "extract_gold" / "blind.yaml"
-SETS = {"dev": DEV, "heldout": HELDOUT, "fresh": FRESH, "blind": BLIND}
+BLIND2 = REPO / "tests" / "extract_gold" / "blind2.yaml"
+SETS = {"dev": DEV, "heldout": HELDOUT, "fresh": FRESH, "blind": BLIND, "blind2": BLIND2}
 CLASSES = ("provision", "version", "stance", "value")
 
 
