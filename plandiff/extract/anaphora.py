@@ -45,10 +45,8 @@ class Anaphora:
         # which sentences the patterns read, from the one keyword scan every stage shares
         self.antecedent_needs = keywords.needs(data["antecedent_needs"])
         self.omitted_needs = keywords.needs(data["omitted_needs"])
-        nw = number_words
-        figures = [str(d) for d in range(10)] + [
-            w for part in ("units", "tens", "scales", "fractions") for w in nw[part]
-        ]
+        parts = ("units", "tens", "scales", "fractions")
+        figures = [str(d) for d in range(10)] + [w for part in parts for w in number_words[part]]
         self.count_needs = keywords.needs(["|".join(figures)])
         self.count = [compile_(p, "anaphora.yaml count") for p in data["count"]]
         self.answer_count = compile_(data["answer_count"], "anaphora.yaml answer_count")

@@ -19,34 +19,26 @@ import re
 from dataclasses import dataclass
 
 from plandiff.extract.data import load
+from plandiff.load.evidence import QUOTE_MARKS
 
-_VIEW = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u02bc": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u00a0": " ",
-        "\u2007": " ",
-        "\u2009": " ",
-        "\u202f": " ",
-        "\u2002": " ",
-        "\u2003": " ",
-        "\u200a": " ",
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2212": "-",
-    }
-)
+# the quote marks a cited quote is matched under (load/evidence.py), plus odd spaces and hyphens
+_VIEW = {
+    **QUOTE_MARKS,
+    **str.maketrans(
+        {
+            "\u00a0": " ",
+            "\u2007": " ",
+            "\u2009": " ",
+            "\u202f": " ",
+            "\u2002": " ",
+            "\u2003": " ",
+            "\u200a": " ",
+            "\u2010": "-",
+            "\u2011": "-",
+            "\u2212": "-",
+        }
+    ),
+}
 
 
 _PAIRS = tuple((chr(c), r) for c, r in _VIEW.items())

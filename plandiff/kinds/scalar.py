@@ -52,7 +52,7 @@ class Bool(Scalar):
 
 class Integer(Scalar):
     name = "integer"
-    chart = "numeric"
+    chart: ClassVar[str | None] = "numeric"
     expected = "an integer"
     json = {"type": "integer"}
     doc = "integer"
@@ -70,8 +70,9 @@ class Integer(Scalar):
         return {"value_number": v}
 
 
-class Year(Scalar):
+class Year(Integer):
     name = "year"
+    chart = None  # a year is not a quantity to draw as a bar
     expected = "a year such as 2014"
     json = {"type": "integer", "minimum": 1000, "maximum": 9999}
     doc = "a year, such as `2014`"
@@ -82,11 +83,8 @@ class Year(Scalar):
     def _format(self, v: Any) -> str:
         return str(v)
 
-    def _agrees(self, claim: Any, held: Any, key: str, compat: dict) -> bool:
-        return claim == held
-
-    def columns(self, v: Any) -> dict:
-        return {"value_number": v}
+    def number(self, v: Any) -> float | None:
+        return None  # no chart draws it
 
 
 class Number(Integer):

@@ -16,22 +16,10 @@ import pytest
 
 from plandiff.extract import extractor_for, plan_context
 from tests.support.benchmarks import score_extract
+from tests.support.corpus import FIRST_VERSIONS, LATER_DOCUMENTS
 from tests.support.gold import assert_well_formed
 from tests.support.paths import REPO
 
-LATER = {
-    "us-framework-apr2025",
-    "ua-eu-london-apr2025",
-    "ru-istanbul-memorandum",
-    "ua-istanbul-memorandum",
-    "eu-ua-12-point",
-    "eu-berlin-statement",
-    "us-ua-bilateral-guarantee",
-    "multilateral-guarantee-framework",
-    "paris-declaration",
-    "prosperity-plan",
-}
-CURRENT = {"us-28-point", "e3-counterproposal", "eu-24-point", "geneva-revised", "ua-20-point", "jeddah-truce"}
 # measured: overall P 0.92 R 0.64; provision 1.00/0.70, version 0.96/0.67, stance 1.00/0.70, value 0.95/0.67
 FLOORS = {
     None: (0.85, 0.58),
@@ -50,7 +38,7 @@ def dev():
 def test_dev_set_is_well_formed_and_covers_every_version_and_style(dev, ctx):
     assert len(dev) >= 100
     named = assert_well_formed(dev, ctx, unnamed_ok=True)
-    assert named >= LATER | CURRENT
+    assert named >= LATER_DOCUMENTS | FIRST_VERSIONS
     assert sum(1 for p in dev if p["style"] == "opinion" and not p["claims"]) >= 10  # traps
 
 

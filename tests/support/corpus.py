@@ -20,3 +20,7 @@ VERSION_IDS = (
     "us-guarantee-draft-nov2025",
     "ua-revised-20pt-dec2025",
 )
+
+# the six versions of the first corpus, and the ten documents issue 9 added by name (the rest: two more)
+FIRST_VERSIONS = frozenset(VERSION_IDS[:6])
+LATER_DOCUMENTS = frozenset(VERSION_IDS[6:16])
